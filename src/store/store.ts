@@ -1,0 +1,117 @@
+/**
+ * The one store contract. Every method is a whole operation (one transaction on SQLite, one
+ * `batch()` on D1): D1 has no interactive transactions, so no caller ever holds a handle.
+ */
+import type { Item } from '../item.js';
+
+export interface ItemQuery {
+  /** Any of these topic slugs (empty: no topic filter). */
+  topics?: string[];
+  /** Any of these region slugs; groups are stored on their members' items, so a group is one slug. */
+  regions?: string[];
+  /** Full-text search over title and text (words, all required). */
+  q?: string;
+  /** Only items published (or, when undated, first seen) at or after this ISO date-time. */
+  since?: string;
+  limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface ItemPage {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/** An item with the key that finds it again when the same story arrives under another id. */
+export interface KeyedItem {
+  item: Item;
+  /** Normalized title: the same headline from two pages or feeds gives the same key. */
+  titleKey: string;
+}
+
+export interface MatchKeys {
+  ids: string[];
+  urls: string[];
+  titleKeys: string[];
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What Caravan remembers about one source between runs. */
+export interface SourceState {
+  /** `page:seed/003_x.txt` or the upstream feed URL. */
+  id: string;
+  kind: 'page' | 'upstream';
+  etag: string | null;
+  lastModified: string | null;
+  /** Hash of the last body read (pages): an unchanged page is not parsed again. */
+  contentHash: string | null;
+  lastAttempt: string | null;
+  lastSuccess: string | null;
+  /** `fetch: HTTP 500`, `parse: ...`; null after a success. */
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** Do not try before this ISO time (backoff, Retry-After, ttl, interval). */
+  nextAttempt: string | null;
+  itemCount: number;
+}
+
+export interface SourceOutcome {
+  source: string;
+  status: 'ok' | 'unchanged' | 'skipped' | 'failed';
+  items: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  error: string | null;
+}
+
+export interface IngestRun {
+  started: string;
+  finished: string;
+  status: 'ok' | 'partial' | 'failed';
+  pagesRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  sources: SourceOutcome[];
+  error: string | null;
+}
+
+export interface ItemStore {
+  /** Apply pending migrations. Idempotent. */
+  migrate(): Promise<void>;
+  /** Cheap liveness check. */
+  ping(): Promise<void>;
+  /** Changes whenever any item is written; rendered feeds are cached against it. */
+  version(): Promise<number>;
+
+  queryItems(query: ItemQuery): Promise<ItemPage>;
+  getItem(id: string): Promise<Item | null>;
+  /** Item counts per tag: `topic:aviation`, `region:kazakhstan`, and `all`. */
+  countTags(): Promise<Record<string, number>>;
+
+  /** Stored items matching any of the keys (for dedupe). */
+  findMatches(keys: MatchKeys): Promise<KeyedItem[]>;
+  /** Insert or replace items by id, keeping `firstSeen`; writes nothing for an identical item. */
+  upsertItems(items: KeyedItem[]): Promise<UpsertResult>;
+  /** Remove items by id (used when dedupe merges a stored item into another). */
+  deleteItems(ids: string[]): Promise<void>;
+
+  sourceStates(): Promise<SourceState[]>;
+  saveSourceStates(states: SourceState[]): Promise<void>;
+
+  recordRun(run: IngestRun): Promise<void>;
+  lastRun(): Promise<IngestRun | null>;
+
+  /** Take a named lease until `expires` (ISO). False when someone else holds a live one. */
+  acquireLease(name: string, owner: string, now: string, expires: string): Promise<boolean>;
+  releaseLease(name: string, owner: string): Promise<void>;
+
+  close(): Promise<void>;
+}
