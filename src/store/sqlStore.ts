@@ -1,0 +1,176 @@
+import type { Item } from '../item.js';
+import type { Migration, SqlConnector, Statement } from './connector.js';
+import { encodeCursor, itemQuerySql } from './itemQuerySql.js';
+import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
+import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE key = 'version'", params: [] };
+
+/** The ItemStore over any SQLite-dialect connector: the same SQL on better-sqlite3 and D1. */
+export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemStore {
+  async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
+    if (ids.length === 0) return [];
+    return db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)})`, ids);
+  }
+
+  function writeItem(row: ItemRow, item: Item): Statement[] {
+    const values = rowValues(row);
+    return [
+      {
+        sql:
+          `INSERT INTO items (${itemColumns}) VALUES (${placeholders(values.length)}) ON CONFLICT (id) DO UPDATE SET ` +
+          itemColumns.split(', ').filter((c) => c !== 'id' && c !== 'first_seen').map((c) => `${c} = excluded.${c}`).join(', '),
+        params: values,
+      },
+      { sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] },
+      ...itemTags(item).map((tag) => ({
+        sql: 'INSERT INTO item_tags (tag, sort_key, item_id) VALUES (?, ?, ?)',
+        params: [tag, row.sort_key, item.id],
+      })),
+    ];
+  }
+
+  return {
+    async migrate() {
+      await db.exec(
+        'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
+          'applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
+      );
+      const applied = new Set((await db.all<{ name: string }>('SELECT name FROM d1_migrations')).map((r) => r.name));
+      for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
+        if (applied.has(migration.name)) continue;
+        await db.exec(migration.sql);
+        await db.batch([{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
+      }
+    },
+
+    async ping() {
+      await db.all('SELECT 1');
+    },
+
+    async version() {
+      const [row] = await db.all<{ value: number }>("SELECT value FROM meta WHERE key = 'version'");
+      return row?.value ?? 0;
+    },
+
+    async queryItems(query): Promise<ItemPage> {
+      const { sql, params } = itemQuerySql(query);
+      const rows = await db.all<ItemRow>(sql, params);
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(fromRow),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last.sort_key, last.id) : null,
+      };
+    },
+
+    async getItem(id) {
+      const [row] = await rowsByIds([id]);
+      return row ? fromRow(row) : null;
+    },
+
+    async countTags() {
+      const rows = await db.all<{ tag: string; n: number }>('SELECT tag, COUNT(*) AS n FROM item_tags GROUP BY tag');
+      return Object.fromEntries(rows.map((r) => [r.tag, r.n]));
+    },
+
+    async findMatches(keys: MatchKeys): Promise<KeyedItem[]> {
+      const clauses: string[] = [];
+      const params: string[] = [];
+      for (const [column, values] of [['id', keys.ids], ['url', keys.urls], ['title_key', keys.titleKeys]] as const) {
+        if (values.length === 0) continue;
+        clauses.push(`${column} IN (${placeholders(values.length)})`);
+        params.push(...values);
+      }
+      if (clauses.length === 0) return [];
+      const rows = await db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE ${clauses.join(' OR ')}`, params);
+      return rows.map((row) => ({ item: fromRow(row), titleKey: row.title_key }));
+    },
+
+    async upsertItems(items: KeyedItem[]): Promise<UpsertResult> {
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      const existing = new Map((await rowsByIds(items.map((k) => k.item.id))).map((row) => [row.id, row]));
+      const statements: Statement[] = [];
+      for (const { item, titleKey } of items) {
+        const before = existing.get(item.id);
+        const kept = before ? { ...item, firstSeen: before.first_seen } : item;
+        const row = toRow(kept, titleKey);
+        if (before && sameContent(before, row)) {
+          result.unchanged++;
+          continue;
+        }
+        if (before) result.updated++;
+        else result.inserted++;
+        statements.push(...writeItem(row, kept));
+      }
+      if (statements.length > 0) await db.batch([...statements, bumpVersion]);
+      return result;
+    },
+
+    async deleteItems(ids) {
+      if (ids.length === 0) return;
+      await db.batch([
+        { sql: `DELETE FROM item_tags WHERE item_id IN (${placeholders(ids.length)})`, params: ids },
+        { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
+        bumpVersion,
+      ]);
+    },
+
+    async sourceStates() {
+      const rows = await db.all<{ state: string }>('SELECT state FROM sources ORDER BY id');
+      return rows.map((r) => JSON.parse(r.state) as SourceState);
+    },
+
+    async saveSourceStates(states) {
+      if (states.length === 0) return;
+      await db.batch(
+        states.map((s) => ({
+          sql: 'INSERT INTO sources (id, state) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state',
+          params: [s.id, JSON.stringify(s)],
+        })),
+      );
+    },
+
+    async recordRun(run: IngestRun) {
+      await db.batch([
+        { sql: 'INSERT OR REPLACE INTO runs (started, run) VALUES (?, ?)', params: [run.started, JSON.stringify(run)] },
+        // Keep the last 100 runs: enough history for /healthz without growing forever.
+        { sql: 'DELETE FROM runs WHERE started NOT IN (SELECT started FROM runs ORDER BY started DESC LIMIT 100)', params: [] },
+      ]);
+    },
+
+    async lastRun() {
+      const [row] = await db.all<{ run: string }>('SELECT run FROM runs ORDER BY started DESC LIMIT 1');
+      return row ? (JSON.parse(row.run) as IngestRun) : null;
+    },
+
+    async acquireLease(name, owner, now, expires) {
+      await db.batch([
+        {
+          sql:
+            'INSERT INTO leases (name, owner, expires) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET ' +
+            'owner = excluded.owner, expires = excluded.expires WHERE leases.expires < ? OR leases.owner = excluded.owner',
+          params: [name, owner, expires, now],
+        },
+      ]);
+      const [row] = await db.all<{ owner: string }>('SELECT owner FROM leases WHERE name = ?', [name]);
+      return row?.owner === owner;
+    },
+
+    async releaseLease(name, owner) {
+      await db.batch([{ sql: 'DELETE FROM leases WHERE name = ? AND owner = ?', params: [name, owner] }]);
+    },
+
+    close: () => db.close(),
+  };
+}
+
+/** Equal apart from bookkeeping: rewriting an identical item would only churn ETags. */
+function sameContent(before: ItemRow, after: ItemRow): boolean {
+  return itemColumns
+    .split(', ')
+    .filter((c) => c !== 'changed' && c !== 'first_seen')
+    .every((c) => before[c as keyof ItemRow] === after[c as keyof ItemRow]);
+}
+

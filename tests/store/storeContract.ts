@@ -1,0 +1,132 @@
+/**
+ * The store contract suite: every ItemStore implementation must pass it (SQLite on Node here,
+ * D1 inside workerd in tests/workers). Call it from a test file with a factory for a fresh store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ItemStore, KeyedItem } from '../../src/store/store.js';
+import { makeItem } from '../helpers/makeItem.js';
+import type { Item } from '../../src/item.js';
+
+const keyed = (item: Item): KeyedItem => ({ item, titleKey: item.title.toLowerCase() });
+
+export function storeContract(name: string, open: () => Promise<ItemStore>) {
+  describe(`ItemStore contract: ${name}`, () => {
+    let store: ItemStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('migrates idempotently and answers ping', async () => {
+      await store.migrate();
+      await store.ping();
+      expect(await store.version()).toBe(0);
+    });
+
+    it('inserts, keeps firstSeen on update, and reports unchanged items without bumping the version', async () => {
+      const item = makeItem({ id: 'a', topics: ['energy'], regions: ['kazakhstan', 'central-asia'] });
+      expect(await store.upsertItems([keyed(item)])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      const v1 = await store.version();
+      expect(await store.upsertItems([keyed({ ...item, changed: '2026-01-01T00:00:00.000Z' })])).toEqual({
+        inserted: 0, updated: 0, unchanged: 1,
+      });
+      expect(await store.version()).toBe(v1);
+      const edited = { ...item, title: 'New title', firstSeen: '2030-01-01T00:00:00.000Z' };
+      expect(await store.upsertItems([keyed(edited)])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect(await store.version()).toBeGreaterThan(v1);
+      const stored = await store.getItem('a');
+      expect(stored?.title).toBe('New title');
+      expect(stored?.firstSeen).toBe('2025-01-01T00:00:00.000Z');
+      expect(stored?.regions).toEqual(['kazakhstan', 'central-asia']);
+    });
+
+    it('orders newest first with undated items last, and filters by topic, region and both', async () => {
+      await store.upsertItems([
+        makeItem({ id: 'old', published: '2024-01-01T00:00:00Z', topics: ['energy'], regions: ['kazakhstan'] }),
+        makeItem({ id: 'new', published: '2025-06-01T00:00:00Z', topics: ['aviation'], regions: ['kazakhstan'] }),
+        makeItem({ id: 'undated', topics: ['energy'], regions: ['russia'] }),
+      ].map(keyed));
+      const ids = async (q: Parameters<ItemStore['queryItems']>[0]) => (await store.queryItems(q)).items.map((i) => i.id);
+      expect(await ids({ limit: 10 })).toEqual(['new', 'old', 'undated']);
+      expect(await ids({ limit: 10, topics: ['energy'] })).toEqual(['old', 'undated']);
+      expect(await ids({ limit: 10, regions: ['kazakhstan'] })).toEqual(['new', 'old']);
+      expect(await ids({ limit: 10, topics: ['energy'], regions: ['kazakhstan'] })).toEqual(['old']);
+      expect(await ids({ limit: 10, topics: ['energy', 'aviation'] })).toEqual(['new', 'old', 'undated']);
+      expect(await ids({ limit: 10, since: '2025-01-01' })).toEqual(['new', 'undated']);
+      expect(await store.countTags()).toMatchObject({ all: 3, 'topic:energy': 2, 'region:kazakhstan': 2 });
+    });
+
+    it('pages with a cursor without gaps or repeats', async () => {
+      const items = Array.from({ length: 25 }, (_, n) =>
+        makeItem({ id: `i${String(n).padStart(2, '0')}`, published: n % 5 === 0 ? null : `2025-01-${String(1 + (n % 20)).padStart(2, '0')}T00:00:00Z` }),
+      );
+      await store.upsertItems(items.map(keyed));
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.queryItems({ limit: 7, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toHaveLength(25);
+      expect(new Set(seen).size).toBe(25);
+      await expect(store.queryItems({ limit: 5, cursor: 'garbage!' })).rejects.toThrow(/cursor/);
+    });
+
+    it('searches title and text with FTS, treating operators as words', async () => {
+      await store.upsertItems([
+        makeItem({ id: 'x', title: 'Aktau crash investigation', contentText: 'Embraer black boxes' }),
+        makeItem({ id: 'y', title: 'Sanctions on energy', contentText: 'Treasury package' }),
+      ].map(keyed));
+      const ids = async (q: string) => (await store.queryItems({ limit: 10, q })).items.map((i) => i.id);
+      expect(await ids('aktau')).toEqual(['x']);
+      expect(await ids('black box')).toEqual(['x']);
+      expect(await ids('treasury')).toEqual(['y']);
+      expect(await ids('NEAR(" OR title:*')).toEqual([]);
+      expect(await ids('"')).toEqual([]);
+      // Search index follows updates.
+      await store.upsertItems([keyed(makeItem({ id: 'y', title: 'Renamed', contentText: 'nothing' }))]);
+      expect(await ids('treasury')).toEqual([]);
+    });
+
+    it('finds matches by id, url and title key, and deletes', async () => {
+      await store.upsertItems([
+        { item: makeItem({ id: 'p', url: 'https://example.com/a' }), titleKey: 'same story' },
+        { item: makeItem({ id: 'q' }), titleKey: 'other' },
+      ]);
+      const found = await store.findMatches({ ids: [], urls: ['https://example.com/a'], titleKeys: ['other'] });
+      expect(found.map((k) => k.item.id).sort()).toEqual(['p', 'q']);
+      expect(found.find((k) => k.item.id === 'p')?.titleKey).toBe('same story');
+      await store.deleteItems(['p']);
+      expect(await store.getItem('p')).toBeNull();
+      expect((await store.queryItems({ limit: 10 })).items.map((i) => i.id)).toEqual(['q']);
+    });
+
+    it('keeps source states and runs', async () => {
+      const state = {
+        id: 'https://example.com/feed', kind: 'upstream' as const, etag: '"x"', lastModified: null, contentHash: null,
+        lastAttempt: '2025-01-01T00:00:00Z', lastSuccess: null, lastError: 'fetch: HTTP 500', consecutiveFailures: 2,
+        nextAttempt: '2025-01-01T01:00:00Z', itemCount: 0,
+      };
+      await store.saveSourceStates([state]);
+      await store.saveSourceStates([{ ...state, consecutiveFailures: 3 }]);
+      expect(await store.sourceStates()).toEqual([{ ...state, consecutiveFailures: 3 }]);
+      expect(await store.lastRun()).toBeNull();
+      const run = { started: '2025-01-01T00:00:00Z', finished: '2025-01-01T00:00:01Z', status: 'ok' as const, pagesRead: 1,
+        inserted: 1, updated: 0, unchanged: 0, sources: [], error: null };
+      await store.recordRun(run);
+      await store.recordRun({ ...run, started: '2025-01-02T00:00:00Z' });
+      expect((await store.lastRun())?.started).toBe('2025-01-02T00:00:00Z');
+    });
+
+    it('grants a lease to one owner at a time until it expires', async () => {
+      expect(await store.acquireLease('ingest', 'a', '2025-01-01T00:00:00Z', '2025-01-01T00:10:00Z')).toBe(true);
+      expect(await store.acquireLease('ingest', 'b', '2025-01-01T00:05:00Z', '2025-01-01T00:15:00Z')).toBe(false);
+      expect(await store.acquireLease('ingest', 'b', '2025-01-01T00:11:00Z', '2025-01-01T00:20:00Z')).toBe(true);
+      await store.releaseLease('ingest', 'b');
+      expect(await store.acquireLease('ingest', 'a', '2025-01-01T00:12:00Z', '2025-01-01T00:20:00Z')).toBe(true);
+    });
+  });
+}
