@@ -63,7 +63,8 @@ export interface SourceState {
 
 export interface SourceOutcome {
   source: string;
-  status: 'ok' | 'unchanged' | 'skipped' | 'failed';
+  /** 'empty': read fine but held no article (a page of chrome only); `error` says so. */
+  status: 'ok' | 'empty' | 'unchanged' | 'skipped' | 'failed';
   items: number;
   inserted: number;
   updated: number;

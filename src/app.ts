@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { InputError } from './errors.js';
+import { catalogRoutes } from './http/catalog.js';
+import type { AppDeps } from './http/appDeps.js';
+import { feedRoutes } from './http/feeds.js';
+import { healthRoutes } from './http/health.js';
+import { itemRoutes } from './http/items.js';
+
+export type { AppDeps };
+
+/**
+ * The Caravan HTTP app, built from explicit dependencies and Web standards only: the Node and
+ * Workers doors hand it their store, config and clock. The one place errors become responses.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Last-Modified'] }));
+  app.route('/', catalogRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', itemRoutes(deps));
+  app.route('/', healthRoutes(deps));
+
+  app.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404));
+  app.onError((error, c) => {
+    if (error instanceof InputError) return c.json({ error: error.message, ...error.details }, error.status);
+    if (error instanceof HTTPException) return c.json({ error: error.message || 'request refused' }, error.status);
+    if (error instanceof URIError) return c.json({ error: 'the URL has malformed percent-encoding' }, 400);
+    deps.log.error('http: unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
+    return c.json({ error: 'internal error; it has been logged' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,70 @@
+import { isLogLevel, type LogLevel } from './log.js';
+
+/** Every setting, from environment variables (Node) or wrangler vars (Workers). */
+export interface Config {
+  port: number;
+  host: string;
+  dbPath: string;
+  ingestCron: string;
+  ingestOnStart: boolean;
+  logLevel: LogLevel;
+  configDir: string;
+  feedsDir: string;
+  /** Public base URL for self links when behind a proxy; null = from the request. */
+  baseUrl: string | null;
+  /** Seconds readers and proxies may reuse a feed response. */
+  cacheMaxAge: number;
+  adminToken: string | null;
+  websubHub: string | null;
+  userAgent: string;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export const defaults = {
+  PORT: '8787',
+  HOST: '127.0.0.1',
+  DB_PATH: './data/caravan.db',
+  INGEST_CRON: '*/15 * * * *',
+  INGEST_ON_START: 'true',
+  LOG_LEVEL: 'info',
+  CONFIG_DIR: './config',
+  FEEDS_DIR: './feeds',
+  CACHE_MAX_AGE: '300',
+  USER_AGENT: 'Caravan/0.1 (+https://github.com/caravan-feeds/caravan)',
+} as const;
+
+/** Parse settings; a bad value stops start-up with a message naming the variable. */
+export function parseConfig(env: Env): Config {
+  const get = (key: keyof typeof defaults) => (env[key]?.trim() || defaults[key]);
+  const optional = (key: string) => env[key]?.trim() || null;
+
+  const port = Number(get('PORT'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number 0-65535, got "${env.PORT}"`);
+  const logLevel = get('LOG_LEVEL');
+  if (!isLogLevel(logLevel)) throw new Error(`LOG_LEVEL must be one of debug, info, warn, error, got "${logLevel}"`);
+  const cacheMaxAge = Number(get('CACHE_MAX_AGE'));
+  if (!Number.isInteger(cacheMaxAge) || cacheMaxAge < 0) throw new Error(`CACHE_MAX_AGE must be whole seconds >= 0, got "${env.CACHE_MAX_AGE}"`);
+  const ingestOnStart = get('INGEST_ON_START');
+  if (!/^(true|false|1|0)$/.test(ingestOnStart)) throw new Error(`INGEST_ON_START must be true or false, got "${ingestOnStart}"`);
+  const baseUrl = optional('BASE_URL');
+  if (baseUrl !== null && !/^https?:\/\/[^/]+/.test(baseUrl)) throw new Error(`BASE_URL must be an http(s) URL, got "${baseUrl}"`);
+  const websubHub = optional('WEBSUB_HUB');
+  if (websubHub !== null && !/^https?:\/\/[^/]+/.test(websubHub)) throw new Error(`WEBSUB_HUB must be an http(s) URL, got "${websubHub}"`);
+
+  return {
+    port,
+    host: get('HOST'),
+    dbPath: get('DB_PATH'),
+    ingestCron: get('INGEST_CRON'),
+    ingestOnStart: ingestOnStart === 'true' || ingestOnStart === '1',
+    logLevel,
+    configDir: get('CONFIG_DIR'),
+    feedsDir: get('FEEDS_DIR'),
+    baseUrl: baseUrl?.replace(/\/+$/, '') ?? null,
+    cacheMaxAge,
+    adminToken: optional('ADMIN_TOKEN'),
+    websubHub,
+    userAgent: get('USER_AGENT'),
+  };
+}

@@ -1,0 +1,17 @@
+import type { CuratedFeed } from '../catalog/curatedFeeds.js';
+import type { Config } from '../config.js';
+import type { Log } from '../log.js';
+import type { IngestRun, ItemStore } from '../store/store.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.js';
+
+/** What `createApp` is built from; each door (Node, Workers) builds these for its runtime. */
+export interface AppDeps {
+  store: ItemStore;
+  taxonomy: Taxonomy;
+  curated: CuratedFeed[];
+  config: Pick<Config, 'baseUrl' | 'cacheMaxAge' | 'websubHub' | 'adminToken'>;
+  log: Log;
+  now: () => Date;
+  /** Run one ingestion now (admin route); absent where the door cannot ingest on request. */
+  ingest?: () => Promise<IngestRun | null>;
+}

@@ -1,0 +1,15 @@
+/**
+ * Characters that XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF)
+ * never reach the store, so no feed can carry them.
+ */
+// eslint-disable-next-line no-control-regex
+const invalidXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripInvalidXml(text: string): string {
+  return text.replace(invalidXmlChars, '');
+}
+
+/** One line of plain text: invalid characters gone, runs of white space folded. */
+export function cleanLine(text: string): string {
+  return stripInvalidXml(text).replace(/\s+/g, ' ').trim();
+}

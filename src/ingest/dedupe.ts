@@ -1,0 +1,93 @@
+import type { Item, Origin } from '../item.js';
+import type { KeyedItem } from '../store/store.js';
+import type { Normalized } from './normalize.js';
+
+/** Share of word triples the shorter text has in common with the longer one for a title match to count. */
+const minTextContainment = 0.5;
+/** Below this many words a text says too little to disagree with a matching headline. */
+const minWordsToCompare = 20;
+
+/**
+ * Collapse the run's items onto each other and onto stored items: same id, then same canonical
+ * URL, then same headline with overlapping text. A merged item keeps the stored id and firstSeen,
+ * the fuller text, and every origin. Returns only the items this run touched.
+ */
+export function dedupe(incoming: Normalized[], stored: KeyedItem[], now: string): Normalized[] {
+  const byId = new Map<string, Normalized>();
+  const byUrl = new Map<string, Normalized>();
+  const byTitle = new Map<string, Normalized[]>();
+  const touched = new Set<string>();
+
+  const index = (entry: Normalized) => {
+    byId.set(entry.item.id, entry);
+    if (entry.item.url) byUrl.set(entry.item.url, entry);
+    const list = byTitle.get(entry.titleKey) ?? [];
+    byTitle.set(entry.titleKey, [...list.filter((e) => e.item.id !== entry.item.id), entry]);
+  };
+  stored.forEach(index);
+
+  for (const entry of incoming) {
+    const match =
+      byId.get(entry.item.id) ??
+      (entry.item.url ? byUrl.get(entry.item.url) : undefined) ??
+      byTitle.get(entry.titleKey)?.find((candidate) => sameStory(candidate.item, entry.item));
+    const result = match ? { item: merge(match.item, entry.item, now), titleKey: match.titleKey } : entry;
+    index(result);
+    touched.add(result.item.id);
+  }
+  return [...touched].map((id) => byId.get(id)!);
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 400) ?? [];
+}
+
+function triples(list: string[]): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 2 < list.length; i++) set.add(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
+  return set;
+}
+
+/** Same headline and, when both texts say enough, mostly the same words in the same order. */
+export function sameStory(a: Item, b: Item): boolean {
+  const wa = words(a.contentText);
+  const wb = words(b.contentText);
+  if (wa.length < minWordsToCompare || wb.length < minWordsToCompare) return true;
+  const ta = triples(wa);
+  const tb = triples(wb);
+  const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
+  let shared = 0;
+  for (const t of small) if (large.has(t)) shared++;
+  return shared / Math.max(1, small.size) >= minTextContainment;
+}
+
+/** The fuller of two versions: a complete article beats a teaser, then the longer text wins. */
+function fuller(a: Item, b: Item): [Item, Item] {
+  if (a.partial !== b.partial) return a.partial ? [b, a] : [a, b];
+  return b.contentText.length > a.contentText.length ? [b, a] : [a, b];
+}
+
+function union<T>(a: T[], b: T[], key: (x: T) => string = String): T[] {
+  const seen = new Map(a.map((x) => [key(x), x]));
+  for (const x of b) if (!seen.has(key(x))) seen.set(key(x), x);
+  return [...seen.values()];
+}
+
+export function merge(kept: Item, other: Item, now: string): Item {
+  const [best, rest] = fuller(kept, other);
+  return {
+    ...best,
+    id: kept.id,
+    firstSeen: kept.firstSeen < other.firstSeen ? kept.firstSeen : other.firstSeen,
+    changed: now,
+    url: kept.url ?? other.url,
+    authors: best.authors.length > 0 ? best.authors : rest.authors,
+    source: best.source ?? rest.source,
+    published: best.published ?? rest.published,
+    updated: best.updated ?? rest.updated,
+    language: best.language ?? rest.language,
+    topics: union(best.topics, rest.topics).sort(),
+    regions: union(best.regions, rest.regions).sort(),
+    origins: union<Origin>(kept.origins, other.origins, (o) => `${o.kind}:${o.ref}`),
+  };
+}

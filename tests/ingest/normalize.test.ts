@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/item.js';
+import { dedupe } from '../../src/ingest/dedupe.js';
+import { normalize } from '../../src/ingest/normalize.js';
+import { summarize } from '../../src/ingest/summarize.js';
+import { titleKey } from '../../src/ingest/titleKey.js';
+
+const article = (over: Partial<Article>): Article => ({
+  title: 'Kazakhstan’s High-Stakes Balancing Act', paragraphs: ['First paragraph.'], contentHtml: null, authors: [], source: null,
+  published: null, updated: null, url: null, guid: null, partial: false, hintTopics: [], hintRegions: [], language: 'en',
+  origin: { kind: 'page', ref: 'a.txt' }, ...over,
+});
+const longText = (seed: string) => Array.from({ length: 60 }, (_, i) => `${seed} word${i}`).join(' ');
+
+describe('normalize', () => {
+  it('gives the same article the same id on every run and page, and different articles different ids', async () => {
+    const a = await normalize(article({ origin: { kind: 'page', ref: 'a.txt' } }), '2025-01-01T00:00:00Z');
+    const b = await normalize(article({ title: "Kazakhstan's  high-stakes balancing act", origin: { kind: 'page', ref: 'b.txt' } }), '2026-01-01T00:00:00Z');
+    const c = await normalize(article({ title: 'Another story' }), '2025-01-01T00:00:00Z');
+    expect(a.item.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(b.item.id).toBe(a.item.id);
+    expect(c.item.id).not.toBe(a.item.id);
+    const byGuid = await normalize(article({ guid: 'tag:x,2025:1', url: 'https://x/1' }), '2025-01-01T00:00:00Z');
+    const sameGuid = await normalize(article({ guid: 'tag:x,2025:1', url: 'https://x/other', title: 'Edited' }), '2025-01-01T00:00:00Z');
+    expect(sameGuid.item.id).toBe(byGuid.item.id);
+  });
+
+  it('cleans text: control characters gone, white space folded, paragraphs kept', async () => {
+    const { item } = await normalize(article({ title: ' A\u0000 <b>&\u0007 ', paragraphs: ['One\u0001  two.', '', 'Three.'] }), 'now');
+    expect(item.title).toBe('A <b>&');
+    expect(item.contentText).toBe('One two.\n\nThree.');
+    expect(item.summary).toBe('One two. Three.');
+  });
+});
+
+describe('summarize', () => {
+  it('cuts after a sentence within about 320 characters, else at a word with an ellipsis', () => {
+    const sentences = 'This is the first sentence of a long article about Astana. '.repeat(10);
+    const summary = summarize(sentences);
+    expect(summary.length).toBeLessThanOrEqual(320);
+    expect(summary.endsWith('Astana.')).toBe(true);
+    const words = summarize('word '.repeat(200));
+    expect(words.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('dedupe', () => {
+  const now = '2025-02-01T00:00:00.000Z';
+  it('collapses the same headline from two pages into one item with both origins, keeping the fuller text', async () => {
+    const teaser = await normalize(article({ paragraphs: ['Short teaser...'], partial: true, origin: { kind: 'page', ref: 'listing.txt' } }), now);
+    const full = await normalize(article({ paragraphs: [longText('full')], authors: ['A. Writer'], origin: { kind: 'page', ref: 'article.txt' } }), now);
+    const [merged, ...rest] = dedupe([teaser, full], [], now);
+    expect(rest).toHaveLength(0);
+    expect(merged.item.partial).toBe(false);
+    expect(merged.item.contentText).toContain('full word59');
+    expect(merged.item.authors).toEqual(['A. Writer']);
+    expect(merged.item.origins.map((o) => o.ref)).toEqual(['listing.txt', 'article.txt']);
+  });
+
+  it('merges into a stored item by URL and keeps its id and firstSeen', async () => {
+    const stored = await normalize(article({ url: 'https://news.example/a', guid: 'feed-a-1' }), '2024-01-01T00:00:00.000Z');
+    const incoming = await normalize(article({ url: 'https://news.example/a', guid: 'feed-b-9', origin: { kind: 'upstream', ref: 'https://b/feed' } }), now);
+    const [merged] = dedupe([incoming], [stored], now);
+    expect(merged.item.id).toBe(stored.item.id);
+    expect(merged.item.firstSeen).toBe('2024-01-01T00:00:00.000Z');
+    expect(merged.item.origins).toHaveLength(2);
+  });
+
+  it('keeps two different stories that share a generic headline apart', async () => {
+    const a = await normalize(article({ title: 'Live updates', guid: 'a', paragraphs: [longText('alpha')] }), now);
+    const b = await normalize(article({ title: 'Live updates', guid: 'b', paragraphs: [longText('beta')] }), now);
+    expect(dedupe([a, b], [], now)).toHaveLength(2);
+  });
+
+  it('folds case, accents and quote styles in title keys', () => {
+    expect(titleKey('Cyber Déjà Vu: Is Russia Spying on Kazakhstan’s Again?')).toBe(titleKey("cyber deja vu  is russia spying on kazakhstan's again"));
+  });
+});
