@@ -28,9 +28,13 @@ export const itemColumns =
   'id, url, title, title_key, content_text, content_html, summary, authors, source, published, updated, ' +
   'first_seen, changed, sort_key, topics, regions, origins, partial, language';
 
-/** Dated items sort by publication, undated ones after them by when they were first seen. */
-export function sortKey(item: Pick<Item, 'published' | 'firstSeen'>): string {
-  return item.published ? `1${item.published}` : `0${item.firstSeen}`;
+/**
+ * Dated items sort by publication (or, for feeds that only say when an entry was updated, by
+ * that), undated ones after them by when they were first seen.
+ */
+export function sortKey(item: Pick<Item, 'published' | 'updated' | 'firstSeen'>): string {
+  const date = item.published ?? item.updated;
+  return date ? `1${date}` : `0${item.firstSeen}`;
 }
 
 export function toRow(item: Item, titleKey: string): ItemRow {

@@ -1,0 +1,143 @@
+/**
+ * One ingest run over the upstream sources: skip those not due, fetch the rest (8 at a time, 2 per
+ * host), decode, parse and turn entries into articles. Each source fails alone: its state records
+ * the stage and error, backs off exponentially (Retry-After wins when later), and one `warn` line
+ * names it. Never throws.
+ */
+import type { Article } from '../../item.js';
+import type { SourceOutcome, SourceState } from '../../store/store.js';
+import { decodeBody } from './decodeBody.js';
+import { fetchFeed } from './fetchFeed.js';
+import { parseFeed } from './parseFeed.js';
+import { runLimited } from './runLimited.js';
+import { toArticle } from './toArticle.js';
+import { defaultLimits, type Limits, type UpstreamDeps, type UpstreamResult, type UpstreamSource } from './types.js';
+import { UpstreamError, type UpstreamStage } from './upstreamError.js';
+
+export type { UpstreamResult, UpstreamSource, Limits } from './types.js';
+
+/** A source is due this long before its `nextAttempt`, so a run on the minute is not missed by seconds. */
+export const dueGraceMs = 60_000;
+const minute = 60_000;
+
+export function initialState(url: string): SourceState {
+  return {
+    id: url, kind: 'upstream', etag: null, lastModified: null, contentHash: null,
+    lastAttempt: null, lastSuccess: null, lastError: null, consecutiveFailures: 0, nextAttempt: null, itemCount: 0,
+  };
+}
+
+function outcome(source: UpstreamSource, status: SourceOutcome['status'], items: number, error: string | null): SourceOutcome {
+  return { source: source.url, status, items, inserted: 0, updated: 0, unchanged: 0, error };
+}
+
+async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+interface RunContext {
+  deps: UpstreamDeps;
+  limits: Limits;
+  /** When the run started: the base for `nextAttempt`, so intervals do not drift by run length. */
+  start: Date;
+}
+
+function after(start: Date, minutes: number): string {
+  return new Date(start.getTime() + minutes * minute).toISOString();
+}
+
+async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunContext): Promise<UpstreamResult> {
+  const { deps, limits, start } = ctx;
+  const attempted = deps.now().toISOString();
+  let stage: UpstreamStage = 'fetch';
+  try {
+    const fetched = await fetchFeed(
+      { url: source.url, etag: prev.etag, lastModified: prev.lastModified, allowPrivate: source.allowPrivate },
+      { fetch: deps.fetch, userAgent: deps.userAgent, now: deps.now, limits },
+    );
+    const next = after(start, source.intervalMinutes);
+    const base = { ...prev, lastAttempt: attempted, lastSuccess: attempted, lastError: null, consecutiveFailures: 0, nextAttempt: next };
+    if (fetched.status === 'unchanged') {
+      const state = { ...base, etag: fetched.etag, lastModified: fetched.lastModified };
+      deps.log.debug('upstream.unchanged', { source: source.url, via: '304' });
+      return { source, state, articles: [], outcome: outcome(source, 'unchanged', 0, null) };
+    }
+    const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
+    const hash = await sha256(fetched.body);
+    if (hash === prev.contentHash) {
+      deps.log.debug('upstream.unchanged', { source: source.url, via: 'hash' });
+      return { source, state: { ...base, ...validators }, articles: [], outcome: outcome(source, 'unchanged', 0, null) };
+    }
+    stage = 'decode';
+    const { text } = decodeBody(fetched.body, fetched.contentType);
+    stage = 'parse';
+    const feed = await parseFeed(text);
+    const now = deps.now();
+    const articles: Article[] = [];
+    for (const entry of feed.entries) {
+      const article = toArticle(entry, { source, feed, feedUrl: fetched.url, now });
+      if (article.title !== '' || article.url !== null || article.paragraphs.length > 0) articles.push(article);
+    }
+    const ttl = Math.min(feed.ttlMinutes ?? 0, limits.maxBackoffMinutes);
+    const state: SourceState = {
+      ...base, ...validators, contentHash: hash, itemCount: feed.entries.length,
+      nextAttempt: after(start, Math.max(source.intervalMinutes, ttl)),
+    };
+    deps.log.debug('upstream.ok', { source: source.url, format: feed.version, items: articles.length });
+    return { source, state, articles, outcome: outcome(source, 'ok', articles.length, null) };
+  } catch (err) {
+    const error = err instanceof UpstreamError ? err : new UpstreamError(stage, err instanceof Error ? err.message : String(err));
+    return failed(source, prev, error, attempted, ctx);
+  }
+}
+
+function failed(source: UpstreamSource, prev: SourceState, err: UpstreamError, attempted: string, ctx: RunContext): UpstreamResult {
+  const { limits, start } = ctx;
+  const failures = prev.consecutiveFailures + 1;
+  const backoff = Math.max(source.intervalMinutes, Math.min(source.intervalMinutes * 2 ** failures, limits.maxBackoffMinutes));
+  let next = start.getTime() + backoff * minute;
+  if (err.retryAfter !== null) {
+    const cap = start.getTime() + limits.maxRetryAfterMinutes * minute;
+    next = Math.max(next, Math.min(err.retryAfter.getTime(), cap));
+  }
+  const nextAttempt = new Date(next).toISOString();
+  const state: SourceState = { ...prev, lastAttempt: attempted, lastError: err.message, consecutiveFailures: failures, nextAttempt };
+  const name = source.name ?? undefined;
+  ctx.deps.log.warn('upstream.failed', { source: source.url, name, error: err.message, failures, nextAttempt });
+  return { source, state, articles: [], outcome: outcome(source, 'failed', 0, err.message) };
+}
+
+export async function collectUpstream(
+  sources: UpstreamSource[],
+  states: Map<string, SourceState>,
+  deps: UpstreamDeps,
+): Promise<UpstreamResult[]> {
+  const limits: Limits = { ...defaultLimits, ...deps.limits };
+  const ctx: RunContext = { deps, limits, start: deps.now() };
+  const results = new Array<UpstreamResult>(sources.length);
+  const due: { index: number; source: UpstreamSource; prev: SourceState }[] = [];
+  sources.forEach((source, index) => {
+    const prev = states.get(source.url) ?? initialState(source.url);
+    const nextAt = prev.nextAttempt === null ? Number.NaN : Date.parse(prev.nextAttempt);
+    if (nextAt - dueGraceMs > ctx.start.getTime()) {
+      results[index] = { source, state: prev, articles: [], outcome: outcome(source, 'skipped', 0, null) };
+    } else {
+      due.push({ index, source, prev });
+    }
+  });
+  const tasks = due.map(({ source, prev }) => ({ key: hostOf(source.url), run: () => collectOne(source, prev, ctx) }));
+  const done = await runLimited(tasks, limits.concurrency, limits.perHost);
+  done.forEach((result, i) => {
+    results[due[i].index] = result;
+  });
+  return results;
+}

@@ -1,0 +1,149 @@
+/**
+ * Fetch one feed with the Web `fetch` (same code on Node and Workers): conditional GET, manual
+ * redirects with a hop limit and a scheme / private-host check on every hop, one overall timeout
+ * and a size cap enforced while the body streams in. Failures throw `UpstreamError('fetch', ...)`.
+ */
+import { isPrivateHost } from './isPrivateHost.js';
+import { UpstreamError } from './upstreamError.js';
+import type { Limits } from './types.js';
+
+export interface FetchRequest {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  allowPrivate: boolean;
+}
+
+export interface FetchOptions {
+  fetch: typeof fetch;
+  userAgent: string;
+  now: () => Date;
+  limits: Pick<Limits, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
+}
+
+export type FetchResult =
+  | { status: 'ok'; body: Uint8Array<ArrayBuffer>; contentType: string | null; etag: string | null; lastModified: string | null; url: string }
+  | { status: 'unchanged'; etag: string | null; lastModified: string | null };
+
+const accept =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +
+  'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+
+/** `Retry-After` as delay-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: Date): Date | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return new Date(now.getTime() + Number(text) * 1000);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : new Date(at);
+}
+
+/** The URL as a `URL` when it is http(s) and allowed; otherwise a fetch error. */
+function checkUrl(raw: string, base: string | undefined, allowPrivate: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    throw new UpstreamError('fetch', `invalid URL ${JSON.stringify(raw.slice(0, 200))}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UpstreamError('fetch', `refusing ${url.protocol} URL (only http and https)`);
+  }
+  if (!allowPrivate && isPrivateHost(url.hostname)) {
+    throw new UpstreamError('fetch', `refusing private address ${url.hostname}`);
+  }
+  return url;
+}
+
+async function discard(res: Response): Promise<void> {
+  await res.body?.cancel().catch(() => undefined);
+}
+
+/** Read the body, stopping (and cancelling the stream) as soon as it passes `maxBytes`. */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new UpstreamError('fetch', `response larger than ${maxBytes} bytes`);
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await discard(res);
+    throw tooLarge();
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function networkDetail(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : null;
+  const message = typeof cause?.message === 'string' ? cause.message : err instanceof Error ? err.message : String(err);
+  return `network error (${code ?? message})`;
+}
+
+export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<FetchResult> {
+  const { timeoutMs, maxBytes, maxRedirects } = opts.limits;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    let url = checkUrl(req.url, undefined, req.allowPrivate);
+    const headers: Record<string, string> = { 'User-Agent': opts.userAgent, Accept: accept };
+    if (req.etag) headers['If-None-Match'] = req.etag;
+    if (req.lastModified) headers['If-Modified-Since'] = req.lastModified;
+    for (let hop = 0; ; hop++) {
+      const res = await opts.fetch(url.href, { headers, redirect: 'manual', signal: controller.signal });
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && res.status !== 304 && location !== null) {
+        await discard(res);
+        if (hop >= maxRedirects) throw new UpstreamError('fetch', 'too many redirects');
+        url = checkUrl(location, url.href, req.allowPrivate);
+        continue;
+      }
+      if (res.status === 304) {
+        await discard(res);
+        return { status: 'unchanged', etag: res.headers.get('etag') ?? req.etag, lastModified: res.headers.get('last-modified') ?? req.lastModified };
+      }
+      if (res.status < 200 || res.status >= 300) {
+        await discard(res);
+        const retryAfter = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after'), opts.now()) : null;
+        throw new UpstreamError('fetch', `HTTP ${res.status}`, retryAfter);
+      }
+      const body = await readCapped(res, maxBytes);
+      return {
+        status: 'ok',
+        body,
+        contentType: res.headers.get('content-type'),
+        etag: res.headers.get('etag'),
+        lastModified: res.headers.get('last-modified'),
+        url: url.href,
+      };
+    }
+  } catch (err) {
+    if (timedOut) throw new UpstreamError('fetch', `timeout after ${timeoutMs} ms`);
+    if (err instanceof UpstreamError) throw err;
+    throw new UpstreamError('fetch', networkDetail(err));
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Shared types of the upstream stage: configured sources, limits, per-source results.
+ * Nothing here imports `node:*`: the stage runs unchanged on Node and on Cloudflare Workers.
+ */
+import type { Article } from '../../item.js';
+import type { Log } from '../../log.js';
+import type { SourceOutcome, SourceState } from '../../store/store.js';
+
+/** One upstream feed from config/sources.json, with defaults applied. */
+export interface UpstreamSource {
+  /** Absolute http(s) URL, normalized by `new URL()`; also the `SourceState.id`. */
+  url: string;
+  /** Display name; when null the feed's own title is used. */
+  name: string | null;
+  /** Topic / region slugs passed to every article as hints. */
+  topics: string[];
+  regions: string[];
+  /** Minimum minutes between two fetches of this source. */
+  intervalMinutes: number;
+  /** Allow loopback / private-network hosts (tests, intranet feeds). Off by default. */
+  allowPrivate: boolean;
+}
+
+export interface SourcesConfig {
+  /** The local pages folder (path from FEEDS_DIR). */
+  pages: { enabled: boolean };
+  upstream: UpstreamSource[];
+  defaults: { intervalMinutes: number };
+}
+
+export interface Limits {
+  /** Whole request (connect, headers, body, every redirect hop), in ms. */
+  timeoutMs: number;
+  /** Decompressed body size cap, checked while streaming. */
+  maxBytes: number;
+  maxRedirects: number;
+  /** Sources fetched at the same time in one run. */
+  concurrency: number;
+  /** Requests to the same host at the same time. */
+  perHost: number;
+  /** Cap for failure backoff and for feed-announced ttl. */
+  maxBackoffMinutes: number;
+  /** Cap for an upstream `Retry-After`. */
+  maxRetryAfterMinutes: number;
+}
+
+export const defaultLimits: Limits = {
+  timeoutMs: 15_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 5,
+  concurrency: 8,
+  perHost: 2,
+  maxBackoffMinutes: 24 * 60,
+  maxRetryAfterMinutes: 7 * 24 * 60,
+};
+
+export interface UpstreamDeps {
+  fetch: typeof fetch;
+  now: () => Date;
+  log: Log;
+  /** `Caravan/0.1 (+https://example.org/caravan)`: names Caravan and where to read about it. */
+  userAgent: string;
+  limits?: Partial<Limits>;
+}
+
+export interface UpstreamResult {
+  source: UpstreamSource;
+  state: SourceState;
+  articles: Article[];
+  /** inserted / updated / unchanged are 0: the caller fills them after storing. */
+  outcome: SourceOutcome;
+}
