@@ -16,9 +16,11 @@ export interface RunningServer {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'caravan-e2e-'));
+  // vitest puts BASE_URL=/ into process.env; the server must derive its URLs from requests.
+  const { BASE_URL: _ignored, ...parentEnv } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts', 'serve'], {
     cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DB_PATH: join(dir, 'caravan.db'), LOG_LEVEL: 'info', ...env },
+    env: { ...parentEnv, HOST: '127.0.0.1', PORT: '0', DB_PATH: join(dir, 'caravan.db'), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
