@@ -3,6 +3,8 @@
  * Types only; `loadTaxonomy` builds one from the parsed JSON, `classify` applies it.
  */
 
+import type { PhraseMatcher } from './phraseMatcher.js';
+
 export interface TopicDef {
   slug: string;
   name: string;
@@ -33,4 +35,18 @@ export interface Tags {
   topics: string[];
   /** Countries the text is about plus the groups they roll up into. */
   regions: string[];
+}
+
+/**
+ * Compiled matching rules, built once by `loadTaxonomy` (never per `classify` call).
+ * Owner numbers index `Taxonomy.topics` / `Taxonomy.regions`.
+ */
+export interface TaxonomyMatchers {
+  topics: PhraseMatcher;
+  regions: PhraseMatcher;
+}
+
+/** A taxonomy as built by `loadTaxonomy`: the public shape plus its compiled matchers. */
+export interface CompiledTaxonomy extends Taxonomy {
+  matchers: TaxonomyMatchers;
 }
