@@ -1,0 +1,190 @@
+import type { ClassifiedLine as Line } from './classifyLine.js';
+import { headlineRole } from './headlineRole.js';
+import type { Byline } from './parseByline.js';
+import type { TimeOfDay } from './parseDateline.js';
+import type { PageNotes } from './pageNotes.js';
+
+/**
+ * Lines → article drafts. An article starts at a headline that is followed (past bylines,
+ * datelines, captions and labels) by prose; it runs until the next headline, a widget boundary,
+ * a cut marker, a copyright sign-off or a news-feed time. Everything outside an article is
+ * dropped and noted. Metadata stated before a headline (an outlet line, a relative stamp, a
+ * news-feed time) is held and given to the next article; a date line stated for a block (a
+ * listing's "22 January 2025") applies to every article of the block.
+ */
+export interface ArticleDraft {
+  title: string;
+  paragraphs: string[];
+  authors: string[];
+  outlet: string | null;
+  wire: string | null;
+  /** Outlet from a republication note ("... with permission from Eurasianet."). */
+  republishedFrom: string | null;
+  published: string | null;
+  updated: string | null;
+  time: TimeOfDay | null;
+  /** Stamped with a relative time ("5 hours ago"): a block date must not apply. */
+  relativeStamp: boolean;
+  /** Date stated for the block the article sits in. */
+  blockDate: string | null;
+  cut: boolean;
+}
+
+interface Pending {
+  outlet: string | null;
+  byline: Byline | null;
+  time: TimeOfDay | null;
+  relative: boolean;
+}
+
+const emptyPending = (): Pending => ({ outlet: null, byline: null, time: null, relative: false });
+
+export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] {
+  const drafts: ArticleDraft[] = [];
+  let current: ArticleDraft | null = null;
+  let pending = emptyPending();
+  let blockDate: string | null = null;
+
+  const close = () => {
+    if (current) drafts.push(current);
+    current = null;
+  };
+  const start = (title: string) => {
+    close();
+    const b = pending.byline;
+    current = {
+      title, paragraphs: [], authors: b ? [...b.authors] : [], outlet: pending.outlet ?? b?.outlet ?? null,
+      wire: b?.wire ?? null, republishedFrom: null, published: b?.published ?? null, updated: null, time: pending.time,
+      relativeStamp: pending.relative, blockDate, cut: false,
+    };
+    pending = emptyPending();
+  };
+  // While the current article has no paragraph yet, metadata lines describe it.
+  const inHeader = (): ArticleDraft | null => (current && current.paragraphs.length === 0 ? current : null);
+
+  lines.forEach((line, i) => {
+    const c = line.cls;
+    const head = inHeader();
+    switch (c.kind) {
+      case 'blank':
+        return;
+      case 'chrome':
+        notes.chrome(c.what);
+        if (c.boundary) {
+          close();
+          pending = emptyPending();
+          blockDate = null;
+        }
+        return;
+      case 'label':
+        notes.chrome('section label');
+        return;
+      case 'cut':
+        if (current) current.cut = true;
+        notes.chrome('cut marker');
+        close();
+        return;
+      case 'date':
+        if (head) {
+          if (c.updated) head.updated ??= c.iso;
+          else head.published ??= c.iso;
+        } else {
+          close();
+          blockDate = c.iso;
+        }
+        return;
+      case 'time':
+        if (head) head.time = c.time;
+        else {
+          close();
+          pending.time = c.time;
+        }
+        return;
+      case 'relative':
+        notes.chrome('relative time');
+        if (head) head.relativeStamp = true;
+        else {
+          close();
+          pending.relative = true;
+        }
+        return;
+      case 'outlet':
+        // "Japan Today / 5 hours ago / - Japan Today": an outlet line follows a stamp or its own
+        // name. Elsewhere "- Kazakhstan" is a list item of the article it stands in.
+        if (!isOutletCard(lines, i, c.name)) {
+          if (current) current.paragraphs.push(line.text);
+          else notes.chrome('fragment');
+          return;
+        }
+        close();
+        pending.outlet = c.name;
+        return;
+      case 'byline': {
+        // Some layouts put the byline under the standfirst: it still describes the open article.
+        const target = head ?? (current && current.authors.length === 0 ? current : null);
+        if (target) {
+          target.authors.push(...c.byline.authors);
+          target.outlet ??= c.byline.outlet;
+          target.wire ??= c.byline.wire;
+          target.published ??= c.byline.published;
+        } else if (!current) pending.byline = c.byline;
+        else notes.dropped('byline after the article', line.text);
+        return;
+      }
+      case 'sourceNote':
+        if (current) current.republishedFrom = c.name;
+        else notes.dropped('republication note outside an article', line.text);
+        return;
+      case 'copyright':
+        // An agency's notice signs off its story; any other holder is the site's own footer,
+        // which says nothing about the article above except that it has ended.
+        if (current && c.wire) current.wire ??= c.holder;
+        else notes.chrome('copyright notice');
+        close();
+        return;
+      case 'heading':
+      case 'text': {
+        // After a clock time, the next headline (often written as a sentence) opens a feed entry.
+        if (pending.time !== null && (c.kind === 'heading' || c.headlineLike)) {
+          start(line.text);
+          return;
+        }
+        if (c.kind === 'text') {
+          if (current) {
+            current.paragraphs.push(line.text);
+            if (c.signOff) close();
+          } else {
+            notes.dropped('text outside any article', line.text);
+            pending.time = null;
+          }
+          return;
+        }
+        switch (headlineRole(lines, i, current ? current.paragraphs.length : null)) {
+          case 'leftover':
+            notes.dropped('heading without article text', line.text);
+            return;
+          case 'label':
+            notes.chrome('section label');
+            return;
+          case 'subheading':
+            current?.paragraphs.push(line.text);
+            return;
+        }
+        start(line.text);
+        return;
+      }
+    }
+  });
+  close();
+  return drafts;
+}
+
+/** Is the outlet line `i` part of a related-article card (after a stamp, or after its own name)? */
+function isOutletCard(lines: Line[], i: number, name: string): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const c = lines[j]!.cls;
+    if (c.kind === 'blank') continue;
+    return c.kind === 'relative' || c.kind === 'date' || c.kind === 'time' || lines[j]!.text === name;
+  }
+  return false;
+}

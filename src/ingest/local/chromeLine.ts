@@ -1,0 +1,109 @@
+/**
+ * Page chrome: the lines a scrape picks up around the articles — navigation, share and comment
+ * widgets, newsletter forms, tickers, result counters, photo credits, image file names. Rules
+ * describe kinds of chrome as whole lines; none is tied to one site's wording more than needed.
+ *
+ * Two kinds matter downstream:
+ * - `boundary`: a widget or section heading ("Related Articles", "Comments", "MORE NEWS"); what
+ *   follows belongs to something else, so the article above ends here.
+ * - inline chrome: noise inside or between articles (a caption, "Advertisement", a form field);
+ *   dropped, and the article around it goes on.
+ */
+export interface ChromeMatch {
+  /** What kind of chrome, for the page notes ("ticker", "newsletter form"). */
+  what: string;
+  boundary: boolean;
+}
+
+type Rule = [RegExp, string];
+
+/** Section headings and widgets that close whatever article came before. */
+const boundaryRules: Rule[] = [
+  [/^(?:related|recommended|similar|suggested)\s+(?:articles?|stories|posts|news|content|reading|coverage)\s*:?$/i, 'related-articles heading'],
+  [/^(?:more|other|latest|top|trending|popular|most\s+(?:read|popular|viewed|shared))(?:\s+(?:news|stories|articles|headlines|posts|videos|reads))?\s*:?$/i, 'section heading'],
+  // "More from Eurasianet", "Latest in Central Asia": a name follows, so capitals are checked (no `i`).
+  [/^(?:More|MORE|Other|OTHER|Latest|LATEST)\s+(?:from|on|in|FROM|ON|IN)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u, 'section heading'],
+  [/^(?:news\s*feed|live\s+updates?|latest\s+updates?|breaking\s+news|(?:news\s+)?in\s+brief|read\s+next|up\s+next|what\s+to\s+read\s+next|don['’]t\s+miss|also\s+read|see\s+also|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))\s*:?$/i, 'section heading'],
+  [/^editor(?:s['’]?|['’]s)\s+(?:picks?|choice|selection)$/i, 'section heading'],
+  [/^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:no\s+comments(?:\s+yet)?|be\s+the\s+first\s+to\s+comment|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|(?:show|view|load)\s+comments)\s*[.!…]*$/i, 'comments widget'],
+  [/^(?:hashtags|tags|topics|keywords|filed\s+under|categories)\s*:?$/i, 'tags widget'],
+  [/^(?:newsletters?|our\s+newsletters?|sign\s+up\s+for\s+our\s+newsletters?)$/i, 'newsletter form'],
+  [/^(?:try|explore|discover)\s+(?:our\s+)?ai(?:\s+\S+){0,3}$/i, 'AI widget'],
+];
+
+/** Noise dropped wherever it stands. */
+const inlineRules: Rule[] = [
+  [/^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)$/i, 'navigation'],
+  [/^(?:edit\s+(?:post|page|article|this)|menu|search|home|log\s*in|log\s*out|sign\s*in|register|close|open\s+menu|back\s+to\s+top|print|e-?mail|copy\s+link|link\s+copied|share|tweet)$/i, 'navigation'],
+  [/^(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|threads|bluesky|instagram|youtube|tiktok|rss|flipboard)$/i, 'share widget'],
+  [/^(?:follow\s+us(?:\s+on\s+.{1,40})?|share\s+(?:this|on)\b.{0,40}|share\s+(?:article|story|post))$/i, 'share widget'],
+  [/^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|partner\s+content|ad)$/i, 'advertisement'],
+  [/^(?:this|the)\s+(?:audio|article|text|summary|translation|narration)\s+(?:is|was|has\s+been)\s+(?:created|generated|narrated|produced|translated|read|voiced)\s+(?:with|by|using)\b.*\b(?:ai|artificial\s+intelligence)\b.*$/i, 'AI notice'],
+  [/^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|listen)(?:\s*[:·•-]?\s*\d+\s*min(?:ute)?s?)?$/i, 'audio player'],
+  [/^\d+\s*min(?:ute)?s?\s+read$/i, 'reading time'],
+  [/^(?:explore|discover)\s+what\s+.{1,40}\s+can\s+do\s+for\s+you\s*[:.!]?$/i, 'AI widget'],
+  // Newsletter forms repeat these a dozen times.
+  [/^\*\s*(?:indicates\s+required(?:\s+field)?|required(?:\s+field)?)$/i, 'newsletter form'],
+  [/^(?:please,?\s+)?enter\s+(?:your\s+|a\s+|an\s+)?(?:correct\s+|valid\s+)?e-?mail\b.{0,60}$/i, 'newsletter form'],
+  [/^(?:your\s+)?e-?mail(?:\s+address)?\s*\*?:?$/i, 'newsletter form'],
+  [/^success\w*\s+(?:subscribed|signed\s+up)\b.{0,40}$/i, 'newsletter form'],
+  [/^thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing)\b.{0,200}$/i, 'newsletter form'],
+  [/^(?:subscribe|sign\s+up)\b.{0,300}$/i, 'newsletter form'],
+  [/^(?:by\s+)?(?:signing\s+up|subscribing),?\s+you\s+agree\b.{0,200}$/i, 'newsletter form'],
+  // Links to other stories set inside an article ("Read also: ...", "RELATED: ...").
+  [/^(?:(?:read|see)\s+(?:also|more)|also\s+read|related|more|watch|listen|explainer)\s*[:|].{0,200}$/i, 'link teaser'],
+  // Photo credits and image captions that announce themselves.
+  [/^(?:top\s+|main\s+|header\s+|featured\s+|cover\s+|lead\s+)?(?:photo|image|picture|video|illustration|graphic|photograph)s?(?:\s+credits?)?\s*:.{0,400}$/i, 'photo credit'],
+  [/^(?:credits?|pictured|source\s+of\s+(?:the\s+)?(?:photo|image))\s*:.{0,300}$/i, 'photo credit'],
+  [/^\([^()]{1,100}\)$/, 'photo credit'],
+  [/^all\s+rights\s+reserved\.?$/i, 'copyright'],
+];
+
+/** "(Michael Kappeler/Picture Alliance via Getty Images)", "(Gage Skidmore/Flickr)" at the end of a line. */
+// No `i` flag: \p{Lu} must mean a capital, so "(Gage Skidmore/Flickr)" is a credit and
+// "(the CIA/MI6 coup)" is not.
+const creditParenthetical = /\((?:[^()]*\/[^()]*\bvia\s+[^()]+|(?:[Pp]hoto|[Ii]mage)s?\s+via\s+[^()]+|[^()]*\b(?:Getty|Shutterstock|shutterstock|Flickr|Reuters|REUTERS|AFP|AP Photo|EPA|Sputnik|TASS|Anadolu|Alamy|Wikimedia|Unsplash|Pool|[Pp]ress [Ss]ervice)\b[^()]*|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s?\/\s?[^()]{2,60}|[^()\s]+\.(?:ru|com|org|kz|uz|kg|tj|tm|ua|az|am|ge|gov|net)(?:\/[^()]*)?)\)$/u;
+
+/** An image caption: a line (or line end) carrying a photo credit in parentheses. */
+export function isCaptionLine(line: string): boolean {
+  return line.length <= 400 && creditParenthetical.test(line);
+}
+
+/** Currency and market tickers: figures, codes and signs, no running words ("• KGS/USD = 0.01144 0%"). */
+export function isTickerLine(line: string): boolean {
+  if (line.length > 200 || !/\d/.test(line) || /\p{Ll}{3,}/u.test(line)) return false;
+  return /[=%$€£¥₽₸]|\b\p{Lu}{3}\s*\/\s*\p{Lu}{3}\b/u.test(line);
+}
+
+/** Result counters and pagination ("Viewing results 1 - 6 of 578", "Page 2 of 9", "Next ›"). */
+export function isCounterLine(line: string): boolean {
+  return /^(?:viewing|showing|displaying)?\s*(?:results?|items?|articles?|stories)?\s*\d[\d,]*\s*(?:[-–—]|to)\s*\d[\d,]*\s+of\s+(?:about\s+)?\d[\d,]*(?:\s+(?:results?|items?|articles?|stories))?\.?$/i.test(line)
+    || /^page\s+\d+\s+of\s+\d+$/i.test(line)
+    || /^(?:about\s+)?\d[\d,]*\s+(?:results?|articles?|stories|items?)(?:\s+found)?\.?$/i.test(line)
+    || /^no\s+(?:results?|articles?|stories|items?)\s+(?:found|match(?:ed)?)\b.{0,60}$/i.test(line)
+    || /^(?:[«‹]\s*)?(?:prev(?:ious)?|next|older|newer|load\s+more|show\s+more|more\s+results|first|last|\d+|…|\.\.\.)(?:\s+(?:[«‹›»]|prev(?:ious)?|next|older|newer|\d+|…|\.\.\.))*(?:\s*[›»])?$/i.test(line);
+}
+
+/** Image file names left where the image was ("1600px-kassym-jomart_tokayev_2019-04-03_03"). */
+export function isImageFileName(line: string): boolean {
+  if (line.length < 6 || line.length > 200 || /\s/.test(line)) return false;
+  return /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)$/i.test(line) || (/_/.test(line) && /^[\w.,()-]+$/.test(line)) || /^\d+px-/i.test(line);
+}
+
+/** Lines of hashtags only ("#Kazakhstan #Russia"). */
+export function isHashtagLine(line: string): boolean {
+  return /^#[\p{L}\p{N}_]+(?:[\s,]+#[\p{L}\p{N}_]+)*$/u.test(line);
+}
+
+/** The chrome a line is, or null when it is not chrome by itself (it may still be by position). */
+export function matchChrome(line: string): ChromeMatch | null {
+  if (line.length > 500) return null;
+  for (const [re, what] of boundaryRules) if (line.length <= 60 && re.test(line)) return { what, boundary: true };
+  for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
+  if (isTickerLine(line)) return { what: 'ticker', boundary: false };
+  if (isCounterLine(line)) return { what: 'result counter', boundary: false };
+  if (isImageFileName(line)) return { what: 'image file name', boundary: false };
+  if (isHashtagLine(line)) return { what: 'hashtags', boundary: false };
+  if (isCaptionLine(line)) return { what: 'photo caption', boundary: false };
+  return null;
+}

@@ -1,0 +1,94 @@
+import { matchChrome } from './chromeLine.js';
+import { endsWithCopyright, parseCopyrightLine } from './copyrightTrailer.js';
+import { type Byline, parseByline } from './parseByline.js';
+import { type TimeOfDay, isRelativeTime, parseDateLine, parseTimeLine } from './parseDateline.js';
+import { parseSourceNote } from './sourceNote.js';
+import { wireAgencyName } from './wireAgency.js';
+import { headlineShape, isLabelShaped, isProseShaped, isShoutedLabel, letterRatio, wordCount } from './textShape.js';
+
+/**
+ * What one line is, judged on the line alone. Whether a headline-shaped line is a title, a label
+ * or leftover chrome depends on what surrounds it; `assembleDrafts` decides that.
+ */
+export type LineClass =
+  | { kind: 'blank' }
+  /** Dropped; `boundary` also ends the article above (see chromeLine). */
+  | { kind: 'chrome'; what: string; boundary: boolean }
+  /** "keep reading", "Read more", "Show less": the page cut the article above. */
+  | { kind: 'cut' }
+  | { kind: 'date'; iso: string; updated: boolean }
+  /** A bare clock time: a news-feed entry starts here. */
+  | { kind: 'time'; time: TimeOfDay }
+  /** "5 hours ago": a stamp, but not a date. */
+  | { kind: 'relative' }
+  /** "- Japan Today": the outlet of the related article that follows (when its context agrees). */
+  | { kind: 'outlet'; name: string }
+  | { kind: 'byline'; byline: Byline }
+  /** "This article was republished with permission from Eurasianet." */
+  | { kind: 'sourceNote'; name: string }
+  /** A notice on its own line; `wire` when the holder is a news agency (else it is the site footer). */
+  | { kind: 'copyright'; holder: string; wire: boolean }
+  /** Section labels that are never text: "Analysis | Reporting | Europe", "QIOSK". */
+  | { kind: 'label' }
+  /** Headline-shaped; `labelShaped` when it could equally be a section label ("Latin America"). */
+  | { kind: 'heading'; labelShaped: boolean; words: number }
+  /** Prose. `headlineLike`: one short sentence that could be a news-feed headline. `signOff`: ends with a copyright notice. */
+  | { kind: 'text'; headlineLike: boolean; signOff: boolean };
+
+export interface ClassifiedLine {
+  text: string;
+  cls: LineClass;
+}
+
+/** "keep readingShow less", "Continue reading »", "Read more…": a teaser's cut marker, glued or not. */
+export function isCutMarker(line: string): boolean {
+  if (line.length > 60) return false;
+  const squeezed = line.toLowerCase().replace(/[\s.…»›→>|·•:-]+/g, '');
+  return /^(?:keepreading|continuereading|readmore|readfullstory|readfullarticle|readthefullstory|readthefullarticle|readtherest|showless)+$/.test(squeezed);
+}
+
+/**
+ * A cut marker glued to the end of a paragraph ("... many questions remain.keep readingShow
+ * less"): only after the sentence has ended, or together with its "Show less" toggle, because
+ * "he wanted to spread more" is prose.
+ */
+export const trailingCutMarker = /(?<=[.!?…"”'’])\s*(?:keep\s+reading|continue\s+reading|read\s+more)(?:\s*show\s+less)?\s*[.…»›→]*$|\s*(?:keep\s+reading|continue\s+reading|read\s+more)\s*show\s+less$|(?<=[.!?…"”'’])\s*show\s+less$/iu;
+
+const outletLine = /^[-–—]\s*(\S.*)$/;
+
+/** "Analysis | Reporting | Europe": short capitalised parts between pipes or bullets. */
+function isPipeLabel(line: string): boolean {
+  if (line.length > 80 || !/\s[|•·]\s/.test(line)) return false;
+  return line.split(/\s+[|•·]\s+/).every((part) => wordCount(part) <= 4 && /^\p{Lu}/u.test(part) && !/[.!?]$/.test(part));
+}
+
+export function classifyLine(line: string): LineClass {
+  if (!line) return { kind: 'blank' };
+  if (isCutMarker(line)) return { kind: 'cut' };
+  const time = parseTimeLine(line);
+  if (time) return { kind: 'time', time };
+  if (isRelativeTime(line)) return { kind: 'relative' };
+  const date = parseDateLine(line);
+  if (date) return { kind: 'date', ...date };
+  const byline = parseByline(line);
+  if (byline) return { kind: 'byline', byline };
+  const outlet = outletLine.exec(line);
+  if (outlet && isLabelShaped(outlet[1] ?? '')) return { kind: 'outlet', name: (outlet[1] ?? '').trim() };
+  const chrome = matchChrome(line);
+  if (chrome) return { kind: 'chrome', ...chrome };
+  const holder = parseCopyrightLine(line);
+  if (holder) return { kind: 'copyright', holder, wire: wireAgencyName(holder) !== null };
+  const note = parseSourceNote(line);
+  if (note) return { kind: 'sourceNote', name: note };
+  if (isPipeLabel(line) || isShoutedLabel(line)) return { kind: 'label' };
+  // A paragraph signed off by an agency ("... the territory. © KYODO") is prose whatever its length.
+  const signOff = endsWithCopyright(line);
+  const shape = signOff ? null : headlineShape(line);
+  if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordCount(line) };
+  if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
+  // A list item inside an article ("- Increase tariffs on imports") is text, though unfinished.
+  if (/^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
+  // Short, unfinished, not a headline: image alt text ("remittance tax central america"),
+  // form prompts ("Explore what ... can do for you:"), stray fragments.
+  return { kind: 'chrome', what: 'fragment', boundary: false };
+}

@@ -1,0 +1,38 @@
+/**
+ * Is this English? Pages do not declare a language, and only English is expected, but a scrape
+ * can hold Russian or Kazakh text too; saying "en" for those would be invented. Common English
+ * function words make up a large share of any English text and almost none of other languages.
+ */
+const functionWords = new Set([
+  'the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'with', 'as', 'was', 'by', 'at', 'it',
+  'from', 'has', 'have', 'be', 'are', 'said', 'his', 'its', 'an', 'not', 'this', 'but', 'which', 'were',
+]);
+
+const isUnicodeLetter = (ch: string) => /\p{L}/u.test(ch);
+
+/** "en" when the text reads as English, null when it is too short or reads as something else. */
+export function detectLanguage(text: string): 'en' | null {
+  // A hundred words decide it; one pass over a short sample keeps long pages cheap.
+  const n = Math.min(text.length, 600);
+  let words = 0;
+  let hits = 0;
+  let letters = 0;
+  let latin = 0;
+  let word = '';
+  for (let i = 0; i <= n; i++) {
+    const ch = i < n ? (text[i] as string) : ' ';
+    const c = ch.charCodeAt(0);
+    const ascii = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (ascii || (c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff) && c !== 0xd7 && c !== 0xf7 && isUnicodeLetter(ch))) {
+      letters++;
+      if (ascii) latin++;
+      word += ch;
+    } else if (word) {
+      words++;
+      if (functionWords.has(word.toLowerCase())) hits++;
+      word = '';
+    }
+  }
+  if (words < 8) return null;
+  return latin / letters >= 0.7 && hits / words >= 0.12 ? 'en' : null;
+}

@@ -1,0 +1,36 @@
+/**
+ * Turning raw scraped text into clean lines. A scrape can carry anything (binary junk, Windows
+ * line ends, no-break spaces between words), and every later rule compares words, so the noise
+ * is folded away once, here.
+ */
+
+// Controls other than tab/newline/CR carry no text; they are debris from a bad scrape or decode.
+// eslint-disable-next-line no-control-regex
+const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+const hasControlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+// Lone surrogates cannot be written to XML feeds later, so they never enter an article.
+const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Zero-width characters and soft hyphens are invisible on the page and would split words here.
+const invisibleChars = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const hasInvisibleChar = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+// No-break and typographic spaces read as ordinary spaces ("said\u00A0Tokayev").
+const oddSpaces = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const hasOddSpace = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+
+/** One line with invisible noise removed and runs of spaces folded to one. */
+export function normalizeLine(line: string): string {
+  // Each clean-up runs only when its characters occur: most lines need none, and a 1 MB page
+  // should cost one scan per rule, not one rewrite.
+  let text = /[\uD800-\uDFFF]/.test(line) ? line.replace(loneSurrogates, '') : line;
+  if (hasControlChar.test(text)) text = text.replace(controlChars, '');
+  if (hasInvisibleChar.test(text)) text = text.replace(invisibleChars, '');
+  if (hasOddSpace.test(text)) text = text.replace(oddSpaces, ' ');
+  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
+  return text.trim();
+}
+
+/** The page as normalized lines; blank lines are kept (as "") because they separate blocks. */
+export function splitIntoLines(text: string): string[] {
+  // U+0085 / U+2028 / U+2029 are line breaks in some encodings; treat them as such, not as junk.
+  return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').split('\n').map(normalizeLine);
+}

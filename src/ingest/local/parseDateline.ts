@@ -1,0 +1,170 @@
+/**
+ * Publication dates as pages state them ("September 17, 2024 1:24 AM", "22 January 2025",
+ * "Updated: 14 February 2025 09:10", "2025-03-03"), turned into ISO 8601.
+ *
+ * Time zone: scraped pages almost never state one. When a zone or offset is written next to the
+ * time it is honoured and the result converted to UTC; when none is written the wall-clock time
+ * is taken as UTC ("2024-09-17T01:24:00Z"). That can be off by the outlet's offset, but it is
+ * deterministic and never invents a zone. A date without a time stays date-only ("2025-01-22").
+ *
+ * Only datelines are parsed: callers pass metadata lines, never prose, because "On August 1, ..."
+ * in a paragraph is an event date, not a publication date.
+ */
+
+const monthNames: Array<[string, number]> = [
+  ['January', 1], ['February', 2], ['March', 3], ['April', 4], ['May', 5], ['June', 6], ['July', 7],
+  ['August', 8], ['September', 9], ['October', 10], ['November', 11], ['December', 12],
+  ['Jan', 1], ['Feb', 2], ['Mar', 3], ['Apr', 4], ['Jun', 6], ['Jul', 7], ['Aug', 8], ['Sept', 9],
+  ['Sep', 9], ['Oct', 10], ['Nov', 11], ['Dec', 12],
+];
+const monthByName = new Map<string, number>(monthNames.map(([n, v]) => [n.toLowerCase(), v]));
+// Capitalised or SHOUTED only: lower-case "may" is a verb far more often than a month.
+const monthAlternation = monthNames.flatMap(([n]) => [n, n.toUpperCase()]).join('|');
+const month = `(?<!\\p{L})(?:${monthAlternation})\\.?`;
+const weekday = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\\.?,?\\s+)?';
+const ordinal = '(?:st|nd|rd|th)?';
+const clock = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?';
+const zone = '(?:\\s*\\(?\\s*(UTC|GMT|Z|MSK|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT|JST|ALMT)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)?\\s*\\)?)?';
+const timePart = `(?:(?:,\\s*|\\s+at\\s+|\\s*[|•·–—-]\\s*|\\s+|T)${clock}${zone})?`;
+
+/** Month D, YYYY | D Month YYYY | YYYY-MM-DD | DD.MM.YYYY, each optionally followed by a time. */
+const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }> = [
+  { re: new RegExp(`${weekday}(${month})\\s+(\\d{1,2})${ordinal},?\\s+(\\d{4})${timePart}`, 'u'), order: 'mdy' },
+  { re: new RegExp(`${weekday}(\\d{1,2})${ordinal}\\s+(?:of\\s+)?(${month}),?\\s+(\\d{4})${timePart}`, 'u'), order: 'dmy' },
+  { re: new RegExp(`(\\d{4})-(\\d{2})-(\\d{2})${timePart}`, 'u'), order: 'ymd' },
+  { re: new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${timePart}`, 'u'), order: 'dmy' },
+];
+
+/** Offsets of the few zone abbreviations news pages in this region write out. */
+const zoneOffsetMinutes: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, MSK: 180, CET: 60, CEST: 120, EET: 120, EEST: 180, BST: 60,
+  EST: -300, EDT: -240, PST: -480, PDT: -420, JST: 540, ALMT: 300,
+};
+
+export interface FoundDate {
+  /** ISO 8601: "2024-09-17T01:24:00Z" with a time, "2024-09-17" without. */
+  iso: string;
+  index: number;
+  length: number;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < 1970 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function monthValue(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : monthByName.get(text.replace(/\.$/, '').toLowerCase()) ?? 0;
+}
+
+function offsetMinutes(name: string | undefined, offset: string | undefined): number | null {
+  if (!name && !offset) return null;
+  let minutes = name ? zoneOffsetMinutes[name] ?? 0 : 0;
+  if (offset) {
+    const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(offset);
+    if (!m) return null;
+    const sign = m[1] === '-' ? -1 : 1;
+    minutes += sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  }
+  return minutes;
+}
+
+/** ISO date-time in UTC from wall-clock parts and an optional offset east of UTC in minutes. */
+function isoDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number | null): string {
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - (offset ?? 0) * 60_000;
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** 12-hour clock to 24-hour; null when the parts cannot be a time of day. */
+export function toHour24(hour: number, meridiem: string | undefined): number | null {
+  if (!meridiem) return hour <= 23 ? hour : null;
+  if (hour < 1 || hour > 12) return null;
+  const pm = /^p/i.test(meridiem);
+  return (hour % 12) + (pm ? 12 : 0);
+}
+
+/** The first date (with its time, when one follows) stated anywhere in a metadata string. */
+export function findDate(text: string): FoundDate | null {
+  let best: FoundDate | null = null;
+  for (const { re, order } of datePatterns) {
+    const m = re.exec(text);
+    if (!m || (best && best.index <= m.index)) continue;
+    const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
+    const [y, mo, d] =
+      order === 'mdy' ? [Number(c), monthValue(a), Number(b)]
+        : order === 'dmy' ? [Number(c), monthValue(b), Number(a)]
+          : [Number(a), Number(b), Number(c)];
+    if (!validDay(y, mo, d)) continue;
+    let iso = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+    // The optional zone part may have taken trailing spaces or an opening parenthesis.
+    let length = m[0].replace(/[\s(]+$/, '').length;
+    if (m[4] !== undefined) {
+      const hour = toHour24(Number(m[4]), m[7]);
+      const minute = Number(m[5]);
+      const second = Number(m[6] ?? 0);
+      if (hour !== null && minute <= 59 && second <= 59) {
+        iso = isoDateTime(y, mo, d, hour, minute, second, offsetMinutes(m[8], m[9]));
+      } else {
+        // Not a time after all ("25:61"): keep the date, and leave the rest of the text unconsumed.
+        length = m[0].search(/(?:,\s*|\s+at\s+|\s*[|•·–—-]\s*|\s+|T)\d{1,2}:\d{2}/);
+      }
+    }
+    best = { iso, index: m.index, length };
+  }
+  return best;
+}
+
+export interface DateLine {
+  iso: string;
+  /** The line called it an update ("Updated: ..."), not the first publication. */
+  updated: boolean;
+}
+
+const dateLinePrefix = /^(?:(?:last\s+)?(updated|modified|published|posted|date|first published)(?:\s+on)?\s*[:|-]?\s*)/i;
+const readingTime = /^[\s,|•·–—-]*(?:\d+\s*min(?:ute)?s?\s+read)?[\s.]*$/i;
+
+/**
+ * A line that is only a dateline ("22 January 2025", "Updated: 14 February 2025 09:10",
+ * "Published March 3, 2025 | 4 min read"). Null when anything else is on the line.
+ */
+export function parseDateLine(line: string): DateLine | null {
+  if (line.length > 120 || !/\d/.test(line)) return null;
+  const prefix = dateLinePrefix.exec(line);
+  const rest = prefix ? line.slice(prefix[0].length) : line;
+  const found = findDate(rest);
+  if (!found || found.index !== 0) return null;
+  if (!readingTime.test(rest.slice(found.length))) return null;
+  return { iso: found.iso, updated: /updated|modified/i.test(prefix?.[1] ?? '') };
+}
+
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+/** A line that is only a clock time ("9:25 PM", "21:25"), as in a news-feed block. */
+export function parseTimeLine(line: string): TimeOfDay | null {
+  const m = /^(\d{1,2}):(\d{2})\s*([AaPp]\.?[Mm]\.?)?$/.exec(line);
+  if (!m) return null;
+  const hour = toHour24(Number(m[1]), m[3]);
+  const minute = Number(m[2]);
+  return hour === null || minute > 59 ? null : { hour, minute };
+}
+
+/** A date-only ISO string joined with a clock time, as UTC (see the note on zones above). */
+export function withTimeOfDay(dateIso: string, time: TimeOfDay): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateIso);
+  if (!m) return dateIso;
+  return isoDateTime(Number(m[1]), Number(m[2]), Number(m[3]), time.hour, time.minute, 0, null);
+}
+
+/**
+ * "5 hours ago", "2 days ago", "Yesterday": relative to a moment the page does not state, so
+ * never a publication date.
+ */
+export function isRelativeTime(line: string): boolean {
+  return /^(?:(?:about|around|over|nearly|almost|less than)\s+)?(?:\d+|an?|one|a few|several)\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$/i.test(line)
+    || /^(?:just now|moments? ago|yesterday|today|last (?:night|week))$/i.test(line);
+}

@@ -1,0 +1,139 @@
+/**
+ * Shape predicates for single lines: does a line look like a headline, a section label, or running
+ * prose? They look only at form (length, capitals, punctuation), never at particular wording, so
+ * they hold for any outlet.
+ */
+
+/** Tokens that end with a full stop without ending a sentence ("Gen. Syrskyi", "Sept. 16"). */
+const abbreviations = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'sgt', 'capt', 'cpt', 'maj',
+  'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'etc', 'approx', 'est', 'dept', 'univ',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** "U.S.", "U.N.", "J." and the words above: a full stop after them does not end a sentence. */
+export function isAbbreviation(token: string): boolean {
+  const bare = token.replace(/^[("'“‘]+/, '').replace(/\.$/, '');
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(bare) && bare.length <= 5 && bare.includes('.')) return true; // U.S, U.N
+  if (/^\p{Lu}$/u.test(bare)) return true; // an initial
+  return abbreviations.has(bare.toLowerCase());
+}
+
+export function wordCount(line: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = line.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+const isLetterChar = (ch: string) => /\p{L}/u.test(ch);
+
+/** Share of letters among the visible characters: low for tickers, file names and junk. */
+export function letterRatio(line: string): number {
+  // A sample is enough to judge a long line, and keeps a one-line 1 MB page cheap.
+  const n = Math.min(line.length, 600);
+  let visible = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c <= 32) continue;
+    visible++;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    // Latin-1 and Latin Extended letters directly; beyond them (punctuation blocks aside) ask Unicode.
+    else if (c >= 0xc0 && c <= 0x24f) letters += c === 0xd7 || c === 0xf7 ? 0 : 1;
+    else if (c > 0x24f && !(c >= 0x2000 && c <= 0x2bff) && isLetterChar(line[i] as string)) letters++;
+  }
+  return visible ? letters / visible : 0;
+}
+
+const openingQuotes = /^["'“‘«„]+/;
+const closingMarks = /["'”’»)\]]+$/;
+
+/** Ends the way a sentence ends: . ! ? or an ellipsis, possibly inside closing quotes. */
+export function endsLikeSentence(line: string): boolean {
+  // End-anchored patterns scan the whole string in JS; the tail is all they need.
+  return /[.!?…]$/.test(line.slice(-12).replace(closingMarks, ''));
+}
+
+/** Ends with "..." or "…": the page cut the text here. */
+export function endsWithEllipsis(line: string): boolean {
+  return /(?:\.\.\.|…)$/.test(line.slice(-12).trimEnd());
+}
+
+/**
+ * True when a sentence ends inside the line and another begins ("... revolt. But can ...").
+ * Headlines are one sentence; standfirsts and paragraphs usually are not.
+ */
+export function hasInnerSentenceBreak(line: string): boolean {
+  // Find the punctuation first and look back for its word, so a long line costs one pass.
+  const re = /([.!?])["'”’)]*\s+["'“‘(]*\p{Lu}/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) {
+    if (m[1] !== '.') return true;
+    const wordStart = line.lastIndexOf(' ', m.index) + 1;
+    if (!isAbbreviation(line.slice(wordStart, m.index + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Looks like a headline: one short sentence that starts with a capital (or a digit or a quote)
+ * and does not run on. "Latin America" passes too; whether it is a title or a label is decided by
+ * position, not shape. 'fullStop': it would be one but ends with a full stop, as news-feed
+ * headlines do ("Arms procurement head should keep post, supervisory board says.").
+ */
+export function headlineShape(line: string): 'headline' | 'fullStop' | null {
+  if (line.length < 2 || line.length > 200) return null;
+  if (/[,;:–—\-(\[/|]$/.test(line)) return null;
+  if (!/^[\p{Lu}\p{N}]/u.test(line.replace(openingQuotes, ''))) return null;
+  if (wordCount(line) > 30) return null;
+  // Judge the end inside closing quotes: `... "political statement."` ends a sentence.
+  const end = line.replace(closingMarks, '');
+  if (endsWithEllipsis(end)) return null;
+  let shape: 'headline' | 'fullStop' = 'headline';
+  if (/\.$/.test(end) && !isAbbreviation(end.slice(end.lastIndexOf(' ') + 1))) {
+    if (end !== line) return null;
+    shape = 'fullStop';
+  }
+  if (letterRatio(line) < 0.6 || hasInnerSentenceBreak(line)) return null;
+  return shape;
+}
+
+export interface HeadlineShapeOptions {
+  /** Accept a final full stop (news-feed headlines). */
+  allowFullStop?: boolean;
+}
+
+export function isHeadlineShaped(line: string, options: HeadlineShapeOptions = {}): boolean {
+  const shape = headlineShape(line);
+  return shape === 'headline' || (shape === 'fullStop' && options.allowFullStop === true);
+}
+
+/**
+ * Looks like a section label or a short name ("Latin America", "Washington Politics", "Japan
+ * Today"): at most four capitalised words, no sentence punctuation, no digits.
+ */
+export function isLabelShaped(line: string): boolean {
+  if (line.length > 40) return false;
+  const words = line.split(/\s+/);
+  if (words.length < 1 || words.length > 4) return false;
+  return words.every((w) => w === '&' || /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !/[.]$/.test(line);
+}
+
+/** SHOUTED short lines ("MORE NEWS", "QIOSK"): section furniture, never a headline on these pages. */
+export function isShoutedLabel(line: string): boolean {
+  return line.length <= 30 && wordCount(line) <= 3 && /\p{Lu}{2,}/u.test(line) && !/[\p{Ll}\d]/u.test(line);
+}
+
+/**
+ * Looks like running prose: mostly letters, and either finished like a sentence or long enough
+ * that it cannot be a label or an image alt text.
+ */
+export function isProseShaped(line: string): boolean {
+  if (letterRatio(line) < 0.5) return false;
+  return endsLikeSentence(line) || line.length >= 120;
+}

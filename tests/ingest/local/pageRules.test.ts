@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../../src/ingest/local/parsePage.js';
+
+/** Small pages, one rule each: how lines become articles. */
+const origin = { kind: 'page' as const, ref: 'test/page.txt' };
+const parse = (...lines: string[]) => parsePage(lines.join('\n'), origin);
+const para = (words: string) => `${words} said officials in Astana on Monday, adding that talks would continue next week.`;
+const brief = (page: ReturnType<typeof parsePage>) =>
+  page.articles.map((a) => ({ title: a.title, paragraphs: a.paragraphs.length, published: a.published, partial: a.partial, source: a.source, authors: a.authors }));
+
+describe('article boundaries', () => {
+  it('needs a headline followed by text; says so when there is none', () => {
+    expect(parse('Kazakhstan Votes Today', '', 'Related Articles').articles).toEqual([]);
+    const prose = parse(para('The budget was approved,'), para('Tariffs will rise,'));
+    expect(prose.articles).toEqual([]);
+    expect(prose.notes).toContain('no article found: no headline followed by article text');
+    expect(parse('').notes).toEqual(['no article found: the page is empty']);
+  });
+
+  it('keeps a short subheading inside a running article', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
+      'Regions Push Back', para('Governors objected,'), para('The ministry replied,'));
+    expect(brief(page)).toEqual([{ title: 'Kazakhstan approves new budget rules for regions', paragraphs: 5, published: null, partial: false, source: null, authors: [] }]);
+    expect(page.articles[0]?.paragraphs[2]).toBe('Regions Push Back');
+  });
+
+  it('starts a new article at a headline followed by a cut teaser', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
+      'Uzbekistan and Tajikistan agree on new water sharing rules', 'Officials from both countries met in Dushanbe and agreed that…');
+    expect(brief(page).map((a) => [a.title, a.paragraphs, a.partial])).toEqual([
+      ['Kazakhstan approves new budget rules for regions', 2, false],
+      ['Uzbekistan and Tajikistan agree on new water sharing rules', 1, true],
+    ]);
+  });
+
+  it('reads a listing of short headlines with one paragraph each as separate articles', () => {
+    const page = parse('', 'Kyrgyz Parliament Dissolved', '', para('The chamber voted,'), '', 'Tajik Pipeline Opens', '', para('Engineers said,'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kyrgyz Parliament Dissolved', 'Tajik Pipeline Opens']);
+  });
+
+  it('drops a section label after the headline and after the standfirst', () => {
+    const page = parse('Georgia passes foreign agents law in final reading', 'Caucasus', 'Critics say the law mirrors Russian legislation. Brussels has warned Tbilisi.',
+      'Europe', para('Lawmakers voted,'), para('Protesters gathered,'));
+    expect(page.articles[0]?.paragraphs).toHaveLength(3);
+    expect(page.articles[0]?.paragraphs.join(' ')).not.toMatch(/Caucasus|Europe\b/);
+  });
+
+  it('ends an article at a copyright sign-off and at a widget heading', () => {
+    const page = parse('Moldova expels Russian diplomat', `${para('The ministry said,')} © 2025 AFP`, para('Orphan text after the sign-off,'),
+      'Armenia opens new border crossing with Georgia', para('The crossing opened,'), 'Comments', para('Great article, thanks,'));
+    expect(brief(page).map((a) => [a.title, a.paragraphs, a.source])).toEqual([
+      ['Moldova expels Russian diplomat', 1, 'AFP'],
+      ['Armenia opens new border crossing with Georgia', 1, null],
+    ]);
+    expect(page.notes.filter((n) => n.startsWith('dropped text outside any article'))).toHaveLength(2);
+  });
+});
+
+describe('list items', () => {
+  it('keeps a bulleted list inside its article, even items that look like outlet lines', () => {
+    const page = parse('Kazakhstan raises export duties on grain', para('The ministry listed the measures,'),
+      '- Raise duties on wheat exports', '- Kazakhstan', '• Cut quotas for barley', para('Farmers protested,'));
+    expect(page.articles[0]?.paragraphs).toEqual([
+      para('The ministry listed the measures,'), '- Raise duties on wheat exports', '- Kazakhstan', '• Cut quotas for barley',
+      para('Farmers protested,'),
+    ]);
+  });
+});
+
+describe('metadata by position', () => {
+  it('gives a listing date to its entries, not to what follows a widget boundary', () => {
+    const page = parse('22 January 2025', 'Viewing results 1 - 2 of 9', 'Kyrgyz Parliament Dissolved', para('The chamber voted,'),
+      'Related Articles', 'Tajik Pipeline Opens to Traffic', para('Engineers said,'));
+    expect(page.articles.map((a) => a.published)).toEqual(['2025-01-22', null]);
+  });
+
+  it('never takes a relative stamp or an in-text date as the publication date', () => {
+    const page = parse('22 January 2025', 'Kyiv Post', '5 hours ago', '- Kyiv Post', 'Russian strike knocks out power in Odesa',
+      'On January 21, 2025, Russian drones hit the region, officials said on Wednesday in a statement.');
+    expect(brief(page)).toEqual([{ title: 'Russian strike knocks out power in Odesa', paragraphs: 1, published: null, partial: false, source: 'Kyiv Post', authors: [] }]);
+  });
+
+  it('takes a byline stated before the headline', () => {
+    const page = parse('By Aliya Sadykova | 4 March 2025', 'Kazakhstan raises fuel prices', para('The ministry said,'));
+    expect(brief(page)[0]).toMatchObject({ authors: ['Aliya Sadykova'], published: '2025-03-04' });
+  });
+
+  it('dates news-feed entries only when the block states a date', () => {
+    const dated = parse('Latest news', 'March 3, 2025', '10:05 AM', 'Kyrgyzstan sets election date.', para('The commission said,'));
+    expect(brief(dated)[0]).toMatchObject({ title: 'Kyrgyzstan sets election date', published: '2025-03-03T10:05:00Z' });
+    const undated = parse('News Feed', '10:05 AM', 'Kyrgyzstan sets election date.', para('The commission said,'));
+    expect(brief(undated)[0]).toMatchObject({ title: 'Kyrgyzstan sets election date', published: null });
+  });
+
+  it('does not take the site footer as the wire', () => {
+    const page = parse('Kazakhstan raises fuel prices', para('The ministry said,'), '© 2025 Steppe Daily. All rights reserved.');
+    expect(page.articles[0]?.source).toBeNull();
+  });
+
+  it('keeps the ellipsis of a cut teaser as written', () => {
+    const page = parse('Kazakhstan raises fuel prices', 'The ministry said prices would rise by...', 'Uzbekistan cuts gas exports', 'Officials said exports would fall…');
+    expect(page.articles.map((a) => [a.paragraphs.at(-1)?.split(' ').at(-1), a.partial])).toEqual([['by...', true], ['fall…', true]]);
+  });
+});
