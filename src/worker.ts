@@ -27,14 +27,12 @@ import { migrations } from './generated/migrations.js';
 import { pages } from './generated/pages.js';
 import type { PageReader } from './ingest/pageReader.js';
 import { runIngestion, type IngestDeps } from './ingest/run.js';
-import { dueGraceMs, initialState } from './ingest/upstream/collectUpstream.js';
-import type { UpstreamSource } from './ingest/upstream/types.js';
 import { createLog, type Log } from './log.js';
 import { isNotModified } from './render/conditional.js';
 import { negotiateFormat, splitExtension } from './render/formats.js';
 import { d1Connector, type D1DatabaseLike } from './store/d1.js';
 import { createSqlStore } from './store/sqlStore.js';
-import type { IngestRun, ItemStore, SourceState } from './store/store.js';
+import type { IngestRun, ItemStore } from './store/store.js';
 
 /** The bindings of wrangler.toml: `DB` (D1), the [vars], and the `ADMIN_TOKEN` secret. */
 export interface WorkerEnv {
@@ -112,9 +110,9 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
   };
 
   const runNow = () => {
-    const now = new Date();
     const deps: IngestDeps = {
-      store: deferUpstream(store, data.sources.upstream, maxUpstream, now),
+      store,
+      maxUpstreamPerRun: maxUpstream,
       taxonomy: data.taxonomy,
       sources: data.sources,
       pages: bundledPages(pages),
@@ -150,46 +148,6 @@ function bundledPages(record: Record<string, string>): PageReader {
       const text = record[ref];
       if (text === undefined) throw new Error(`no page ${ref}`);
       return text;
-    },
-  };
-}
-
-/**
- * The store as one scheduled invocation sees it: of the upstream sources that are due, only the
- * `max` waiting longest (never tried first, then oldest `nextAttempt`) look due; the others look
- * scheduled for later, so the run skips them, and their real state is what gets saved back. They
- * are then the longest-waiting on the next tick. Every source stays in the config the run sees,
- * so tag hints of sources not fetched this time still apply to merged items.
- */
-export function deferUpstream(store: ItemStore, upstream: UpstreamSource[], max: number, now: Date): ItemStore {
-  const deferred = new Map<string, SourceState | null>();
-  const later = new Date(now.getTime() + 365 * 24 * 60 * 60_000).toISOString();
-  return {
-    ...store,
-    async sourceStates() {
-      const states = await store.sourceStates();
-      const byId = new Map(states.map((s) => [s.id, s]));
-      const waitingSince = (s: UpstreamSource) => {
-        const next = byId.get(s.url)?.nextAttempt;
-        return next ? Date.parse(next) : Number.NEGATIVE_INFINITY;
-      };
-      const due = upstream.filter((s) => waitingSince(s) - dueGraceMs <= now.getTime());
-      // Stable sort: equal waits keep config order.
-      const overflow = [...due].sort((a, b) => waitingSince(a) - waitingSince(b)).slice(max);
-      for (const source of overflow) {
-        const real = byId.get(source.url) ?? null;
-        deferred.set(source.url, real);
-        byId.set(source.url, { ...(real ?? initialState(source.url)), nextAttempt: later });
-      }
-      return [...byId.values()];
-    },
-    async saveSourceStates(states) {
-      const saved = states.flatMap((s) => {
-        if (!deferred.has(s.id)) return [s];
-        const real = deferred.get(s.id);
-        return real ? [real] : [];
-      });
-      await store.saveSourceStates(saved);
     },
   };
 }

@@ -8,6 +8,7 @@ import { dedupe } from './dedupe.js';
 import { normalize } from './normalize.js';
 import type { PageReader } from './pageReader.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
+import { pickDue } from './upstream/pickDue.js';
 import type { Limits, SourcesConfig } from './upstream/types.js';
 
 export interface IngestDeps {
@@ -21,6 +22,8 @@ export interface IngestDeps {
   log: Log;
   userAgent: string;
   limits?: Partial<Limits>;
+  /** Upstream sources fetched in one run at most (Workers invocations are short); the rest go first next run. */
+  maxUpstreamPerRun?: number;
 }
 
 /** How long one run may hold the ingestion lease before another process may take over. */
@@ -45,7 +48,8 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     const states = new Map((await store.sourceStates()).map((s) => [s.id, s]));
     const collected: { articles: Article[]; outcome: SourceOutcome; state: SourceState }[] = [];
     if (deps.pages && deps.sources.pages.enabled) collected.push(...(await collectPages(deps.pages, states, started, log)));
-    collected.push(...(await collectUpstream(deps.sources.upstream, states, deps)));
+    const { picked, deferred } = pickDue(deps.sources.upstream, states, started, deps.maxUpstreamPerRun);
+    collected.push(...(await collectUpstream(picked, states, deps)));
 
     const hints = new Map(deps.sources.upstream.map((s) => [s.url, { topics: s.topics, regions: s.regions }]));
     for (const { articles, outcome } of collected) {
@@ -60,7 +64,12 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     }
     await store.saveSourceStates(collected.map((c) => c.state));
 
-    const outcomes = collected.map((c) => c.outcome);
+    const outcomes = [
+      ...collected.map((c) => c.outcome),
+      ...deferred.map((s): SourceOutcome => ({
+        source: s.url, status: 'skipped', items: 0, inserted: 0, updated: 0, unchanged: 0, error: 'deferred to the next run (per-run limit)',
+      })),
+    ];
     const sum = (key: 'inserted' | 'updated' | 'unchanged') => outcomes.reduce((n, o) => n + o[key], 0);
     const failed = outcomes.filter((o) => o.status === 'failed').length;
     const run: IngestRun = {

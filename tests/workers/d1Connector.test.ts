@@ -12,7 +12,7 @@ import type { SourcesConfig, UpstreamSource } from '../../src/ingest/upstream/ty
 import { memoryLog } from '../../src/log.js';
 import { d1Connector, d1MaxParams, fitParams, openD1Store, splitSqlStatements } from '../../src/store/d1.js';
 import { loadTaxonomy } from '../../src/taxonomy/loadTaxonomy.js';
-import { deferUpstream } from '../../src/worker.js';
+import { pickDue } from '../../src/ingest/upstream/pickDue.js';
 import topicsJson from '../../config/topics.json';
 import regionsJson from '../../config/regions.json';
 import { makeItem } from '../helpers/makeItem.js';
@@ -110,7 +110,7 @@ describe('scheduled runs with more upstream sources than one invocation may fetc
       const urls: string[] = [];
       fetched.push(urls);
       const run = await runIngestion({
-        store: deferUpstream(store, upstream, 2, now), taxonomy, sources, pages: null, log: memoryLog(), userAgent: 'test',
+        store, maxUpstreamPerRun: 2, taxonomy, sources, pages: null, log: memoryLog(), userAgent: 'test',
         now: () => now,
         fetch: (async (input: RequestInfo | URL) => {
           const url = String(input);
@@ -147,7 +147,9 @@ describe('scheduled runs with more upstream sources than one invocation may fetc
       id: upstream[0].url, kind: 'upstream', etag: null, lastModified: null, contentHash: null, lastAttempt: null,
       lastSuccess: null, lastError: null, consecutiveFailures: 0, nextAttempt: '2030-01-01T00:00:00.000Z', itemCount: 0,
     }]);
-    const view = deferUpstream(store, upstream, 10, new Date('2025-01-01T00:00:00Z'));
-    expect(await view.sourceStates()).toEqual(await store.sourceStates());
+    const states = new Map((await store.sourceStates()).map((s) => [s.id, s]));
+    const { picked, deferred } = pickDue(upstream, states, new Date('2025-01-01T00:00:00Z'), 10);
+    expect(picked).toEqual(upstream);
+    expect(deferred).toEqual([]);
   });
 });
