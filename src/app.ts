@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { InputError } from './errors.js';
@@ -17,6 +18,8 @@ export type { AppDeps };
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Last-Modified'] }));
+  // Compresses the JSON API, catalog and OPML; feed routes send their own cached gzip/deflate.
+  app.use('*', compress());
   app.route('/', catalogRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', itemRoutes(deps));

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { feedCatalog, type FeedDef } from '../catalog/feedCatalog.js';
-import { escapeXml } from '../render/feedContext.js';
+import { xmlAttrEscape as escapeXml } from '../render/xmlEscape.js';
 import type { AppDeps } from './appDeps.js';
 import { publicBase } from './requestUrls.js';
 
@@ -47,23 +47,38 @@ export function catalogRoutes(deps: AppDeps): Hono {
     });
   });
 
+  // The category schemes of every feed (`<category scheme=".../topics">`) resolve to the vocabularies.
+  app.get('/topics', (c) =>
+    c.json({ topics: deps.taxonomy.topics.map((t) => ({ slug: t.slug, name: t.name, description: t.description })) }),
+  );
+  app.get('/regions', (c) =>
+    c.json({ regions: deps.taxonomy.regions.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, code: r.code, parents: r.parents, members: r.members })) }),
+  );
+
   app.get('/feeds.opml', (c) => {
     const base = publicBase(c, deps.config.baseUrl);
     // Readers that cannot read JSON Feed (newsboat, feedparser) get Atom: the catalog points at XML.
+    // htmlUrl is the site root, the link every feed gives as its home (RSS <link>, Atom
+    // rel="alternate", JSON Feed home_page_url): Caravan has no HTML page per feed. Group outlines
+    // carry text only (a title makes validators expect a type); no <docs>, unknown to the W3C
+    // validator's OPML rules.
     const outline = (def: FeedDef) =>
       `      <outline type="rss" text="${escapeXml(def.title)}" title="${escapeXml(def.title)}" ` +
-      `xmlUrl="${escapeXml(`${base}${def.path}.atom`)}" htmlUrl="${escapeXml(`${base}${def.path}.json`)}"/>`;
+      `description="${escapeXml(def.description)}" xmlUrl="${escapeXml(`${base}${def.path}.atom`)}" htmlUrl="${escapeXml(`${base}/`)}"/>`;
     const group = (title: string, defs: FeedDef[]) =>
-      defs.length === 0 ? '' : `    <outline text="${escapeXml(title)}" title="${escapeXml(title)}">\n${defs.map(outline).join('\n')}\n    </outline>\n`;
+      defs.length === 0 ? '' : `    <outline text="${escapeXml(title)}">\n${defs.map(outline).join('\n')}\n    </outline>\n`;
     const body =
       '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">\n  <head>\n    <title>Caravan feeds</title>\n' +
-      `    <ownerName>Caravan</ownerName>\n    <docs>http://opml.org/spec2.opml</docs>\n  </head>\n  <body>\n` +
+      '    <ownerName>Caravan</ownerName>\n  </head>\n  <body>\n' +
       group('Everything', catalog.filter((d) => d.kind === 'all')) +
       group('Topics', catalog.filter((d) => d.kind === 'topic')) +
       group('Regions', catalog.filter((d) => d.kind === 'region')) +
       group('Curated', catalog.filter((d) => d.kind === 'curated')) +
       '  </body>\n</opml>\n';
-    return c.body(body, 200, { 'Content-Type': 'text/x-opml; charset=utf-8' });
+    return c.body(body, 200, {
+      'Content-Type': 'text/x-opml; charset=utf-8',
+      'Cache-Control': `public, max-age=${deps.config.cacheMaxAge}`,
+    });
   });
 
   return app;

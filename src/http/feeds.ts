@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { allFeed, curatedFeed, regionFeed, regionTopicFeed, topicFeed, type FeedDef } from '../catalog/feedCatalog.js';
 import { InputError } from '../errors.js';
-import { sha256Hex } from '../ingest/hash.js';
 import { isNotModified } from '../render/conditional.js';
+import { negotiateEncoding } from '../render/contentEncoding.js';
+import { asciiUrl } from '../render/feedContext.js';
 import { contentTypes, extensions, negotiateFormat, splitExtension, type FeedFormat } from '../render/formats.js';
 import { renderFeed } from '../render/renderFeed.js';
 import type { AppDeps } from './appDeps.js';
 import { parseFeedParams } from './feedQuery.js';
-import { RenderCache, type Rendered } from './renderCache.js';
+import { makeRendered, RenderCache, representationFor, type Rendered } from './renderCache.js';
 import { publicBase, publicUrl } from './requestUrls.js';
 
 /** The feed routes: /feed, /topics/:t, /regions/:r, /regions/:r/topics/:t, /feeds/:slug; each .rss/.atom/.json. */
@@ -56,18 +57,25 @@ export function feedRoutes(deps: AppDeps): Hono {
     const version = await deps.store.version();
     const key = `${format} ${selfUrl}`;
     const rendered = cache.get(key, version) ?? (await render(c, def, format, params, selfUrl, version, key));
+    const coding = negotiateEncoding(c.req.header('accept-encoding'));
+    const sent = await representationFor(rendered, coding);
 
+    // Validators and caching headers go on 200 and 304 alike (RFC 9110 section 15.4.5).
     const headers = new Headers({
-      'Content-Type': contentTypes[format],
-      ETag: rendered.etag,
+      ETag: sent.etag,
       'Last-Modified': rendered.lastModified.toUTCString(),
       'Cache-Control': `public, max-age=${deps.config.cacheMaxAge}, stale-while-revalidate=${deps.config.cacheMaxAge * 2}`,
+      Vary: ext === null ? 'Accept, Accept-Encoding' : 'Accept-Encoding',
     });
-    if (ext === null) headers.set('Vary', 'Accept');
-    if (isNotModified(c.req.raw.headers, rendered.etag, rendered.lastModified)) {
+    // WebSub discovery (W3C WebSub section 4): the hub and the topic URL as Link headers too.
+    if (deps.config.websubHub) headers.set('Link', `<${deps.config.websubHub}>; rel="hub", <${asciiUrl(selfUrl)}>; rel="self"`);
+    if (isNotModified(c.req.raw.headers, sent.etag, rendered.lastModified)) {
       return new Response(null, { status: 304, headers });
     }
-    return new Response(c.req.method === 'HEAD' ? null : rendered.body, { status: 200, headers });
+    headers.set('Content-Type', contentTypes[format]);
+    headers.set('Content-Length', String(sent.bytes.byteLength));
+    if (coding) headers.set('Content-Encoding', coding);
+    return new Response(c.req.method === 'HEAD' ? null : sent.bytes, { status: 200, headers });
   }
 
   async function render(
@@ -78,11 +86,12 @@ export function feedRoutes(deps: AppDeps): Hono {
     const q = [def.filter.q, params.q].filter(Boolean).join(' ') || undefined;
     const { items } = await deps.store.queryItems({ ...def.filter, ...params, q });
     const newest = items.reduce((max, item) => (item.changed > max ? item.changed : max), '1970-01-01T00:00:00.000Z');
-    const lastModified = new Date(newest);
+    // HTTP dates have whole seconds; so has the feed's own updated time, and they agree.
+    const lastModified = new Date(Math.floor(new Date(newest).getTime() / 1000) * 1000);
     const body = renderFeed(format, {
       feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub,
     });
-    const rendered = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, lastModified };
+    const rendered = await makeRendered(body, lastModified);
     cache.set(key, version, rendered);
     return rendered;
   }

@@ -1,13 +1,45 @@
+import { compressBytes, type ContentCoding } from '../render/contentEncoding.js';
+
+/** One representation of a feed: the exact bytes sent and their strong validator. */
+export interface Representation {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** A strong ETag: a hash of exactly these bytes, so it changes exactly when they do. */
+  etag: string;
+}
+
 /** A rendered feed document with its validators, computed once per store version. */
 export interface Rendered {
-  body: string;
-  etag: string;
   lastModified: Date;
+  identity: Representation;
+  /** Compressed representations, made on first request and kept with the entry. */
+  encoded: Partial<Record<ContentCoding, Promise<Representation>>>;
+}
+
+async function representation(bytes: Uint8Array<ArrayBuffer>): Promise<Representation> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  return { bytes, etag: `"${hex}"` };
+}
+
+/** A rendered body with its identity representation. */
+export async function makeRendered(body: string, lastModified: Date): Promise<Rendered> {
+  return { lastModified, identity: await representation(new TextEncoder().encode(body)), encoded: {} };
+}
+
+/**
+ * The representation for a content coding (null = identity). Each coding has its own strong
+ * ETag, so a cache never mistakes gzip bytes for plain ones and a 304 names the exact bytes the
+ * client holds.
+ */
+export function representationFor(rendered: Rendered, coding: ContentCoding | null): Promise<Representation> {
+  if (coding === null) return Promise.resolve(rendered.identity);
+  rendered.encoded[coding] ??= compressBytes(rendered.identity.bytes, coding).then(representation);
+  return rendered.encoded[coding]!;
 }
 
 /**
  * Rendered feeds by request key, valid for one store version: any write bumps the version and
- * the next request renders afresh. Bounded, oldest-first eviction.
+ * the next request renders afresh. Bounded, least-recently-used eviction.
  */
 export class RenderCache {
   private entries = new Map<string, { version: number; value: Rendered }>();

@@ -1,37 +1,47 @@
+import { stripInvalidXml } from '../ingest/cleanText.js';
 import type { FeedContext } from './feedContext.js';
-import { itemGuid, itemLink, textToHtml } from './feedContext.js';
+import { asciiUrl, entryIds, itemLink, itemModified, parseDate, publisher, rfc3339 } from './feedContext.js';
+import { textToHtml } from './htmlEscape.js';
 
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written directly: `feed` only writes 1.0. */
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written directly: `feed` only writes 1.0.
+ * Every string passes the same guard as the XML formats, so all three carry the same text.
+ */
 export function renderJsonFeed(ctx: FeedContext): string {
   const { feed: def, items, baseUrl } = ctx;
-  return JSON.stringify({
+  const ids = entryIds(items);
+  const document = {
     version: 'https://jsonfeed.org/version/1.1',
     title: def.title,
     description: def.description,
     home_page_url: baseUrl + '/',
-    feed_url: ctx.selfUrl,
+    feed_url: asciiUrl(ctx.selfUrl),
     language: 'en',
-    authors: [{ name: 'Caravan' }],
+    authors: [{ name: publisher, url: baseUrl + '/' }],
     ...(ctx.hub ? { hubs: [{ type: 'WebSub', url: ctx.hub }] } : {}),
-    items: items.map((item) => ({
-      id: itemGuid(item).value,
-      url: itemLink(item, baseUrl),
-      title: item.title,
-      content_html: item.contentHtml ?? textToHtml(item.contentText),
-      content_text: item.contentText,
-      summary: item.summary,
-      ...(item.published ? { date_published: item.published } : {}),
-      date_modified: item.updated ?? item.changed,
-      ...(item.authors.length ? { authors: item.authors.map((name) => ({ name })) } : {}),
-      tags: [...item.topics, ...item.regions],
-      ...(item.language ? { language: item.language } : {}),
-      _caravan: {
-        source: item.source,
-        partial: item.partial,
-        topics: item.topics,
-        regions: item.regions,
-        first_seen: item.firstSeen,
-      },
-    })),
-  });
+    items: items.map((item, index) => {
+      const published = parseDate(item.published);
+      return {
+        id: ids[index]!.value,
+        url: itemLink(item, baseUrl),
+        title: item.title,
+        content_html: item.contentHtml ?? textToHtml(item.contentText),
+        content_text: item.contentText,
+        summary: item.summary,
+        ...(published ? { date_published: rfc3339(published) } : {}),
+        date_modified: rfc3339(itemModified(item)),
+        ...(item.authors.length ? { authors: item.authors.map((name) => ({ name })) } : {}),
+        tags: [...item.topics, ...item.regions],
+        ...(item.language ? { language: item.language } : {}),
+        _caravan: {
+          source: item.source,
+          partial: item.partial,
+          topics: item.topics,
+          regions: item.regions,
+          first_seen: item.firstSeen,
+        },
+      };
+    }),
+  };
+  return JSON.stringify(document, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXml(value) : value));
 }

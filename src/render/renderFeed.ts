@@ -1,8 +1,10 @@
+import { renderAtomFeed } from './atomFeed.js';
 import type { FeedContext } from './feedContext.js';
 import type { FeedFormat } from './formats.js';
 import { renderJsonFeed } from './jsonFeed.js';
-import { renderXmlFeed } from './xmlFeed.js';
+import { renderRssFeed } from './rssFeed.js';
 
 export function renderFeed(format: FeedFormat, ctx: FeedContext): string {
-  return format === 'json' ? renderJsonFeed(ctx) : renderXmlFeed(format, ctx);
+  if (format === 'json') return renderJsonFeed(ctx);
+  return format === 'atom' ? renderAtomFeed(ctx) : renderRssFeed(ctx);
 }

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stripInvalidXml } from '../../src/ingest/cleanText.js';
+import { renderAtomFeed } from '../../src/render/atomFeed.js';
+import { makeItem } from '../helpers/makeItem.js';
+import { hostileTitles, sampleContext } from './sampleFeed.js';
+import { all, one, parseXml, type XmlNode } from './xmlTree.js';
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const iri = /^(https?:\/\/[^\s<>"]+|urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
+
+function atom(overrides = {}): XmlNode {
+  return parseXml(renderAtomFeed(sampleContext(overrides)));
+}
+
+describe('Atom 1.0 (RFC 4287)', () => {
+  it('has the feed metadata RFC 4287 requires, with the exact self URL', () => {
+    const feed = atom();
+    expect(feed.name).toBe('feed');
+    expect(feed.attrs.xmlns).toBe('http://www.w3.org/2005/Atom');
+    expect(one(feed, 'id').text).toBe('https://caravan.example/topics/aviation?limit=3&q=crash');
+    expect(one(feed, 'title').attrs.type).toBe('text');
+    expect(one(feed, 'title').text).toBe('Caravan: Aviation & <Air> "Travel"');
+    expect(one(feed, 'updated').text).toBe('2025-01-23T09:00:00Z');
+    const links = all(feed, 'link');
+    expect(links.filter((l) => l.attrs.rel === 'self').map((l) => l.attrs.href)).toEqual([
+      'https://caravan.example/topics/aviation.atom?limit=3&q=crash',
+    ]);
+    expect(links.filter((l) => l.attrs.rel === 'alternate').map((l) => l.attrs.href)).toEqual(['https://caravan.example/']);
+    expect(links.some((l) => l.attrs.rel === 'hub')).toBe(false);
+    // Not every entry has an author, so the feed must have one (section 4.1.1).
+    expect(one(one(feed, 'author'), 'name').text).toBe('Caravan');
+  });
+
+  it('gives every entry a stable id, a plain-text title, dates, authors, categories, summary and content', () => {
+    const entries = all(atom(), 'entry');
+    expect(entries).toHaveLength(3);
+    const [full, linked, bare] = entries as [XmlNode, XmlNode, XmlNode];
+    for (const entry of entries) {
+      expect(one(entry, 'id').text).toMatch(iri);
+      expect(one(entry, 'title').attrs.type).toBe('text');
+      expect(one(entry, 'updated').text).toMatch(rfc3339);
+      expect(one(entry, 'summary').attrs.type).toBe('text');
+      expect(one(entry, 'content').attrs.type).toBe('html');
+      expect(all(entry, 'link').filter((l) => (l.attrs.rel ?? 'alternate') === 'alternate')).toHaveLength(1);
+    }
+    expect(new Set(entries.map((e) => one(e, 'id').text)).size).toBe(3);
+    expect(one(full, 'id').text).toBe('urn:uuid:4f1c2a9e-8b7d-8c5e-8f3a-2b1c0d9e8f7a');
+    expect(one(full, 'title').text).toBe(hostileTitles[0]);
+    expect(one(full, 'published').text).toBe('2025-01-22T05:00:00Z');
+    expect(one(full, 'updated').text).toBe('2025-01-23T08:30:00Z');
+    expect(all(full, 'author').map((a) => one(a, 'name').text)).toEqual(['Aigerim Toleukhanova', 'Bruce Pannier']);
+    expect(all(full, 'category').map((c) => [c.attrs.term, c.attrs.scheme])).toEqual([
+      ['aviation', 'https://caravan.example/topics'],
+      ['security', 'https://caravan.example/topics'],
+      ['kazakhstan', 'https://caravan.example/regions'],
+      ['central-asia', 'https://caravan.example/regions'],
+    ]);
+    expect(one(full, 'summary').text).toBe('First <paragraph> & more.');
+    expect(one(full, 'content').text).toBe('<p>First &lt;paragraph&gt; &amp; more.</p>\n<p>Second paragraph ]]&gt; ends.</p>');
+    expect(one(linked, 'id').text).toBe('https://example.com/news/aktau?utm=1&id=2');
+    expect(one(linked, 'link').attrs.href).toBe('https://example.com/news/aktau?utm=1&id=2');
+    expect(one(linked, 'content').text).toBe('<p>Upstream <em>HTML</em> &amp; text.</p>');
+    expect(all(bare, 'published')).toHaveLength(0);
+    expect(all(bare, 'author')).toHaveLength(0);
+    expect(one(bare, 'link').attrs.href).toBe('https://caravan.example/items/00112233445566778899aabbccddeeff');
+  });
+
+  it('never dates an update before the publication', () => {
+    const item = makeItem({ id: 'ab', published: '2025-03-01T00:00:00Z', changed: '2025-02-01T00:00:00.000Z' });
+    const entry = one(atom({ items: [item] }), 'entry');
+    expect(one(entry, 'updated').text).toBe('2025-03-01T00:00:00Z');
+  });
+
+  it('is a valid feed when no item matches', () => {
+    const feed = atom({ items: [], updated: new Date(0) });
+    expect(all(feed, 'entry')).toHaveLength(0);
+    expect(one(feed, 'updated').text).toBe('1970-01-01T00:00:00Z');
+    expect(all(feed, 'author')).toHaveLength(1);
+  });
+
+  it('advertises the WebSub hub when one is configured', () => {
+    const hubs = all(atom({ hub: 'https://hub.example/' }), 'link').filter((l) => l.attrs.rel === 'hub');
+    expect(hubs.map((l) => l.attrs.href)).toEqual(['https://hub.example/']);
+  });
+
+  it('stays well-formed and carries any title, summary and author exactly (control characters dropped)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 80 }), fc.string({ unit: "grapheme", maxLength: 40 }), (a, b) => {
+        const text = `${a} ${b}`;
+        const item = makeItem({ id: 'cd', title: text, summary: text, contentText: text, authors: [text] });
+        const entry = one(atom({ items: [item] }), 'entry');
+        const expected = stripInvalidXml(text);
+        expect(one(entry, 'title').text).toBe(expected);
+        expect(one(entry, 'summary').text).toBe(expected);
+        expect(one(one(entry, 'author'), 'name').text).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
