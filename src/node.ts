@@ -75,7 +75,10 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime & { store: 
   const ingestDeps: IngestDeps = {
     store, taxonomy: data.taxonomy, sources: data.sources, pages: folderPages(resolve(config.feedsDir)),
     fetch: globalThis.fetch, now: () => new Date(), log, userAgent: config.userAgent,
+    ...(config.websubHub && config.baseUrl ? { websub: { hub: config.websubHub, baseUrl: config.baseUrl, curated: data.curated } } : {}),
   };
+  // Hubs are told the feeds' self links, which only BASE_URL fixes.
+  if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
   let running: Promise<IngestRun | null> | null = null;
   const ingest = () => {
     running ??= runIngestion(ingestDeps).finally(() => {

@@ -113,6 +113,7 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
     const deps: IngestDeps = {
       store,
       maxUpstreamPerRun: maxUpstream,
+      ...(config.websubHub && config.baseUrl ? { websub: { hub: config.websubHub, baseUrl: config.baseUrl, curated: data.curated } } : {}),
       taxonomy: data.taxonomy,
       sources: data.sources,
       pages: bundledPages(pages),

@@ -1,3 +1,4 @@
+import type { CuratedFeed } from '../catalog/curatedFeeds.js';
 import type { Article, Item, Origin } from '../item.js';
 import type { Log } from '../log.js';
 import type { IngestRun, ItemStore, SourceOutcome, SourceState } from '../store/store.js';
@@ -9,6 +10,7 @@ import { normalize } from './normalize.js';
 import type { PageReader } from './pageReader.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
 import { pickDue } from './upstream/pickDue.js';
+import { changedFeedUrls, pingHub } from './websub.js';
 import type { Limits, SourcesConfig } from './upstream/types.js';
 
 export interface IngestDeps {
@@ -24,6 +26,8 @@ export interface IngestDeps {
   limits?: Partial<Limits>;
   /** Upstream sources fetched in one run at most (Workers invocations are short); the rest go first next run. */
   maxUpstreamPerRun?: number;
+  /** WebSub: after a run that changed items, tell this hub which feeds (on `baseUrl`) changed. */
+  websub?: { hub: string; baseUrl: string; curated: CuratedFeed[] };
 }
 
 /** How long one run may hold the ingestion lease before another process may take over. */
@@ -52,10 +56,15 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     collected.push(...(await collectUpstream(picked, states, deps)));
 
     const hints = new Map(deps.sources.upstream.map((s) => [s.url, { topics: s.topics, regions: s.regions }]));
+    const changed: Item[] = [];
     for (const { articles, outcome } of collected) {
       if (articles.length === 0) continue;
       try {
-        Object.assign(outcome, await storeArticles(articles, deps, hints));
+        const stored = await storeArticles(articles, deps, hints);
+        outcome.inserted = stored.inserted;
+        outcome.updated = stored.updated;
+        outcome.unchanged = stored.unchanged;
+        changed.push(...stored.changed);
       } catch (error) {
         outcome.status = 'failed';
         outcome.error = `store: ${error instanceof Error ? error.message : String(error)}`;
@@ -84,6 +93,10 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
       error: null,
     };
     await store.recordRun(run);
+    if (deps.websub && changed.length > 0) {
+      const { hub, baseUrl, curated } = deps.websub;
+      await pingHub(hub, changedFeedUrls(changed, curated, baseUrl), deps.fetch, log);
+    }
     log.info('ingest: finished', {
       status: run.status, pages: run.pagesRead, new: run.inserted, updated: run.updated, unchanged: run.unchanged, failedSources: failed,
       ms: Date.parse(run.finished) - started.getTime(),
@@ -115,7 +128,9 @@ async function storeArticles(articles: Article[], deps: IngestDeps, hints: Hints
     titleKeys: normalized.map((n) => n.titleKey),
   });
   const merged = dedupe(normalized, stored, now).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints) }));
-  return deps.store.upsertItems(merged);
+  const result = await deps.store.upsertItems(merged);
+  const changedIds = new Set(result.changedIds);
+  return { ...result, changed: merged.map((m) => m.item).filter((item) => changedIds.has(item.id)) };
 }
 
 /** Tags come from the (merged) text, plus the hints of every source the item came from. */

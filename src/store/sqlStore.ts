@@ -89,7 +89,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
     },
 
     async upsertItems(items: KeyedItem[]): Promise<UpsertResult> {
-      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
       const existing = new Map((await rowsByIds(items.map((k) => k.item.id))).map((row) => [row.id, row]));
       const statements: Statement[] = [];
       for (const { item, titleKey } of items) {
@@ -102,6 +102,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
         }
         if (before) result.updated++;
         else result.inserted++;
+        result.changedIds.push(item.id);
         statements.push(...writeItem(row, kept));
       }
       if (statements.length > 0) await db.batch([...statements, bumpVersion]);

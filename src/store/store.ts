@@ -40,6 +40,8 @@ export interface UpsertResult {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Ids of the items inserted or updated (what feeds, caches and WebSub hubs must hear about). */
+  changedIds: string[];
 }
 
 /** What Caravan remembers about one source between runs. */

@@ -27,14 +27,14 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
 
     it('inserts, keeps firstSeen on update, and reports unchanged items without bumping the version', async () => {
       const item = makeItem({ id: 'a', topics: ['energy'], regions: ['kazakhstan', 'central-asia'] });
-      expect(await store.upsertItems([keyed(item)])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      expect(await store.upsertItems([keyed(item)])).toEqual({ inserted: 1, updated: 0, unchanged: 0, changedIds: ['a'] });
       const v1 = await store.version();
       expect(await store.upsertItems([keyed({ ...item, changed: '2026-01-01T00:00:00.000Z' })])).toEqual({
-        inserted: 0, updated: 0, unchanged: 1,
+        inserted: 0, updated: 0, unchanged: 1, changedIds: [],
       });
       expect(await store.version()).toBe(v1);
       const edited = { ...item, title: 'New title', firstSeen: '2030-01-01T00:00:00.000Z' };
-      expect(await store.upsertItems([keyed(edited)])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+      expect(await store.upsertItems([keyed(edited)])).toEqual({ inserted: 0, updated: 1, unchanged: 0, changedIds: ['a'] });
       expect(await store.version()).toBeGreaterThan(v1);
       const stored = await store.getItem('a');
       expect(stored?.title).toBe('New title');
