@@ -61,7 +61,7 @@ describe('d1Connector on D1', () => {
   it('binds more than 100 values as JSON lists, with the same results', async () => {
     const store = await openD1Store(env.DB, migrations);
     const items = Array.from({ length: 150 }, (_, n) => makeItem({ id: `id${n}`, url: `https://example.com/${n}` }));
-    expect(await store.upsertItems(items.map((item) => ({ item, titleKey: item.title })))).toEqual({ inserted: 150, updated: 0, unchanged: 0 });
+    expect(await store.upsertItems(items.map((item) => ({ item, titleKey: item.title })))).toMatchObject({ inserted: 150, updated: 0, unchanged: 0 });
     const found = await store.findMatches({ ids: items.map((i) => i.id), urls: items.map((i) => i.url!), titleKeys: ['none'] });
     expect(found).toHaveLength(150);
     expect(await store.upsertItems(items.map((item) => ({ item, titleKey: item.title })))).toEqual({ inserted: 0, updated: 0, unchanged: 150 });
