@@ -64,7 +64,7 @@ describe('d1Connector on D1', () => {
     expect(await store.upsertItems(items.map((item) => ({ item, titleKey: item.title })))).toMatchObject({ inserted: 150, updated: 0, unchanged: 0 });
     const found = await store.findMatches({ ids: items.map((i) => i.id), urls: items.map((i) => i.url!), titleKeys: ['none'] });
     expect(found).toHaveLength(150);
-    expect(await store.upsertItems(items.map((item) => ({ item, titleKey: item.title })))).toEqual({ inserted: 0, updated: 0, unchanged: 150 });
+    expect(await store.upsertItems(items.map((item) => ({ item, titleKey: item.title })))).toEqual({ inserted: 0, updated: 0, unchanged: 150, changedIds: [] });
     await store.deleteItems(items.slice(0, 120).map((i) => i.id));
     expect((await store.countTags()).all).toBe(30);
   });
