@@ -3,7 +3,8 @@
  * well formed and whose attribute values are escaped, so a tag never contains a raw `>`), and
  * from plain text. Block elements and line breaks end a paragraph; whitespace is collapsed.
  */
-import { cleanText, decodeBasicEntities } from './xmlText.js';
+import { cleanLine } from '../cleanText.js';
+import { decodeBasicEntities } from './xmlText.js';
 
 const blockTags = new Set([
   'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -14,7 +15,7 @@ export function htmlToParagraphs(sanitizedHtml: string): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const text = cleanText(decodeBasicEntities(current));
+    const text = cleanLine(decodeBasicEntities(current));
     if (text !== '') paragraphs.push(text);
     current = '';
   };

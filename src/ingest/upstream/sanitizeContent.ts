@@ -6,7 +6,8 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { cleanUrl, resolveUrl } from './cleanUrl.js';
-import { cleanText, decodeBasicEntities, stripInvalidXmlChars } from './xmlText.js';
+import { cleanLine, stripInvalidXml } from '../cleanText.js';
+import { decodeBasicEntities } from './xmlText.js';
 
 const allowedTags = [
   'p', 'br', 'hr', 'div', 'span', 'a', 'img', 'figure', 'figcaption', 'picture',
@@ -72,7 +73,7 @@ function options(base: string | null): sanitizeHtml.IOptions {
 
 /** Sanitized HTML, or null when nothing but whitespace is left. */
 export function sanitizeContent(html: string, base: string | null): string | null {
-  const clean = stripInvalidXmlChars(sanitizeHtml(html, options(base))).trim();
+  const clean = stripInvalidXml(sanitizeHtml(html, options(base))).trim();
   const hasText = clean.replace(/<(?!img\b)[^>]*>/gi, '').trim() !== '';
   return hasText ? clean : null;
 }
@@ -85,7 +86,7 @@ const textOnly: sanitizeHtml.IOptions = {
 
 /** Plain text of an HTML fragment: tags removed (script & co. with their content), entities decoded. */
 export function htmlToText(html: string): string {
-  return cleanText(decodeBasicEntities(sanitizeHtml(html, textOnly)));
+  return cleanLine(decodeBasicEntities(sanitizeHtml(html, textOnly)));
 }
 
 const htmlHint = /<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
@@ -95,6 +96,6 @@ const htmlHint = /<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
  * or entities) lose their tags and have entities decoded once; `text` titles are kept literally.
  */
 export function titleText(raw: string, kind: 'text' | 'html' | 'guess'): string {
-  if (kind === 'text' || (kind === 'guess' && !htmlHint.test(raw))) return cleanText(raw);
+  if (kind === 'text' || (kind === 'guess' && !htmlHint.test(raw))) return cleanLine(raw);
   return htmlToText(raw);
 }

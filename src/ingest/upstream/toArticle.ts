@@ -11,7 +11,7 @@ import { htmlToParagraphs, textToParagraphs } from './htmlToParagraphs.js';
 import { parseFeedDate } from './parseDate.js';
 import { sanitizeContent, titleText } from './sanitizeContent.js';
 import type { UpstreamSource } from './types.js';
-import { cleanText } from './xmlText.js';
+import { cleanLine } from '../cleanText.js';
 
 export interface ArticleContext {
   source: UpstreamSource;
@@ -58,7 +58,7 @@ export function toArticle(entry: FeedEntry, ctx: ArticleContext): Article {
   const rootBase = feedBase(feed, ctx.feedUrl);
   const base = (entry.base ? resolveUrl(entry.base, rootBase) : null) ?? rootBase;
 
-  const guid = entry.guid === null ? null : cleanText(entry.guid) || null;
+  const guid = entry.guid === null ? null : cleanLine(entry.guid) || null;
   const url =
     cleanUrl(entry.link, base) ??
     (entry.guidIsLink && guid !== null && /^https?:\/\//i.test(guid) ? cleanUrl(guid) : null);

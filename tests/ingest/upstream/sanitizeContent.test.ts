@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { htmlToParagraphs, textToParagraphs } from '../../../src/ingest/upstream/htmlToParagraphs.js';
 import { htmlToText, sanitizeContent, titleText } from '../../../src/ingest/upstream/sanitizeContent.js';
-import { cleanText, stripInvalidXmlChars } from '../../../src/ingest/upstream/xmlText.js';
+import { cleanLine, stripInvalidXml } from '../../../src/ingest/cleanText.js';
 
 const base = 'https://site.example/blog/post/';
 
@@ -57,8 +57,8 @@ describe('plain text', () => {
   });
 
   it('strips characters XML 1.0 cannot carry', () => {
-    expect(stripInvalidXmlChars('a\u0000b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFFh\tj\nk\rl')).toBe('abcdefgh\tj\nk\rl');
-    expect(stripInvalidXmlChars('lone \uD800 high, lone \uDC00 low, pair \uD83C\uDF84 ok, reversed \uDC00\uD800.')).toBe('lone  high, lone  low, pair 🎄 ok, reversed .');
-    expect(cleanText(' \u0001 a \u2003\u00a0 b ')).toBe('a b');
+    expect(stripInvalidXml('a\u0000b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFFh\tj\nk\rl')).toBe('abcdefgh\tj\nk\rl');
+    expect(stripInvalidXml('lone \uD800 high, lone \uDC00 low, pair \uD83C\uDF84 ok, reversed \uDC00\uD800.')).toBe('lone  high, lone  low, pair 🎄 ok, reversed .');
+    expect(cleanLine(' \u0001 a \u2003\u00a0 b ')).toBe('a b');
   });
 });
