@@ -19,6 +19,8 @@ export interface FetchOptions {
   userAgent: string;
   now: () => Date;
   limits: Pick<Limits, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
+  /** Every address of a hostname (see `UpstreamDeps.resolveHost`); checked before each hop. */
+  resolveHost?: (hostname: string) => Promise<string[]>;
 }
 
 export type FetchResult =
@@ -53,6 +55,37 @@ function checkUrl(raw: string, base: string | undefined, allowPrivate: boolean):
     throw new UpstreamError('fetch', `refusing private address ${url.hostname}`);
   }
   return url;
+}
+
+/** An address from a DNS answer, in `URL.hostname` form (IPv6 in brackets) for `isPrivateHost`. */
+const asHostname = (address: string) => (address.includes(':') ? `[${address.replace(/%.*$/, '')}]` : address);
+
+/** A literal IPv4 or (bracketed) IPv6 host: nothing to resolve. */
+const isIpLiteral = (hostname: string) => /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith('[');
+
+/**
+ * Refuse a host that resolves to a private address (unless the source allows it). A name that does
+ * not resolve fails here with the resolver's reason. A resolver slower than the request's timeout
+ * loses to the abort.
+ */
+async function checkResolved(url: URL, allowPrivate: boolean, opts: FetchOptions, signal: AbortSignal): Promise<void> {
+  if (allowPrivate || !opts.resolveHost || isIpLiteral(url.hostname)) return;
+  const host = url.hostname.replace(/\.$/, '');
+  let addresses: string[];
+  try {
+    addresses = await new Promise<string[]>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      opts.resolveHost!(host).then(resolve, reject);
+    });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    const code = (err as { code?: unknown }).code;
+    throw new UpstreamError('fetch', `cannot resolve ${host} (${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)})`);
+  }
+  if (addresses.length === 0) throw new UpstreamError('fetch', `cannot resolve ${host} (no address)`);
+  const bad = addresses.find((address) => isPrivateHost(asHostname(address)) || !/^[\d.]+$|:/.test(address));
+  if (bad !== undefined) throw new UpstreamError('fetch', `refusing ${host}: it resolves to private address ${bad}`);
 }
 
 async function discard(res: Response): Promise<void> {
@@ -111,6 +144,7 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
     if (req.etag) headers['If-None-Match'] = req.etag;
     if (req.lastModified) headers['If-Modified-Since'] = req.lastModified;
     for (let hop = 0; ; hop++) {
+      await checkResolved(url, req.allowPrivate, opts, controller.signal);
       const res = await opts.fetch(url.href, { headers, redirect: 'manual', signal: controller.signal });
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && location !== null) {

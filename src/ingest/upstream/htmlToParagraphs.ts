@@ -37,6 +37,6 @@ export function htmlToParagraphs(sanitizedHtml: string): string[] {
 export function textToParagraphs(text: string): string[] {
   return text
     .split(/\r?\n[ \t\u00a0]*\r?\n/)
-    .map(cleanText)
+    .map(cleanLine)
     .filter((p) => p !== '');
 }

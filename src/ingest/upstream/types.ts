@@ -61,6 +61,13 @@ export interface UpstreamDeps {
   /** `Caravan/0.1 (+https://example.org/caravan)`: names Caravan and where to read about it. */
   userAgent: string;
   limits?: Partial<Limits>;
+  /**
+   * DNS lookup (Node: `dns.lookup` with `all: true`): every address a hostname resolves to. When
+   * given, a source without `allowPrivate` is refused if its host, or any redirect hop's host,
+   * resolves to a loopback, private or link-local address. Absent on Workers, which cannot reach
+   * private networks anyway.
+   */
+  resolveHost?: (hostname: string) => Promise<string[]>;
 }
 
 export interface UpstreamResult {
