@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripInvalidXml } from '../../src/ingest/cleanText.js';
 import { renderAtomFeed } from '../../src/render/atomFeed.js';
+import { renderJsonFeed } from '../../src/render/jsonFeed.js';
+import { renderRssFeed } from '../../src/render/rssFeed.js';
 import { makeItem } from '../helpers/makeItem.js';
-import { hostileTitles, sampleContext } from './sampleFeed.js';
+import { hostileTitles, sampleContext, sampleDef } from './sampleFeed.js';
 import { all, one, parseXml, type XmlNode } from './xmlTree.js';
 
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -21,7 +23,7 @@ describe('Atom 1.0 (RFC 4287)', () => {
     expect(one(feed, 'id').text).toBe('https://caravan.example/topics/aviation?limit=3&q=crash');
     expect(one(feed, 'title').attrs.type).toBe('text');
     expect(one(feed, 'title').text).toBe('Caravan: Aviation & <Air> "Travel"');
-    expect(one(feed, 'updated').text).toBe('2025-01-23T09:00:00Z');
+    expect(one(feed, 'updated').text).toBe('2025-01-23T09:00:00.000Z');
     const links = all(feed, 'link');
     expect(links.filter((l) => l.attrs.rel === 'self').map((l) => l.attrs.href)).toEqual([
       'https://caravan.example/topics/aviation.atom?limit=3&q=crash',
@@ -47,8 +49,8 @@ describe('Atom 1.0 (RFC 4287)', () => {
     expect(new Set(entries.map((e) => one(e, 'id').text)).size).toBe(3);
     expect(one(full, 'id').text).toBe('urn:uuid:4f1c2a9e-8b7d-8c5e-8f3a-2b1c0d9e8f7a');
     expect(one(full, 'title').text).toBe(hostileTitles[0]);
-    expect(one(full, 'published').text).toBe('2025-01-22T05:00:00Z');
-    expect(one(full, 'updated').text).toBe('2025-01-23T08:30:00Z');
+    expect(one(full, 'published').text).toBe('2025-01-22T05:00:00.000Z');
+    expect(one(full, 'updated').text).toBe('2025-01-23T08:30:00.000Z');
     expect(all(full, 'author').map((a) => one(a, 'name').text)).toEqual(['Aigerim Toleukhanova', 'Bruce Pannier']);
     expect(all(full, 'category').map((c) => [c.attrs.term, c.attrs.scheme])).toEqual([
       ['aviation', 'https://caravan.example/topics'],
@@ -69,19 +71,50 @@ describe('Atom 1.0 (RFC 4287)', () => {
   it('never dates an update before the publication', () => {
     const item = makeItem({ id: 'ab', published: '2025-03-01T00:00:00Z', changed: '2025-02-01T00:00:00.000Z' });
     const entry = one(atom({ items: [item] }), 'entry');
-    expect(one(entry, 'updated').text).toBe('2025-03-01T00:00:00Z');
+    expect(one(entry, 'updated').text).toBe('2025-03-01T00:00:00.000Z');
   });
 
   it('is a valid feed when no item matches', () => {
     const feed = atom({ items: [], updated: new Date(0) });
     expect(all(feed, 'entry')).toHaveLength(0);
-    expect(one(feed, 'updated').text).toBe('1970-01-01T00:00:00Z');
+    expect(one(feed, 'updated').text).toBe('1970-01-01T00:00:00.000Z');
     expect(all(feed, 'author')).toHaveLength(1);
   });
 
   it('advertises the WebSub hub when one is configured', () => {
     const hubs = all(atom({ hub: 'https://hub.example/' }), 'link').filter((l) => l.attrs.rel === 'hub');
     expect(hubs.map((l) => l.attrs.href)).toEqual(['https://hub.example/']);
+  });
+
+  it('carries text that looks escaped, repeated CDATA ends and carriage returns exactly', () => {
+    const tricky = 'Bob &amp; Al &lt;b&gt;\r\nnext\rline';
+    const html = '<p>one ]]> two ]]> three &amp; four</p>\n<entry><title type="html"><![CDATA[not a title]]></title></entry>';
+    const item = makeItem({ id: 'ef', title: tricky, summary: tricky, authors: [tricky], contentHtml: html });
+    const xml = renderAtomFeed(sampleContext({ feed: { ...sampleDef, title: tricky, description: tricky }, items: [item] }));
+    // A carriage return must be a character reference, or parsers read a line feed.
+    expect(xml).not.toContain('\r');
+    const feed = parseXml(xml);
+    expect(one(feed, 'title').text).toBe(tricky);
+    expect(one(feed, 'subtitle').text).toBe(tricky);
+    const entry = one(feed, 'entry');
+    expect(one(entry, 'title').text).toBe(tricky);
+    expect(one(entry, 'summary').text).toBe(tricky);
+    expect(one(one(entry, 'author'), 'name').text).toBe(tricky);
+    // In HTML `]]&gt;` is `]]>`; markup inside the content is content, never touched.
+    expect(one(entry, 'content').text).toBe(html.replaceAll(']]>', ']]&gt;'));
+  });
+
+  it('gives every entry the same id as RSS and JSON Feed', () => {
+    const items = [
+      makeItem({ id: 'a1', url: 'https://kaz.example/новости/a b|c?q=x y&z=1#f' }),
+      makeItem({ id: 'b2', url: new URL("https://example.com/it's/a?b='c'").href }),
+      makeItem({ id: 'c3' }),
+    ];
+    const atomIds = all(atom({ items }), 'entry').map((e) => one(e, 'id').text);
+    const rss = one(parseXml(renderRssFeed(sampleContext({ items }))), 'channel');
+    const json = JSON.parse(renderJsonFeed(sampleContext({ items }))) as { items: { id: string }[] };
+    expect(atomIds).toEqual(all(rss, 'item').map((i) => one(i, 'guid').text));
+    expect(atomIds).toEqual(json.items.map((i) => i.id));
   });
 
   it('stays well-formed and carries any title, summary and author exactly (control characters dropped)', () => {

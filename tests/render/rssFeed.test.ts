@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stripInvalidXml } from '../../src/ingest/cleanText.js';
 import { renderRssFeed } from '../../src/render/rssFeed.js';
 import { makeItem } from '../helpers/makeItem.js';
-import { hostileTitles, sampleContext } from './sampleFeed.js';
+import { hostileTitles, sampleContext, sampleDef } from './sampleFeed.js';
 import { all, one, parseXml, type XmlNode } from './xmlTree.js';
 
 /** RSS 2.0 channel and item elements, plus the module elements Caravan declares. */
@@ -89,6 +89,33 @@ describe('RSS 2.0', () => {
   it('escapes titles once, as XML, and nothing more', () => {
     const items = hostileTitles.map((title, i) => makeItem({ id: `e${i}`, title }));
     expect(all(channel({ items }), 'item').map((item) => one(item, 'title').text)).toEqual(hostileTitles);
+  });
+
+  it('carries text that looks escaped, repeated CDATA ends and carriage returns exactly', () => {
+    const tricky = 'Bob &amp; Al &lt;b&gt;\r\nnext\rline';
+    const html = '<p>one ]]> two ]]> three &amp; four</p>\n<item><title><![CDATA[not a title]]></title></item>';
+    const item = makeItem({ id: 'ef', title: tricky, summary: tricky, authors: [tricky], contentHtml: html });
+    const xml = renderRssFeed(sampleContext({ selfUrl, feed: { ...sampleDef, title: tricky, description: tricky }, items: [item] }));
+    // A carriage return must be a character reference, or parsers read a line feed.
+    expect(xml).not.toContain('\r');
+    const ch = one(parseXml(xml), 'channel');
+    expect(one(ch, 'title').text).toBe(tricky);
+    expect(one(ch, 'description').text).toBe(tricky);
+    const rssItem = one(ch, 'item');
+    expect(one(rssItem, 'title').text).toBe(tricky);
+    expect(one(rssItem, 'dc:creator').text).toBe(tricky);
+    // description and content:encoded are HTML: `]]&gt;` is `]]>`, a carriage return a line feed.
+    expect(one(rssItem, 'description').text).toBe('Bob &amp;amp; Al &amp;lt;b&amp;gt;\nnext\nline');
+    expect(one(rssItem, 'content:encoded').text).toBe(html.replaceAll(']]>', ']]&gt;'));
+  });
+
+  it('declares its namespaces whatever the items hold, and no items at all', () => {
+    for (const items of [[], [makeItem({ id: 'ab', authors: ['A'], contentText: '' })]]) {
+      const rss = parseXml(renderRssFeed(sampleContext({ selfUrl, items })));
+      expect([rss.attrs['xmlns:atom'], rss.attrs['xmlns:content'], rss.attrs['xmlns:dc']]).toEqual([
+        'http://www.w3.org/2005/Atom', 'http://purl.org/rss/1.0/modules/content/', 'http://purl.org/dc/elements/1.1/',
+      ]);
+    }
   });
 
   it('stays well-formed and carries any title exactly (control characters dropped)', () => {
