@@ -48,9 +48,9 @@ export function parseConfig(env: Env): Config {
   const ingestOnStart = get('INGEST_ON_START');
   if (!/^(true|false|1|0)$/.test(ingestOnStart)) throw new Error(`INGEST_ON_START must be true or false, got "${ingestOnStart}"`);
   const baseUrl = optional('BASE_URL');
-  if (baseUrl !== null && !/^https?:\/\/[^/]+/.test(baseUrl)) throw new Error(`BASE_URL must be an http(s) URL, got "${baseUrl}"`);
+  if (baseUrl !== null && !isHttpUrl(baseUrl, true)) throw new Error(`BASE_URL must be an http(s) origin such as https://feeds.example.org, got "${baseUrl}"`);
   const websubHub = optional('WEBSUB_HUB');
-  if (websubHub !== null && !/^https?:\/\/[^/]+/.test(websubHub)) throw new Error(`WEBSUB_HUB must be an http(s) URL, got "${websubHub}"`);
+  if (websubHub !== null && !isHttpUrl(websubHub, false)) throw new Error(`WEBSUB_HUB must be an http(s) URL, got "${websubHub}"`);
 
   return {
     port,
@@ -67,4 +67,14 @@ export function parseConfig(env: Env): Config {
     websubHub,
     userAgent: get('USER_AGENT'),
   };
+}
+
+/** Parses as an absolute http(s) URL (and, for an origin, has no query or fragment). */
+function isHttpUrl(value: string, origin: boolean): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (!origin || (url.search === '' && url.hash === ''));
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.js';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(parseConfig({})).toMatchObject({
+      port: 8787, host: '127.0.0.1', dbPath: './data/caravan.db', ingestCron: '*/15 * * * *', ingestOnStart: true,
+      logLevel: 'info', configDir: './config', feedsDir: './feeds', baseUrl: null, cacheMaxAge: 300, adminToken: null, websubHub: null,
+    });
+  });
+
+  it('reads overrides and trims a trailing slash from BASE_URL', () => {
+    const config = parseConfig({ PORT: '0', HOST: '::1', BASE_URL: 'https://feeds.example.org/', LOG_LEVEL: 'debug', INGEST_ON_START: 'false' });
+    expect(config).toMatchObject({ port: 0, host: '::1', baseUrl: 'https://feeds.example.org', logLevel: 'debug', ingestOnStart: false });
+  });
+
+  it.each([
+    [{ PORT: '99999' }, /PORT/], [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/], [{ CACHE_MAX_AGE: '-1' }, /CACHE_MAX_AGE/],
+    [{ BASE_URL: 'feeds.example.org' }, /BASE_URL/], [{ BASE_URL: 'https://host:99999' }, /BASE_URL/],
+    [{ BASE_URL: 'https://x.org/?a=1' }, /BASE_URL/], [{ WEBSUB_HUB: 'ftp://hub' }, /WEBSUB_HUB/], [{ INGEST_ON_START: 'maybe' }, /INGEST_ON_START/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});
