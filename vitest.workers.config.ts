@@ -36,7 +36,7 @@ export default defineConfig({
           cloudflareTest({
             main: './src/worker.ts',
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { LOG_LEVEL: 'warn', ADMIN_TOKEN: 'test-token' } },
+            miniflare: { bindings: { LOG_LEVEL: 'warn', ADMIN_TOKEN: 'test-token-0123456789abcdef' } },
           }),
         ],
         test: {

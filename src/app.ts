@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { InputError } from './errors.js';
+import { adminRoutes } from './http/admin.js';
 import { catalogRoutes } from './http/catalog.js';
+import { cors, corsHeaders } from './http/cors.js';
 import type { AppDeps } from './http/appDeps.js';
 import { feedRoutes } from './http/feeds.js';
 import { healthRoutes } from './http/health.js';
@@ -17,21 +18,24 @@ export type { AppDeps };
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Last-Modified'] }));
-  // Compresses the JSON API, catalog and OPML; feed routes send their own cached gzip/deflate.
+  // Feed routes first: the hot path answers every request itself (its own CORS headers and cached
+  // gzip/deflate bytes), so no middleware runs for it.
+  app.route('/', feedRoutes(deps));
+  app.use('*', cors());
+  // Compresses the JSON API, catalog and OPML.
   app.use('*', compress());
   app.route('/', catalogRoutes(deps));
-  app.route('/', feedRoutes(deps));
   app.route('/', itemRoutes(deps));
   app.route('/', healthRoutes(deps));
+  app.route('/', adminRoutes(deps));
 
-  app.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404));
+  app.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
   app.onError((error, c) => {
-    if (error instanceof InputError) return c.json({ error: error.message, ...error.details }, error.status);
-    if (error instanceof HTTPException) return c.json({ error: error.message || 'request refused' }, error.status);
-    if (error instanceof URIError) return c.json({ error: 'the URL has malformed percent-encoding' }, 400);
+    if (error instanceof InputError) return c.json({ error: error.message, ...error.details }, error.status, corsHeaders);
+    if (error instanceof HTTPException) return c.json({ error: error.message || 'request refused' }, error.status, corsHeaders);
+    if (error instanceof URIError) return c.json({ error: 'the URL has malformed percent-encoding' }, 400, corsHeaders);
     deps.log.error('http: unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
-    return c.json({ error: 'internal error; it has been logged' }, 500);
+    return c.json({ error: 'internal error; it has been logged' }, 500, corsHeaders);
   });
   return app;
 }

@@ -51,6 +51,14 @@ export function parseConfig(env: Env): Config {
   if (baseUrl !== null && !isHttpUrl(baseUrl, true)) throw new Error(`BASE_URL must be an http(s) origin such as https://feeds.example.org, got "${baseUrl}"`);
   const websubHub = optional('WEBSUB_HUB');
   if (websubHub !== null && !isHttpUrl(websubHub, false)) throw new Error(`WEBSUB_HUB must be an http(s) URL, got "${websubHub}"`);
+  const adminToken = optional('ADMIN_TOKEN');
+  // A short token is guessable; a space or non-ASCII character could never arrive in a Bearer header.
+  // The message never repeats the token.
+  if (adminToken !== null && (adminToken.length < 16 || !/^[\x21-\x7e]+$/.test(adminToken))) {
+    throw new Error(
+      `ADMIN_TOKEN must be at least 16 printable ASCII characters without spaces (e.g. from \`openssl rand -base64 32\`), got ${adminToken.length} characters`,
+    );
+  }
 
   return {
     port,
@@ -63,7 +71,7 @@ export function parseConfig(env: Env): Config {
     feedsDir: get('FEEDS_DIR'),
     baseUrl: baseUrl?.replace(/\/+$/, '') ?? null,
     cacheMaxAge,
-    adminToken: optional('ADMIN_TOKEN'),
+    adminToken,
     websubHub,
     userAgent: get('USER_AGENT'),
   };

@@ -11,6 +11,14 @@ export function catalogRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const catalog = feedCatalog(deps.taxonomy, deps.curated);
 
+  // Counting reads the whole tag index (most of a second at a million items): once per store version.
+  let counted: { version: number; counts: Promise<Record<string, number>> } | null = null;
+  const tagCounts = async () => {
+    const version = await deps.store.version();
+    if (counted?.version !== version) counted = { version, counts: deps.store.countTags() };
+    return counted.counts;
+  };
+
   app.get('/', (c) => {
     const base = publicBase(c, deps.config.baseUrl);
     return c.json({
@@ -31,7 +39,7 @@ export function catalogRoutes(deps: AppDeps): Hono {
 
   app.get('/feeds', async (c) => {
     const base = publicBase(c, deps.config.baseUrl);
-    const counts = await deps.store.countTags();
+    const counts = await tagCounts();
     const entry = (def: FeedDef) => ({
       kind: def.kind,
       slug: def.path.split('/').pop(),

@@ -7,6 +7,7 @@ import { asciiUrl } from '../render/feedContext.js';
 import { contentTypes, extensions, negotiateFormat, splitExtension, type FeedFormat } from '../render/formats.js';
 import { renderFeed } from '../render/renderFeed.js';
 import type { AppDeps } from './appDeps.js';
+import { corsHeaders } from './cors.js';
 import { parseFeedParams } from './feedQuery.js';
 import { makeRendered, RenderCache, representationFor, type Rendered } from './renderCache.js';
 import { publicBase, publicUrl } from './requestUrls.js';
@@ -60,21 +61,23 @@ export function feedRoutes(deps: AppDeps): Hono {
     const coding = negotiateEncoding(c.req.header('accept-encoding'));
     const sent = await representationFor(rendered, coding);
 
-    // Validators and caching headers go on 200 and 304 alike (RFC 9110 section 15.4.5).
-    const headers = new Headers({
+    // Validators and caching headers go on 200 and 304 alike (RFC 9110 section 15.4.5). A plain
+    // object, not Headers: @hono/node-server writes it straight out.
+    const headers: Record<string, string> = {
       ETag: sent.etag,
       'Last-Modified': rendered.lastModified.toUTCString(),
       'Cache-Control': `public, max-age=${deps.config.cacheMaxAge}, stale-while-revalidate=${deps.config.cacheMaxAge * 2}`,
       Vary: ext === null ? 'Accept, Accept-Encoding' : 'Accept-Encoding',
-    });
+      ...corsHeaders,
+    };
     // WebSub discovery (W3C WebSub section 4): the hub and the topic URL as Link headers too.
-    if (deps.config.websubHub) headers.set('Link', `<${deps.config.websubHub}>; rel="hub", <${asciiUrl(selfUrl)}>; rel="self"`);
+    if (deps.config.websubHub) headers.Link = `<${deps.config.websubHub}>; rel="hub", <${asciiUrl(selfUrl)}>; rel="self"`;
     if (isNotModified(c.req.raw.headers, sent.etag, rendered.lastModified)) {
       return new Response(null, { status: 304, headers });
     }
-    headers.set('Content-Type', contentTypes[format]);
-    headers.set('Content-Length', String(sent.bytes.byteLength));
-    if (coding) headers.set('Content-Encoding', coding);
+    headers['Content-Type'] = contentTypes[format];
+    headers['Content-Length'] = String(sent.bytes.byteLength);
+    if (coding) headers['Content-Encoding'] = coding;
     return new Response(c.req.method === 'HEAD' ? null : sent.bytes, { status: 200, headers });
   }
 

@@ -4,9 +4,8 @@ import type { Context } from 'hono';
  * The public origin of this request: BASE_URL when configured, else the proxy's
  * X-Forwarded-Proto/-Host, else the request's own. Self links then match what readers fetched.
  */
-export function publicBase(c: Context, configured: string | null): string {
+export function publicBase(c: Context, configured: string | null, url = new URL(c.req.url)): string {
   if (configured) return configured;
-  const url = new URL(c.req.url);
   const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
   const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
   const safeProto = proto === 'http' || proto === 'https' ? proto : url.protocol.slice(0, -1);
@@ -17,5 +16,5 @@ export function publicBase(c: Context, configured: string | null): string {
 /** The exact URL the client asked for, on the public origin. */
 export function publicUrl(c: Context, configured: string | null): string {
   const url = new URL(c.req.url);
-  return publicBase(c, configured) + url.pathname + url.search;
+  return publicBase(c, configured, url) + url.pathname + url.search;
 }

@@ -6,9 +6,16 @@ import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState,
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE key = 'version'", params: [] };
+/**
+ * How long a read store version is trusted. This store's own writes forget it at once; another
+ * process's writes (a CLI ingest) show within a second, well inside any feed's max-age. It keeps
+ * a database read off the hot path of every feed request (bench/RESULTS.md).
+ */
+const versionTtlMs = 1000;
 
 /** The ItemStore over any SQLite-dialect connector: the same SQL on better-sqlite3 and D1. */
 export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemStore {
+  let knownVersion: { value: number; at: number } | null = null;
   async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
     if (ids.length === 0) return [];
     return db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)})`, ids);
@@ -50,8 +57,11 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
     },
 
     async version() {
+      const now = Date.now();
+      if (knownVersion && now - knownVersion.at < versionTtlMs) return knownVersion.value;
       const [row] = await db.all<{ value: number }>("SELECT value FROM meta WHERE key = 'version'");
-      return row?.value ?? 0;
+      knownVersion = { value: row?.value ?? 0, at: now };
+      return knownVersion.value;
     },
 
     async queryItems(query): Promise<ItemPage> {
@@ -105,7 +115,11 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
         result.changedIds.push(item.id);
         statements.push(...writeItem(row, kept));
       }
-      if (statements.length > 0) await db.batch([...statements, bumpVersion]);
+      if (statements.length > 0) {
+        knownVersion = null;
+        await db.batch([...statements, bumpVersion]);
+        knownVersion = null;
+      }
       return result;
     },
 
@@ -116,6 +130,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
         { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
         bumpVersion,
       ]);
+      knownVersion = null;
     },
 
     async sourceStates() {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Migration, SqlConnector, SqlValue } from './connector.js';
 import { createSqlStore } from './sqlStore.js';
-import type { ItemStore } from './store.js';
+import type { IngestRun, ItemStore } from './store.js';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -16,14 +16,63 @@ export function readMigrations(dir = migrationsDir): Migration[] {
     .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/**
+ * A failed write (or open) of the SQLite file, with a message that says what is wrong and what to
+ * do: a read-only file, a full disk, an I/O error, a lock held too long, a damaged file.
+ */
+export class StoreWriteError extends Error {
+  constructor(
+    message: string,
+    /** SQLite's extended result code, e.g. `SQLITE_READONLY`, `SQLITE_FULL`, `SQLITE_IOERR_WRITE`. */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
+/** The error better-sqlite3 threw, in words an operator can act on; other errors unchanged. */
+export function explainSqliteError(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const detail = `${code}: ${(error as Error).message}`;
+  const file = path === ':memory:' ? 'the in-memory database' : path;
+  const keeps = 'nothing new is stored; Caravan keeps serving what it has';
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new StoreWriteError(`store is read-only (${detail}): ${keeps}; make ${file} and its folder writable by this process`, code);
+  }
+  if (code.startsWith('SQLITE_FULL')) return new StoreWriteError(`store is full: the disk has no space left (${detail}): ${keeps}; free disk space`, code);
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new StoreWriteError(`store disk I/O error (${detail}): ${keeps}; the disk holding ${file} may be full or failing`, code);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreWriteError(`store is locked by another process for longer than 5 s (${detail}); the write will be retried on the next run`, code);
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    return new StoreWriteError(`store file is damaged (${detail}); restore ${file} from a backup`, code);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) return new StoreWriteError(`store file cannot be opened (${detail}); check ${file} and its folder`, code);
+  return new StoreWriteError(`store error (${detail})`, code);
+}
+
 /** better-sqlite3 as a connector: WAL, one transaction per batch, statements prepared once. */
 export function sqliteConnector(path: string): SqlConnector {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
+  return connect(path).connector;
+}
+
+function connect(path: string): { db: Database.Database; connector: SqlConnector } {
+  const explain = (error: unknown) => explainSqliteError(error, path);
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw explain(error);
+  }
   const prepared = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let statement = prepared.get(sql);
@@ -38,25 +87,139 @@ export function sqliteConnector(path: string): SqlConnector {
   const runAll = db.transaction((statements: { sql: string; params: SqlValue[] }[]) => {
     for (const s of statements) prepare(s.sql).run(...s.params);
   });
-  return {
+  const connector: SqlConnector = {
     async all<T>(sql: string, params: SqlValue[] = []) {
-      return prepare(sql).all(...params) as T[];
+      try {
+        return prepare(sql).all(...params) as T[];
+      } catch (error) {
+        throw explain(error);
+      }
     },
     async batch(statements) {
-      runAll.immediate(statements);
+      // One synchronous transaction: no other JavaScript (a reader, a signal handler) runs inside
+      // it, and a crash mid-way leaves the WAL without its commit record, so nothing of it is seen.
+      try {
+        runAll.immediate(statements);
+      } catch (error) {
+        throw explain(error);
+      }
     },
     async exec(script) {
-      db.exec(script);
+      try {
+        db.exec(script);
+      } catch (error) {
+        throw explain(error);
+      }
     },
     async close() {
       db.close();
     },
   };
+  return { db, connector };
 }
 
-/** The embedded default store: a SQLite file (created with its folder) or `:memory:`. */
-export async function openSqliteStore(path: string): Promise<ItemStore> {
-  const store = createSqlStore(sqliteConnector(path), readMigrations());
-  await store.migrate();
-  return store;
+/**
+ * Apply pending migrations, each in one transaction with its `d1_migrations` record (SQLite has
+ * transactional DDL): a process killed mid-migration leaves the schema as it was, never half
+ * made and never made but unrecorded. Same table and names as `wrangler d1 migrations apply`, so
+ * the shared `migrate()` afterwards finds nothing to do.
+ */
+function migrateAtomically(db: Database.Database, migrations: Migration[], path: string): void {
+  try {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
+        'applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
+    );
+    const applied = new Set((db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name));
+    for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
+      if (applied.has(migration.name)) continue;
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(migration.name);
+      }).immediate();
+    }
+  } catch (error) {
+    throw explainSqliteError(error, path);
+  }
+}
+
+/** Who holds a named lease (the ingestion lease is `ingest`), as stored. */
+export interface LeaseHolder {
+  name: string;
+  owner: string;
+  expires: string;
+}
+
+/** The SQLite store: the shared ItemStore plus what only the Node door needs. */
+export interface SqliteStore extends ItemStore {
+  /** The live holder of a lease, or null. The Node door reclaims a lease left by a killed process. */
+  leaseHolder(name: string): Promise<LeaseHolder | null>;
+  /** The last write error, null once a write succeeds again (/healthz shows it through the failed `lastRun()`). */
+  writeError(): string | null;
+  /** Null when the file can be written now; otherwise why not (a read-only file, for one). */
+  checkWritable(): Promise<string | null>;
+}
+
+/**
+ * The embedded default store: a SQLite file (created with its folder) or `:memory:`.
+ *
+ * When the file cannot be written (read-only, disk full), reads keep working and every write
+ * fails with a `StoreWriteError` that says why. A run that cannot be recorded is kept in memory
+ * and returned by `lastRun()`, so `/healthz` shows the failed run and its error rather than the
+ * last run that could still be written.
+ */
+export async function openSqliteStore(path: string, migrations: Migration[] = readMigrations()): Promise<SqliteStore> {
+  const { db, connector } = connect(path);
+  migrateAtomically(db, migrations, path);
+  const base = createSqlStore(connector, migrations);
+  await base.migrate();
+  let unrecorded: IngestRun | null = null;
+  let lastWriteError: string | null = null;
+  const writing = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await write();
+      lastWriteError = null;
+      return result;
+    } catch (error) {
+      lastWriteError = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+  };
+  return {
+    ...base,
+    upsertItems: (items) => writing(() => base.upsertItems(items)),
+    deleteItems: (ids) => writing(() => base.deleteItems(ids)),
+    saveSourceStates: (states) => writing(() => base.saveSourceStates(states)),
+    acquireLease: (name, owner, now, expires) => writing(() => base.acquireLease(name, owner, now, expires)),
+    releaseLease: (name, owner) => writing(() => base.releaseLease(name, owner)),
+    async recordRun(run) {
+      try {
+        await writing(() => base.recordRun(run));
+        unrecorded = null;
+      } catch (error) {
+        unrecorded = run;
+        throw error;
+      }
+    },
+    async lastRun() {
+      const stored = await base.lastRun();
+      return unrecorded !== null && (stored === null || unrecorded.started >= stored.started) ? unrecorded : stored;
+    },
+    async leaseHolder(name) {
+      const [row] = await connector.all<LeaseHolder>('SELECT name, owner, expires FROM leases WHERE name = ?', [name]);
+      return row ?? null;
+    },
+    writeError: () => lastWriteError,
+    async checkWritable() {
+      try {
+        // A write that is rolled back: SQLite refuses it at once on a read-only file
+        // (taking the write lock alone does not tell).
+        await connector.exec("BEGIN IMMEDIATE; UPDATE meta SET value = value WHERE key = 'version'; ROLLBACK");
+        return null;
+      } catch (error) {
+        await connector.exec('ROLLBACK').catch(() => undefined);
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  };
 }

@@ -11,7 +11,9 @@ import { UpstreamError } from './upstreamError.js';
 export type { FeedEntry, ParsedFeed } from './feedTypes.js';
 
 // Whitespace, the XML declaration and processing instructions, comments, a DOCTYPE (with subset).
-const prolog = /^(?:\s+|<\?[^]*?\?>|<!--[^]*?-->|<!DOCTYPE(?:[^[>]|\[[^]*?\])*>)*/i;
+// One internal subset at most, matched lazily: an alternation inside a repeat here backtracks
+// exponentially on a DOCTYPE of many `[a]` (a hostile feed could stall the process).
+const prolog = /^(?:\s+|<\?[^]*?\?>|<!--[^]*?-->|<!DOCTYPE[^[>]*(?:\[[^]*?\]\s*)?>)*/i;
 const rootPattern = /^<([A-Za-z_][\w.:-]*)((?:\s+[^>]*?)?)\/?>/;
 
 interface Root {

@@ -1,0 +1,135 @@
+/**
+ * The bench report: markdown tables for stdout and bench/RESULTS.md, each figure with its target
+ * and whether it is met. RESULTS.md keeps everything from its "## History" heading on.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ColdResult } from './coldRender.js';
+import type { IngestionResult } from './ingestion.js';
+import { describeMachine, type Machine } from './machine.js';
+import { scaleQueries, type ScaleResult } from './scale.js';
+import type { ServingResult } from './serving.js';
+import { int, mb, ms, ratio } from './stats.js';
+
+export interface BenchResults {
+  machine: Machine;
+  loadAtEnd: number;
+  quick: boolean;
+  wallS: number;
+  serving?: ServingResult;
+  cold?: ColdResult[];
+  scale?: ScaleResult;
+  ingestion?: IngestionResult;
+}
+
+interface Target {
+  what: string;
+  value: string;
+  target: string;
+  met: boolean;
+}
+
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const kItems = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+const yes = (met: boolean) => (met ? 'met' : '**MISSED**');
+
+export function targets(r: BenchResults): Target[] {
+  const t: Target[] = [];
+  if (r.serving) {
+    const s = r.serving;
+    t.push({ what: 'serving: full 200 / static', value: ratio(s.full.rps / s.static.rps), target: '>= 0.70', met: s.full.rps / s.static.rps >= 0.7 });
+    t.push({ what: 'serving: 304 / static', value: ratio(s.notModified.rps / s.static.rps), target: '>= 0.85', met: s.notModified.rps / s.static.rps >= 0.85 });
+  }
+  if (r.cold) {
+    const c20 = r.cold.find((c) => c.items === 20);
+    if (c20) t.push({ what: 'cold render p99, 20 items', value: ms(c20.latency.p99m), target: '< 5 ms', met: c20.latency.p99m < 5 });
+  }
+  if (r.scale && r.scale.sizes.length > 1) {
+    const small = r.scale.sizes[0];
+    const large = r.scale.sizes[r.scale.sizes.length - 1];
+    const label = `${kItems(large.items)} / ${kItems(small.items)}`;
+    scaleQueries.forEach((q, i) => {
+      if (!q.targeted) return;
+      const value = large.cold[i].p99m / small.cold[i].p99m;
+      t.push({ what: `scale p99 ${label}: ${q.name}`, value: ratio(value), target: '<= 1.5', met: value <= 1.5 });
+    });
+    t.push({ what: `server RSS at ${kItems(large.items)} (peak)`, value: mb(large.memory.peakRss), target: '< 250 MB', met: large.memory.peakRss < 250 * 2 ** 20 });
+    t.push({ what: `start-up to first feed at ${kItems(large.items)}`, value: ms(large.door.startMs, 0), target: '< 1000 ms', met: large.door.startMs < 1000 });
+  }
+  if (r.ingestion) {
+    const i = r.ingestion;
+    t.push({ what: `ingestion, ${i.feeds} feeds: items/s`, value: int(i.first.itemsPerS), target: '>= 2,000', met: i.first.itemsPerS >= 2000 });
+    t.push({ what: `ingestion, ${i.feeds} feeds: all-304 run`, value: ms(i.second.ms, 0), target: '< 10,000 ms', met: i.second.ms < 10_000 });
+  }
+  return t;
+}
+
+export function renderReport(r: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Run ${r.machine.date}, ${r.quick ? '**quick mode** (smaller stores and fewer feeds; not the figures of record)' : 'full mode'}, ${Math.round(r.wallS)} s.`);
+  out.push(`Machine: ${describeMachine(r.machine)}, ${r.loadAtEnd} at end.`);
+  out.push('Every throughput and scale figure is a ratio to a reference measured in the same run; absolute times depend on the machine and its load.');
+
+  out.push('\n### Targets\n');
+  out.push(table(['measure', 'value', 'target', ''], targets(r).map((t) => [t.what, t.value, t.target, yes(t.met)])));
+
+  if (r.serving) {
+    const s = r.serving;
+    out.push(`\n### Serving\n\nautocannon, 50 connections, loopback, ${s.rounds} round(s) of ${s.durationS} s per path (after 1 s of warm-up each), the three paths taking turns; the server in its own process (the bench app: \`createApp\` mounted under an outer Hono with the static route). Body ${int(s.bytes)} bytes, identity coding.\n`);
+    out.push(table(['path', 'req/s', 'p50', 'p99', 'ratio'], [
+      ['`/__bench/static` (constant string, same size)', int(s.static.rps), ms(s.static.p50, 0), ms(s.static.p99, 0), '1.00'],
+      ['`/regions/central-asia.atom` 200', int(s.full.rps), ms(s.full.p50, 0), ms(s.full.p99, 0), ratio(s.full.rps / s.static.rps)],
+      ['`/regions/central-asia.atom` 304 (If-None-Match)', int(s.notModified.rps), ms(s.notModified.p50, 0), ms(s.notModified.p99, 0), ratio(s.notModified.rps / s.static.rps)],
+    ]));
+  }
+  if (r.cold) {
+    out.push('\n### Cold render\n\nIn process (`app.request`), each request right after an upsert that bumps the store version (not timed), 10k store, the two feeds taking turns. p99 = median of the p99s of consecutive batches of about 100 samples (what the target is checked against; it keeps one burst of other work on a shared machine from deciding it); p99 all = over every sample, max = the worst.\n');
+    out.push(table(['feed', 'samples', 'p50', 'p99', 'p99 all', 'max', 'bytes'], r.cold.map((c) => [
+      `${c.items} items \`${c.path}\``, String(c.latency.n), ms(c.latency.p50), ms(c.latency.p99m), ms(c.latency.p99), ms(c.latency.max), int(c.latency.bytes),
+    ])));
+  }
+  if (r.scale) {
+    const sizes = r.scale.sizes;
+    out.push(`\n### Scale\n\nCold p99 (p50), ${sizes[0].cold[0].n} samples per cell: every size open in one process, requests taking turns across sizes and queries, each after a version bump; p99 as in Cold render. Memory: a fresh bench server process per size after ${60} cold renders of each query (peak = VmHWM). Start-up: \`node --import tsx src/node.ts serve\` on the existing store, spawn to the first 200 of \`/regions/central-asia.atom\` (tsx cache warm, OS page cache warm).\n`);
+    const head = ['query', ...sizes.map((s) => kItems(s.items)), sizes.length > 1 ? `${kItems(sizes[sizes.length - 1].items)} / ${kItems(sizes[0].items)}` : ''];
+    const rows = scaleQueries.map((q, i) => [
+      `${q.name} \`${q.path}\``,
+      ...sizes.map((s) => `${ms(s.cold[i].p99m)} (${ms(s.cold[i].p50)})`),
+      sizes.length > 1
+        ? `${ratio(sizes[sizes.length - 1].cold[i].p99m / sizes[0].cold[i].p99m)} (p50 ${ratio(sizes[sizes.length - 1].cold[i].p50 / sizes[0].cold[i].p50)})${q.targeted ? '' : ', not targeted'}`
+        : '',
+    ]);
+    rows.push(['bench server RSS after the runs (peak)', ...sizes.map((s) => `${mb(s.memory.rss)} (${mb(s.memory.peakRss)})`), '']);
+    rows.push(['door RSS after one request per query', ...sizes.map((s) => mb(s.door.rss)), '']);
+    rows.push(['door start-up to first feed', ...sizes.map((s) => ms(s.door.startMs, 0)), '']);
+    rows.push(['store file', ...sizes.map((s) => mb(s.dbBytes)), '']);
+    rows.push(['generated in (this run)', ...sizes.map((s) => (s.generatedMs === null ? 'cached' : `${(s.generatedMs / 1000).toFixed(0)} s`)), '']);
+    out.push(table(head, rows));
+    out.push(`\nQuery plans (EXPLAIN QUERY PLAN on the ${kItems(sizes[sizes.length - 1].items)} store, SQL as \`itemQuerySql\` builds it):\n`);
+    out.push('```');
+    for (const p of r.scale.plans) out.push(`${p.name}:`, ...p.plan.map((l) => `  ${l}`));
+    out.push('```');
+  }
+  if (r.ingestion) {
+    const i = r.ingestion;
+    out.push(`\n### Ingestion\n\n${i.feeds} loopback feeds x ${i.perFeed} entries (7/10 RSS 2.0, 2/10 Atom, 1/10 JSON Feed; HTML content to sanitize; synthetic text to classify) through \`runIngestion\`, default limits, SQLite file store.\n`);
+    out.push(table(['run', 'wall', 'items stored', 'items/s', 'notes'], [
+      ['first (fetch, parse, sanitize, classify, store)', ms(i.first.ms, 0), int(i.first.inserted), int(i.first.itemsPerS), i.first.status],
+      ['second (every source 304)', ms(i.second.ms, 0), int(i.second.inserted), '', `${i.second.notModified} x 304, ${i.second.status}`],
+    ]));
+  }
+  return out.join('\n');
+}
+
+const historyTemplate = `## History
+
+Before/after figures for optimisations: one entry per change, newest first, with the commit and the figures the change moved.
+`;
+
+export function writeResults(path: string, r: BenchResults): void {
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const at = old.indexOf('\n## History');
+  const history = at >= 0 ? old.slice(at + 1) : historyTemplate;
+  const head = `# Caravan benchmarks\n\nWritten by \`npm run bench\` (bench/run.ts). Everything above "History" is replaced on each run.\n\n## Latest run\n\n`;
+  writeFileSync(path, `${head}${renderReport(r)}\n\n${history.trimEnd()}\n`);
+}
