@@ -8,28 +8,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { InputError } from '../../src/errors.js';
 import { parseFeedParams } from '../../src/http/feedQuery.js';
-import { memoryPages } from '../../src/ingest/pageReader.js';
-import { runIngestion } from '../../src/ingest/run.js';
-import { memoryLog } from '../../src/log.js';
 import { ftsQuery } from '../../src/store/itemQuerySql.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { ItemStore } from '../../src/store/store.js';
-import { realConfigData, seedPages } from '../helpers/configData.js';
+import { realConfigData } from '../helpers/configData.js';
+import { seededApp } from '../helpers/seededApp.js';
 
 const data = realConfigData();
 let store: ItemStore;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  store = await openSqliteStore(':memory:');
-  await runIngestion({
-    store, taxonomy: data.taxonomy, sources: data.sources, pages: memoryPages(seedPages()),
-    fetch: globalThis.fetch, now: () => new Date('2025-03-01T00:00:00Z'), log: memoryLog(), userAgent: 'test',
-  });
-  app = createApp({
-    store, taxonomy: data.taxonomy, curated: data.curated, log: memoryLog(), now: () => new Date(),
-    config: { baseUrl: null, cacheMaxAge: 300, websubHub: null, adminToken: null },
-  });
+  ({ store, app } = await seededApp());
 });
 
 const ftsSyntax = ['"', '*', '^', ':', '(', ')', '{', '}', '-', '+', 'AND', 'OR', 'NOT', 'NEAR', 'NEAR(', 'title:', 'content_text:', '{title content_text}:', "'", ';', '--', '\\', '\u0000', '%', '_', '[', ']'];
