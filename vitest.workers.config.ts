@@ -9,7 +9,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
  *   bindings with a local D1): the store contract suite on D1, the D1 connector, the Worker's
  *   fetch / scheduled handlers;
  * - project "parity": on Node, `npm start`'s server and `wrangler dev` side by side.
- * src/generated/ is brought up to date first (wrangler runs the same script as its build command).
+ * build/worker-data/ is brought up to date first (wrangler runs the same script as its build command).
  */
 execFileSync(process.execPath, ['scripts/bundle-worker-data.mjs'], { stdio: 'ignore' });
 

@@ -3,9 +3,9 @@
  * Workers have no filesystem: this writes what the Node door reads from disk into TypeScript
  * modules the Worker bundles.
  *
- *   src/generated/pages.ts       every feeds/**\/*.txt page, path (relative to feeds/) → text,
+ *   build/worker-data/pages.ts       every feeds/**\/*.txt page, path (relative to feeds/) → text,
  *                                in the order the Node door's folderPages() lists them
- *   src/generated/migrations.ts  src/store/migrations/NNNN_*.sql, name → SQL, in name order
+ *   build/worker-data/migrations.ts  src/store/migrations/NNNN_*.sql, name → SQL, in name order
  *
  * Run by dev:worker, deploy and the workers tests (and by wrangler's [build] command). A file is
  * only rewritten when its content changes, so wrangler dev does not rebuild for nothing.
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const feedsDir = resolve(root, process.env.FEEDS_DIR ?? 'feeds');
 const migrationsDir = join(root, 'src', 'store', 'migrations');
-const outDir = join(root, 'src', 'generated');
+const outDir = join(root, 'build', 'worker-data');
 const check = process.argv.includes('--check');
 
 /** The same walk as `folderPages` in src/node.ts: names sorted with localeCompare, folder by folder. */
@@ -47,7 +47,7 @@ const pagesModule =
 const migrationNames = readdirSync(migrationsDir).filter((name) => /^\d{4}_.+\.sql$/.test(name)).sort();
 const migrationsModule =
   header('src/store/migrations/*.sql') +
-  "import type { Migration } from '../store/connector.js';\n\n" +
+  "import type { Migration } from '../../src/store/connector.js';\n\n" +
   '/** The same numbered migrations `wrangler d1 migrations apply` reads (migrations_dir in wrangler.toml). */\n' +
   'export const migrations: Migration[] = [\n' +
   migrationNames
@@ -62,12 +62,12 @@ for (const [file, text] of [['pages.ts', pagesModule], ['migrations.ts', migrati
   if (current === text) continue;
   stale = true;
   if (check) {
-    console.error(`src/generated/${file} is stale: run node scripts/bundle-worker-data.mjs`);
+    console.error(`build/worker-data/${file} is stale: run node scripts/bundle-worker-data.mjs`);
     continue;
   }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path, text);
-  console.log(`wrote src/generated/${file}`);
+  console.log(`wrote build/worker-data/${file}`);
 }
 if (check && stale) process.exit(1);
 if (!check) console.log(`worker data: ${pageRefs.length} pages, ${migrationNames.length} migrations`);

@@ -3,7 +3,7 @@
  * `npm run dev:worker`: Caravan's Worker under `wrangler dev`, locally, on loopback, with a local
  * D1 (.wrangler/state unless --persist-to says otherwise).
  *
- *   1. bundle feeds/ and the migrations into src/generated/   (scripts/bundle-worker-data.mjs)
+ *   1. bundle feeds/ and the migrations into build/worker-data/   (scripts/bundle-worker-data.mjs)
  *   2. wrangler d1 migrations apply DB --local                 (no prompt)
  *   3. wrangler dev --local --ip 127.0.0.1 --port 8788 --test-scheduled [your arguments]
  *

@@ -8,7 +8,7 @@
  *              first request of an isolate migrates D1 (a no-op after `wrangler d1 migrations
  *              apply`) and, with INGEST_ON_START, fills a store that never had an item.
  *   scheduled  one ingestion run on the Cron Trigger of wrangler.toml (every 15 minutes): the
- *              bundled pages of feeds/ (src/generated/pages.ts; unchanged pages cost no write)
+ *              bundled pages of feeds/ (build/worker-data/pages.ts; unchanged pages cost no write)
  *              and the upstream sources that are due, at most INGEST_MAX_UPSTREAM of them per
  *              invocation; the rest stay due and go first on the next tick
  *
@@ -23,8 +23,8 @@ import type { ExecutionContext } from 'hono';
 import { createApp } from './app.js';
 import { parseConfig, type Config, type Env } from './config.js';
 import { loadConfigData, type ConfigData } from './configData.js';
-import { migrations } from './generated/migrations.js';
-import { pages } from './generated/pages.js';
+import { migrations } from '../build/worker-data/migrations.js';
+import { pages } from '../build/worker-data/pages.js';
 import type { PageReader } from './ingest/pageReader.js';
 import { runIngestion, type IngestDeps } from './ingest/run.js';
 import { createLog, type Log } from './log.js';

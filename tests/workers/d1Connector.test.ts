@@ -6,7 +6,7 @@
 import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../src/generated/migrations.js';
+import { migrations } from '../../build/worker-data/migrations.js';
 import { runIngestion } from '../../src/ingest/run.js';
 import type { SourcesConfig, UpstreamSource } from '../../src/ingest/upstream/types.js';
 import { memoryLog } from '../../src/log.js';

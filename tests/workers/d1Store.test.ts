@@ -1,7 +1,7 @@
 /** The store contract suite, unchanged, on D1 inside workerd. */
 import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { migrations } from '../../src/generated/migrations.js';
+import { migrations } from '../../build/worker-data/migrations.js';
 import { openD1Store } from '../../src/store/d1.js';
 import { storeContract } from '../store/storeContract.js';
 

@@ -1,7 +1,7 @@
 /** INGEST_ON_START on Workers: the first request to an empty store fills it before answering, as `npm start` does. */
 import { exports } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
-import { pages } from '../../src/generated/pages.js';
+import { pages } from '../../build/worker-data/pages.js';
 
 it('fills an empty D1 from the bundled pages before answering the first request', async () => {
   const response = await exports.default.fetch('https://caravan.example/healthz');

@@ -6,8 +6,8 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pages } from '../../src/generated/pages.js';
-import { migrations } from '../../src/generated/migrations.js';
+import { pages } from '../../build/worker-data/pages.js';
+import { migrations } from '../../build/worker-data/migrations.js';
 import { openD1Store } from '../../src/store/d1.js';
 import worker from '../../src/worker.js';
 import { makeItem } from '../helpers/makeItem.js';
