@@ -1,7 +1,7 @@
-import { classify } from '../taxonomy/classify.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
+import { tagsFor } from './tagsFor.js';
 
 /**
  * What each local page yields, for a person to review normalization at a glance
@@ -14,7 +14,7 @@ export async function reportPages(reader: PageReader, taxonomy: Taxonomy): Promi
     out.push(`== ${ref}: ${articles.length} item${articles.length === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     articles.forEach((a, index) => {
       const text = a.paragraphs.join(' ');
-      const tags = classify({ title: a.title, lead: a.paragraphs[0] ?? '', text }, taxonomy);
+      const tags = tagsFor(a.title, a.paragraphs, taxonomy);
       out.push(
         `${String(index + 1).padStart(3)}. ${a.title}${a.partial ? '  [partial]' : ''}`,
         `     author: ${a.authors.join(', ') || '-'} | source: ${a.source ?? '-'} | published: ${a.published ?? '-'}`,

@@ -2,13 +2,13 @@ import type { CuratedFeed } from '../catalog/curatedFeeds.js';
 import type { Article, Item, Origin } from '../item.js';
 import type { Log } from '../log.js';
 import type { IngestRun, ItemStore, SourceOutcome, SourceState } from '../store/store.js';
-import { classify } from '../taxonomy/classify.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { collectPages } from './collectPages.js';
 import { dedupe } from './dedupe.js';
 import { normalize } from './normalize.js';
 import type { PageReader } from './pageReader.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
+import { tagsFor } from './tagsFor.js';
 import { pickDue } from './upstream/pickDue.js';
 import { changedFeedUrls, pingHub } from './websub.js';
 import type { Limits, SourcesConfig } from './upstream/types.js';
@@ -231,11 +231,8 @@ async function storeArticles(articles: Article[], deps: IngestDeps, hints: Hints
 /** Tags come from the (merged) text, plus the hints of every source the item came from. */
 function tag(item: Item, taxonomy: Taxonomy, hints: Hints): Item {
   const fromSources = item.origins.map((o: Origin) => hints.get(o.ref)).filter((h) => h !== undefined);
-  const paragraphs = item.contentText.split('\n\n');
-  const tags = classify(
-    { title: item.title, lead: paragraphs[0] ?? '', text: item.contentText },
-    taxonomy,
-    { topics: fromSources.flatMap((h) => h.topics), regions: fromSources.flatMap((h) => h.regions) },
-  );
+  const tags = tagsFor(item.title, item.contentText.split('\n\n'), taxonomy, {
+    topics: fromSources.flatMap((h) => h.topics), regions: fromSources.flatMap((h) => h.regions),
+  });
   return { ...item, topics: tags.topics, regions: tags.regions };
 }

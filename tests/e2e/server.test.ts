@@ -1,14 +1,7 @@
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/startServer.js';
-
-interface CatalogEntry {
-  kind: string;
-  slug: string;
-  title: string;
-  items: number | null;
-  urls: Record<'rss' | 'atom' | 'json', string>;
-}
+import type { CatalogEntry } from '../helpers/catalogEntry.js';
 
 describe('npm start, end to end over HTTP', () => {
   let server: RunningServer;

@@ -11,14 +11,7 @@ import { migrations } from '../../build/worker-data/migrations.js';
 import { openD1Store } from '../../src/store/d1.js';
 import worker from '../../src/worker.js';
 import { makeItem } from '../helpers/makeItem.js';
-
-interface CatalogEntry {
-  kind: string;
-  slug: string;
-  title: string;
-  items: number | null;
-  urls: Record<'rss' | 'atom' | 'json', string>;
-}
+import type { CatalogEntry } from '../helpers/catalogEntry.js';
 
 const base = 'https://caravan.example';
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`${base}${path}`, init);

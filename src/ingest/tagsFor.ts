@@ -1,0 +1,9 @@
+import { classify } from '../taxonomy/classify.js';
+import type { Tags, Taxonomy } from '../taxonomy/taxonomy.js';
+
+/** An article's tags: its title, its first paragraph as the lead, its whole text, plus source hints. */
+export function tagsFor(
+  title: string, paragraphs: string[], taxonomy: Taxonomy, hints: { topics?: string[]; regions?: string[] } = {},
+): Tags {
+  return classify({ title, lead: paragraphs[0] ?? '', text: paragraphs.join('\n\n') }, taxonomy, hints);
+}
