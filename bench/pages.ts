@@ -188,7 +188,7 @@ try {
   server.stderr!.on('data', (b: Buffer) => serverOut.push(b));
   await waitForHealth(base, server, () => Buffer.concat(serverOut).toString('utf8'));
 
-  const scorerEnv = { ...process.env, ...(opts.detail ? { PAGES_DETAIL: opts.detail } : {}) };
+  const scorerEnv: NodeJS.ProcessEnv = { ...process.env, ...(opts.detail ? { PAGES_DETAIL: opts.detail } : {}) };
   delete scorerEnv.INGEST_WALL_S;
   const scoreCode = await new Promise<number>((ok, fail) => {
     const child = spawn(process.execPath, [scorer, base, goldPath, ingestLog], { cwd: dirname(scorer), env: scorerEnv, stdio: ['ignore', 'inherit', 'inherit'] });
