@@ -2,6 +2,7 @@ import type { Article, Origin } from '../../item.js';
 import { assembleDrafts } from './assembleDrafts.js';
 import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLine.js';
 import { finishArticle } from './finishArticle.js';
+import { joinWrappedLines } from './joinWrappedLines.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
 
@@ -25,11 +26,17 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
   try {
     // Scraped chrome repeats itself (tickers, form fields); a line is classified once per page.
     const seen = new Map<string, LineClass>();
-    const lines: ClassifiedLine[] = splitIntoLines(typeof text === 'string' ? text : '').map((t) => {
+    const classOf = (t: string): LineClass => {
       let cls = seen.get(t);
       if (!cls) seen.set(t, (cls = classifyLine(t)));
-      return { text: t, cls };
-    });
+      return cls;
+    };
+    const standsAlone = (t: string) => {
+      const c = classOf(t);
+      return !(c.kind === 'text' || c.kind === 'heading' || (c.kind === 'chrome' && c.what === 'fragment'));
+    };
+    const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone })
+      .map((t) => ({ text: t, cls: classOf(t) }));
     const articles = assembleDrafts(lines, notes)
       .map((draft) => finishArticle(draft, origin, notes))
       .filter((a): a is Article => a !== null);
