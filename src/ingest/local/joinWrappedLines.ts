@@ -52,10 +52,10 @@ function runsOn(line: string, next: string): boolean {
 /** The lines with wrapped paragraphs joined; blank lines and everything else kept in place. */
 export function joinWrappedLines(lines: string[], options: JoinOptions): string[] {
   const out: string[] = [];
-  let open: string | null = null;
+  let open = null as string | null;
   for (const line of lines) {
     if (open !== null && line && !listItem.test(line) && runsOn(open, line) && !options.standsAlone(line)) {
-      const glue = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
+      const glue: string = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
       open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open) ? open + line : open + glue + line;
       continue;
     }

@@ -3,6 +3,7 @@ import { assembleDrafts } from './assembleDrafts.js';
 import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLine.js';
 import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
+import { mergeContinuations } from './mergeContinuations.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
 
@@ -37,7 +38,7 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     };
     const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone })
       .map((t) => ({ text: t, cls: classOf(t) }));
-    const articles = assembleDrafts(lines, notes)
+    const articles = mergeContinuations(assembleDrafts(lines, notes), lines)
       .map((draft) => finishArticle(draft, origin, notes))
       .filter((a): a is Article => a !== null);
     if (articles.length === 0) {

@@ -1,0 +1,54 @@
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+
+/**
+ * The words of a text that carry its subject: lower-cased words minus the function words of the
+ * languages pages are written in (from `stopwords-iso`). For scripts written without spaces
+ * (Chinese, Japanese) each pair of adjacent characters counts as a word. Used to tell whether two
+ * stretches of text are about the same thing (a sub-heading's section and the article above it
+ * share their vocabulary; two teasers of a listing do not) and how much of a line is prose.
+ */
+const lists = stopwordsIso as Record<string, string[]>;
+/** Languages whose function words would otherwise read as content; the rest of the list is not needed. */
+const languages = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'ru', 'uk', 'cs', 'pl', 'tr', 'sv', 'da', 'no', 'fi', 'ro', 'hu', 'id'];
+export const stopwords: ReadonlySet<string> = new Set(languages.flatMap((l) => lists[l] ?? []));
+
+const cjkRun = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/gu;
+const word = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Distinct content words of the text (at most `limit` read, so long texts stay cheap). */
+export function contentWords(text: string, limit = 600): Set<string> {
+  const out = new Set<string>();
+  let n = 0;
+  for (const m of text.matchAll(word)) {
+    if (++n > limit) break;
+    const w = m[0].toLowerCase();
+    if (cjkRun.test(w)) {
+      cjkRun.lastIndex = 0;
+      for (const run of w.matchAll(cjkRun)) for (let i = 0; i + 1 < run[0].length; i++) out.add(run[0].slice(i, i + 2));
+      continue;
+    }
+    if (w.length < 3 || /^\d+$/.test(w) || stopwords.has(w)) continue;
+    out.add(w);
+  }
+  return out;
+}
+
+/** Share of the smaller set found in the larger: 1 when one text's vocabulary is inside the other's. */
+export function cohesion(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size;
+}
+
+/** Share of a line's words that are function words: high in prose, low in menus, names and labels. */
+export function stopwordDensity(text: string): number {
+  let words = 0;
+  let stops = 0;
+  for (const m of text.slice(0, 800).matchAll(word)) {
+    words++;
+    if (stopwords.has(m[0].toLowerCase())) stops++;
+  }
+  return words ? stops / words : 0;
+}

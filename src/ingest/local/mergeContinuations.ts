@@ -1,0 +1,88 @@
+import type { PlacedDraft } from './assembleDrafts.js';
+import type { ClassifiedLine } from './classifyLine.js';
+import { cohesion, contentWords } from './contentWords.js';
+import { endsWithEllipsis } from './textShape.js';
+
+/**
+ * Stage 3, drafts → article regions. Assembly opens a draft at every line that reads as a headline
+ * with text under it; on a long article that is also every sub-heading, photo caption, pull quote
+ * and embed title, so one article comes out as many. This stage puts an article back together: a
+ * draft continues the one before it when nothing says it is an article of its own.
+ *
+ * A draft is an article of its own (the layouts a page can have):
+ * - **listing / related articles**: it is a teaser, cut short ("…", "Read more"), or the one
+ *   before it was; it and the one before it hold one paragraph each; or its vocabulary differs from the article above (a new subject: lexical
+ *   cohesion, as TextTiling measures it);
+ * - **news feed**: it has its own stamp, byline, outlet or date;
+ * - a boundary (a "Related articles" heading, a comments widget, a copyright sign-off, text the
+ *   assembly left outside both) or a long run of chrome stands between the two.
+ * Otherwise (same subject, no own metadata, right after the text above) it is a section of the
+ * article above: its headline becomes a paragraph (a sub-heading) and its text follows.
+ */
+
+/** Lines of chrome, captions or blanks allowed between a section and the text above it. */
+const maxGapLines = 14;
+/** Share of the smaller section's subject words the larger one must share. */
+const minCohesion = 0.34;
+/** Sections this short say too little to compare; they follow the article when they are not teasers. */
+const minComparableWords = 6;
+
+export interface MergeDecision {
+  /** Index (in the input) of the draft whose continuation this was, or null when it starts an article. */
+  into: number | null;
+  why: string;
+}
+
+function draftWords(d: PlacedDraft): Set<string> {
+  return contentWords(`${d.title}\n${d.paragraphs.join('\n')}`);
+}
+
+/** Why draft `b` is not a continuation of draft `a` (null when it is one). */
+export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: Set<string>, bWords: Set<string>): string | null {
+  if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
+  if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
+  if (b.ownMeta) return 'its own byline, date or stamp';
+  const last = lines[a.lastLine]?.cls;
+  if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
+  // Headline, one paragraph, headline, one paragraph: the entries of a listing.
+  if (a.paragraphs.length <= 1 && b.paragraphs.length <= 1) return 'a listing entry';
+  if (b.titleLine - a.lastLine > maxGapLines) return 'far from the text above';
+  for (let j = a.lastLine + 1; j < b.titleLine; j++) {
+    const c = lines[j]!.cls;
+    if ((c.kind === 'chrome' && c.boundary) || c.kind === 'cut' || c.kind === 'copyright' || c.kind === 'outlet' || c.kind === 'time' || c.kind === 'text') {
+      return 'a section boundary stands between';
+    }
+  }
+  if (Math.min(aWords.size, bWords.size) >= minComparableWords && cohesion(aWords, bWords) < minCohesion) return 'a different subject';
+  return null;
+}
+
+/** Merge every draft that continues the one before it; `decisions` says, per input draft, what happened. */
+export function mergeContinuations(drafts: PlacedDraft[], lines: ClassifiedLine[], decisions: MergeDecision[] = []): PlacedDraft[] {
+  const out: PlacedDraft[] = [];
+  let words = new Set<string>();
+  drafts.forEach((d, i) => {
+    const prev = out[out.length - 1];
+    const mine = draftWords(d);
+    const why = prev ? separateBecause(prev, d, lines, words, mine) : 'first on the page';
+    if (prev && why === null) {
+      prev.paragraphs.push(d.title, ...d.paragraphs);
+      prev.paragraphLines.push(d.titleLine, ...d.paragraphLines);
+      prev.lastLine = d.lastLine;
+      prev.cut ||= d.cut;
+      for (const w of mine) words.add(w);
+      decisions.push({ into: decisions.length ? lastStart(decisions) : 0, why: 'a section of the article above' });
+      return;
+    }
+    out.push({ ...d, paragraphs: [...d.paragraphs], paragraphLines: [...d.paragraphLines] });
+    words = mine;
+    decisions.push({ into: null, why: why ?? '' });
+    void i;
+  });
+  return out;
+}
+
+function lastStart(decisions: MergeDecision[]): number {
+  for (let k = decisions.length - 1; k >= 0; k--) if (decisions[k]!.into === null) return k;
+  return 0;
+}
