@@ -23,9 +23,9 @@ import { endsWithEllipsis } from './textShape.js';
 /** Lines of chrome, captions or blanks allowed between a section and the text above it. */
 const maxGapLines = 14;
 /** Share of the smaller section's subject words the larger one must share. */
-const minCohesion = 0.34;
+const minCohesion = 0.1;
 /** Sections this short say too little to compare; they follow the article when they are not teasers. */
-const minComparableWords = 6;
+const minComparableWords = 12;
 
 export interface MergeDecision {
   /** Index (in the input) of the draft whose continuation this was, or null when it starts an article. */
@@ -53,7 +53,8 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
       return 'a section boundary stands between';
     }
   }
-  if (Math.min(aWords.size, bWords.size) >= minComparableWords && cohesion(aWords, bWords) < minCohesion) return 'a different subject';
+  const together = cohesion(aWords, bWords);
+  if (Math.min(aWords.size, bWords.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }
 

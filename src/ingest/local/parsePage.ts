@@ -4,6 +4,7 @@ import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLin
 import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
+import { selectHeadline } from './selectHeadline.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
 
@@ -38,7 +39,8 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     };
     const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone })
       .map((t) => ({ text: t, cls: classOf(t) }));
-    const articles = mergeContinuations(assembleDrafts(lines, notes), lines)
+    const { drafts } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
+    const articles = drafts
       .map((draft) => finishArticle(draft, origin, notes))
       .filter((a): a is Article => a !== null);
     if (articles.length === 0) {
