@@ -15,19 +15,34 @@ export const stopwords: ReadonlySet<string> = new Set(languages.flatMap((l) => l
 const cjkRun = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/gu;
 const word = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+/** Any character of the wide scripts (checked by code point, cheaper than a regex per word). */
+function hasWide(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x3040) return true;
+  return false;
+}
+
+function isDigits(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Distinct content words of the text (at most `limit` read, so long texts stay cheap). */
 export function contentWords(text: string, limit = 600): Set<string> {
   const out = new Set<string>();
   let n = 0;
   for (const m of text.matchAll(word)) {
     if (++n > limit) break;
-    const w = m[0].toLowerCase();
-    if (cjkRun.test(w)) {
-      cjkRun.lastIndex = 0;
+    const raw = m[0];
+    if (raw.length < 3 && raw.charCodeAt(0) < 0x3000) continue;
+    const w = raw.toLowerCase();
+    if (hasWide(w)) {
       for (const run of w.matchAll(cjkRun)) for (let i = 0; i + 1 < run[0].length; i++) out.add(run[0].slice(i, i + 2));
       continue;
     }
-    if (w.length < 3 || /^\d+$/.test(w) || stopwords.has(w)) continue;
+    if (stopwords.has(w) || isDigits(w)) continue;
     out.add(w);
   }
   return out;

@@ -33,12 +33,18 @@ export interface MergeDecision {
   why: string;
 }
 
+/** Subject words of a draft: its headline and the start of its text (enough to compare, cheap on a huge draft). */
 function draftWords(d: PlacedDraft): Set<string> {
-  return contentWords(`${d.title}\n${d.paragraphs.join('\n')}`);
+  let text = d.title;
+  for (const p of d.paragraphs) {
+    if (text.length > 2500) break;
+    text += `\n${p.slice(0, 2500)}`;
+  }
+  return contentWords(text);
 }
 
-/** Why draft `b` is not a continuation of draft `a` (null when it is one). */
-export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: Set<string>, bWords: Set<string>): string | null {
+/** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
+export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>): string | null {
   if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
   if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
   if (b.ownMeta) return 'its own byline, date or stamp';
@@ -53,37 +59,36 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
       return 'a section boundary stands between';
     }
   }
-  const together = cohesion(aWords, bWords);
-  if (Math.min(aWords.size, bWords.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
+  const [wa, wb] = [aWords(), bWords()];
+  const together = cohesion(wa, wb);
+  if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }
 
 /** Merge every draft that continues the one before it; `decisions` says, per input draft, what happened. */
 export function mergeContinuations(drafts: PlacedDraft[], lines: ClassifiedLine[], decisions: MergeDecision[] = []): PlacedDraft[] {
   const out: PlacedDraft[] = [];
-  let words = new Set<string>();
-  drafts.forEach((d, i) => {
+  let words: Set<string> | null = null;
+  let start = 0;
+  for (const d of drafts) {
     const prev = out[out.length - 1];
-    const mine = draftWords(d);
-    const why = prev ? separateBecause(prev, d, lines, words, mine) : 'first on the page';
+    let mine: Set<string> | null = null;
+    const mineWords = () => (mine ??= draftWords(d));
+    const why = prev ? separateBecause(prev, d, lines, () => (words ??= draftWords(prev)), mineWords) : 'first on the page';
     if (prev && why === null) {
       prev.paragraphs.push(d.title, ...d.paragraphs);
       prev.paragraphLines.push(d.titleLine, ...d.paragraphLines);
       prev.lastLine = d.lastLine;
       prev.cut ||= d.cut;
-      for (const w of mine) words.add(w);
-      decisions.push({ into: decisions.length ? lastStart(decisions) : 0, why: 'a section of the article above' });
-      return;
+      const held = words as Set<string> | null;
+      if (held) for (const w of mineWords()) held.add(w);
+      decisions.push({ into: start, why: 'a section of the article above' });
+      continue;
     }
+    start = decisions.length;
     out.push({ ...d, paragraphs: [...d.paragraphs], paragraphLines: [...d.paragraphLines] });
     words = mine;
     decisions.push({ into: null, why: why ?? '' });
-    void i;
-  });
+  }
   return out;
-}
-
-function lastStart(decisions: MergeDecision[]): number {
-  for (let k = decisions.length - 1; k >= 0; k--) if (decisions[k]!.into === null) return k;
-  return 0;
 }
