@@ -67,3 +67,17 @@ export function stopwordDensity(text: string): number {
   }
   return words ? stops / words : 0;
 }
+
+const wide = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/gu;
+
+/**
+ * A paragraph of running prose, as jusText judges one: long enough, and (in languages that space
+ * their words) dense in function words. Menus, link lists, credits and labels are not; a list item
+ * (a bullet first) is not either, whatever its length.
+ */
+export function isGoodProse(text: string): boolean {
+  if (/^[•▪◦●○■□◆*·‣⁃]\s/u.test(text)) return false;
+  const wideChars = (text.slice(0, 400).match(wide) ?? []).length;
+  if (wideChars >= 25) return true;
+  return text.length >= 70 && stopwordDensity(text) >= 0.2;
+}

@@ -1,6 +1,6 @@
 import type { PlacedDraft } from './assembleDrafts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { cohesion, contentWords } from './contentWords.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { endsWithEllipsis } from './textShape.js';
 
 /**
@@ -48,6 +48,7 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
   if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
   if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
   if (b.ownMeta) return 'its own byline, date or stamp';
+  if (!a.paragraphs.some(isGoodProse)) return 'the text above is no prose (a menu, a link list)';
   const last = lines[a.lastLine]?.cls;
   if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
   // Headline, one paragraph, headline, one paragraph: the entries of a listing.

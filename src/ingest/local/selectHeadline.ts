@@ -1,7 +1,8 @@
 import type { PlacedDraft } from './articleDraft.js';
 import { isCaptionLine } from './chromeLine.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords } from './contentWords.js';
+import { contentWords, isGoodProse } from './contentWords.js';
+import { isPersonName } from './parseByline.js';
 import { wordCount } from './textShape.js';
 
 /**
@@ -52,9 +53,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (own.size === 0) return null;
   let echoed = 0;
   for (const w of own) if (body.has(w)) echoed++;
-  const echo = echoed / own.size;
+  // Echoed words count, not just their share: a one-word label echoes trivially.
+  const echo = echoed / (own.size + 1.5);
   let score = 3 * echo;
-  const why: string[] = [`echo ${echo.toFixed(2)}`];
+  const why: string[] = [`echo ${echoed}/${own.size}`];
   // A byline or dateline within the next few lines: the article's header.
   for (let j = i + 1, seen = 0; j < lines.length && seen < 6 && j < firstParagraph + 1; j++) {
     if (!lines[j]!.text) continue;
@@ -67,7 +69,11 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   }
   if (c.kind === 'heading') score += 0.5;
   if (words < 3) score -= 1;
-  if (words > 20) score -= 1;
+  if (words > 14) score -= 0.12 * (words - 14);
+  if (/(?:^|\s)@\w/.test(text) || isPersonName(text.split(/[,|]/)[0] ?? '')) {
+    score -= 2;
+    why.push('a name');
+  }
   if (captionWords.test(text) || isCaptionLine(text)) {
     score -= 2.5;
     why.push('caption');
@@ -84,13 +90,28 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   return { score, why: why.join(', ') };
 }
 
+/** The line of the draft's first paragraph of running prose (a share bar or a menu may come before it). */
+function firstProseLine(draft: PlacedDraft): number {
+  const k = draft.paragraphs.findIndex(isGoodProse);
+  return draft.paragraphLines[k < 0 ? 0 : k] ?? draft.titleLine + 1;
+}
+
+/** The draft without the paragraphs that stand above line `line` (header chrome above its chosen headline). */
+function from(draft: PlacedDraft, line: number): PlacedDraft {
+  const keep = draft.paragraphLines.map((at) => at > line);
+  return { ...draft, paragraphs: draft.paragraphs.filter((_, k) => keep[k]), paragraphLines: draft.paragraphLines.filter((_, k) => keep[k]) };
+}
+
 /** The line that best heads `draft`, searching back to `floor` (exclusive). */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number): HeadlineChoice | null {
-  const firstParagraph = draft.paragraphLines[0] ?? draft.titleLine + 1;
+  const firstParagraph = firstProseLine(draft);
   const body = contentWords(draft.paragraphs.slice(0, 40).join('\n'), 1500);
   let best: HeadlineChoice | null = null;
   const from = Math.max(floor + 1, firstParagraph - searchLines);
   for (let i = firstParagraph - 1; i >= from; i--) {
+    const c = lines[i]!.cls;
+    // "Related articles", "Most read": what stands above belongs to something else.
+    if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
     const s = headlineScore(lines, i, body, firstParagraph);
     if (!s) continue;
     const score = s.score + (i === draft.titleLine ? 0.3 : 0);
@@ -99,8 +120,8 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
   return best;
 }
 
-/** Words in a draft's text, to find the page's main article. */
-const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => n + wordCount(p), 0);
+/** Words of running prose in a draft's text, to find the page's main article. */
+const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => n + (isGoodProse(p) ? wordCount(p) + (p.length >> 3) : 0), 0);
 
 /**
  * Give the page's main article its headline. When the chosen line headed a draft of its own (the
@@ -116,8 +137,9 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): 
   let floor = -1;
   for (let k = main - 1; k >= 0; k--) {
     const d = drafts[k]!;
-    // An earlier article with real text of its own bounds the search; a headline with only its standfirst does not.
-    if (d.paragraphs.length > 1 || textWords(d) > 60) {
+    // An earlier article with real text of its own (or a teaser with its own stamp) bounds the
+    // search; a menu, or a headline with only its standfirst, does not.
+    if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && textWords(d) >= 60)) {
       floor = d.lastLine;
       break;
     }
@@ -126,7 +148,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): 
   if (!choice || choice.line === draft.titleLine) return { drafts, choice: choice && { ...choice, article: main } };
   const out = [...drafts];
   const owner = out.findIndex((d, k) => k < main && d.titleLine === choice.line);
-  const updated: PlacedDraft = { ...draft, title: lines[choice.line]!.text, titleLine: choice.line };
+  const updated: PlacedDraft = { ...from(draft, choice.line), title: lines[choice.line]!.text, titleLine: choice.line };
   if (owner >= 0) {
     const d = out[owner]!;
     // The standfirst leads; the old title (a caption or label) is dropped.
