@@ -18,6 +18,32 @@ const monthNames: Array<[string, number]> = [
   ['Sep', 9], ['Oct', 10], ['Nov', 11], ['Dec', 12],
 ];
 const monthByName = new Map<string, number>(monthNames.map(([n, v]) => [n.toLowerCase(), v]));
+
+/**
+ * Month names of other languages pages are written in, as the platform's Intl data spells them
+ * (no typed lists): the form used after a day ("3 января", "30 avril"), the standalone form, and
+ * abbreviations of three letters or more. Read only in "day month year" order, day and year both
+ * present, so a word that is also a month name elsewhere ("mar") does not make prose a date.
+ */
+const otherLocales = ['fr', 'es', 'de', 'it', 'pt', 'nl', 'ru', 'uk', 'kk', 'cs', 'pl', 'tr', 'sv', 'da', 'nb', 'fi', 'ro', 'hu', 'id'];
+const foreignMonths = new Map<string, number>();
+for (const locale of otherLocales) {
+  const forms = [
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+    new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  ];
+  for (let m = 1; m <= 12; m++) {
+    const date = new Date(Date.UTC(2020, m - 1, 15));
+    for (const f of forms) {
+      const name = f.formatToParts(date).find((p) => p.type === 'month')?.value.toLowerCase().replace(/\.$/, '');
+      if (name && name.length >= 3 && !/\d/.test(name) && !monthByName.has(name)) foreignMonths.set(name, m);
+    }
+  }
+}
+for (const [name, m] of foreignMonths) monthByName.set(name, m);
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const foreignAlternation = [...foreignMonths.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
 // Capitalised or SHOUTED only: lower-case "may" is a verb far more often than a month.
 const monthAlternation = monthNames.flatMap(([n]) => [n, n.toUpperCase()]).join('|');
 const month = `(?<!\\p{L})(?:${monthAlternation})\\.?`;
@@ -32,6 +58,8 @@ const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }> = [
   { re: new RegExp(`${weekday}(${month})\\s+(\\d{1,2})${ordinal},?\\s+(\\d{4})${timePart}`, 'u'), order: 'mdy' },
   { re: new RegExp(`${weekday}(\\d{1,2})${ordinal}\\s+(?:of\\s+)?(${month}),?\\s+(\\d{4})${timePart}`, 'u'), order: 'dmy' },
   { re: new RegExp(`(\\d{4})-(\\d{2})-(\\d{2})${timePart}`, 'u'), order: 'ymd' },
+  // "30 avril 2015", "3 января 2019 г.", "21 de diciembre de 2018", "1. listopadu 2021"
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(${foreignAlternation})\\.?,?\\s+(?:de\\s+)?(\\d{4})${timePart}`, 'iu'), order: 'dmy' },
   { re: new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${timePart}`, 'u'), order: 'dmy' },
 ];
 

@@ -4,7 +4,8 @@ import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLin
 import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
-import { selectHeadline } from './selectHeadline.js';
+import { readHeader } from './readHeader.js';
+import { firstProseLine, selectHeadline } from './selectHeadline.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
 
@@ -39,7 +40,13 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     };
     const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone })
       .map((t) => ({ text: t, cls: classOf(t) }));
-    const { drafts } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
+    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
+    const main = choice ? drafts[choice.article] : undefined;
+    if (main) {
+      const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine);
+      if (main.authors.length === 0) main.authors = header.authors;
+      if (main.published === null && main.updated === null) main.published = header.published;
+    }
     const articles = drafts
       .map((draft) => finishArticle(draft, origin, notes))
       .filter((a): a is Article => a !== null);

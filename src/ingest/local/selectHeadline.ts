@@ -91,7 +91,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
 }
 
 /** The line of the draft's first paragraph of running prose (a share bar or a menu may come before it). */
-function firstProseLine(draft: PlacedDraft): number {
+export function firstProseLine(draft: PlacedDraft): number {
   const k = draft.paragraphs.findIndex(isGoodProse);
   return draft.paragraphLines[k < 0 ? 0 : k] ?? draft.titleLine + 1;
 }
