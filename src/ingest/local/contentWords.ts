@@ -77,7 +77,8 @@ const wide = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/gu;
  */
 export function isGoodProse(text: string): boolean {
   if (/^[•▪◦●○■□◆*·‣⁃]\s/u.test(text)) return false;
+  if (text.length < 25) return false;
   const wideChars = (text.slice(0, 400).match(wide) ?? []).length;
   if (wideChars >= 25) return true;
-  return text.length >= 70 && stopwordDensity(text) >= 0.2;
+  return text.length >= 70 && stopwordDensity(text.slice(0, 300)) >= 0.2;
 }

@@ -20,6 +20,8 @@ import { headlineShape } from './textShape.js';
 export interface JoinOptions {
   /** True when the line is metadata or chrome on its own (a byline, a date, a share bar): never joined onto. */
   standsAlone: (line: string) => boolean;
+  /** Could the line stand as a headline by its shape (the caller's cached answer; default: `headlineShape`)? */
+  headlineShaped?: (line: string) => boolean;
 }
 
 const listItem = /^(?:[•▪◦●○■□◆*·‣⁃–—-]\s|\d{1,3}[.)]\s|\[[ xX]?\])/u;
@@ -38,7 +40,7 @@ const startsLower = /^[\p{Ll}]/u;
 /** A long line wraps where a headline never would. */
 const maxHeadlineLength = 110;
 
-function runsOn(line: string, next: string): boolean {
+function runsOn(line: string, next: string, headlineShaped: (line: string) => boolean): boolean {
   if (finished.test(line)) return false;
   if (/[,\-–—(]$/.test(line)) return true;
   if (startsLower.test(next)) return true;
@@ -46,15 +48,16 @@ function runsOn(line: string, next: string): boolean {
   if (cjk.test(line.slice(-1)) && cjk.test(next.charAt(0))) return line.length >= 20;
   const lastWord = line.slice(line.lastIndexOf(' ') + 1).toLowerCase();
   if (connectors.has(lastWord)) return true;
-  return line.length > maxHeadlineLength || headlineShape(line) === null && /\s/.test(line) && line.length >= 40;
+  return line.length > maxHeadlineLength || (line.length >= 40 && line.includes(' ') && !headlineShaped(line));
 }
 
 /** The lines with wrapped paragraphs joined; blank lines and everything else kept in place. */
 export function joinWrappedLines(lines: string[], options: JoinOptions): string[] {
   const out: string[] = [];
+  const headlineShaped = options.headlineShaped ?? ((line: string) => headlineShape(line) !== null);
   let open = null as string | null;
   for (const line of lines) {
-    if (open !== null && line && !listItem.test(line) && runsOn(open, line) && !options.standsAlone(line)) {
+    if (open !== null && line && !listItem.test(line) && runsOn(open, line, headlineShaped) && !options.standsAlone(line)) {
       const glue: string = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
       open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open) ? open + line : open + glue + line;
       continue;

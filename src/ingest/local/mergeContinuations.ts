@@ -43,12 +43,27 @@ function draftWords(d: PlacedDraft): Set<string> {
   return contentWords(text);
 }
 
+/** Does the draft hold a paragraph of running prose? Remembered per draft: merged drafts grow. */
+const proseSeen = new WeakMap<PlacedDraft, number>();
+function hasProse(d: PlacedDraft): boolean {
+  let from = proseSeen.get(d) ?? 0;
+  if (from < 0) return true;
+  for (; from < d.paragraphs.length; from++) {
+    if (isGoodProse(d.paragraphs[from]!)) {
+      proseSeen.set(d, -1);
+      return true;
+    }
+  }
+  proseSeen.set(d, from);
+  return false;
+}
+
 /** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
 export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>): string | null {
   if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
   if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
   if (b.ownMeta) return 'its own byline, date or stamp';
-  if (!a.paragraphs.some(isGoodProse)) return 'the text above is no prose (a menu, a link list)';
+  if (!hasProse(a)) return 'the text above is no prose (a menu, a link list)';
   const last = lines[a.lastLine]?.cls;
   if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
   // Headline, one paragraph, headline, one paragraph: the entries of a listing.

@@ -54,12 +54,12 @@ const zone = '(?:\\s*\\(?\\s*(UTC|GMT|Z|MSK|CET|CEST|EET|EEST|BST|EST|EDT|PST|PD
 const timePart = `(?:(?:,\\s*|\\s+at\\s+|\\s*[|•·–—-]\\s*|\\s+|T)${clock}${zone})?`;
 
 /** Month D, YYYY | D Month YYYY | YYYY-MM-DD | DD.MM.YYYY, each optionally followed by a time. */
-const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }> = [
+const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd'; guard?: RegExp }> = [
   { re: new RegExp(`${weekday}(${month})\\s+(\\d{1,2})${ordinal},?\\s+(\\d{4})${timePart}`, 'u'), order: 'mdy' },
   { re: new RegExp(`${weekday}(\\d{1,2})${ordinal}\\s+(?:of\\s+)?(${month}),?\\s+(\\d{4})${timePart}`, 'u'), order: 'dmy' },
   { re: new RegExp(`(\\d{4})-(\\d{2})-(\\d{2})${timePart}`, 'u'), order: 'ymd' },
   // "30 avril 2015", "3 января 2019 г.", "21 de diciembre de 2018", "1. listopadu 2021"
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(${foreignAlternation})\\.?,?\\s+(?:de\\s+)?(\\d{4})${timePart}`, 'iu'), order: 'dmy' },
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(${foreignAlternation})\\.?,?\\s+(?:de\\s+)?(\\d{4})${timePart}`, 'iu'), order: 'dmy', guard: /\d\.?\s+(?:de\s+)?\p{L}{3}/u },
   { re: new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${timePart}`, 'u'), order: 'dmy' },
 ];
 
@@ -116,7 +116,9 @@ export function toHour24(hour: number, meridiem: string | undefined): number | n
 /** The first date (with its time, when one follows) stated anywhere in a metadata string. */
 export function findDate(text: string): FoundDate | null {
   let best: FoundDate | null = null;
-  for (const { re, order } of datePatterns) {
+  for (const { re, order, guard } of datePatterns) {
+    // The pattern of many month names is costly: asked only when a day and a word could start it.
+    if (guard && !guard.test(text)) continue;
     const m = re.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];

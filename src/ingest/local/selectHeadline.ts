@@ -130,16 +130,17 @@ const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => n + (isGoodP
  */
 export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): { drafts: PlacedDraft[]; choice: (HeadlineChoice & { article: number }) | null } {
   if (drafts.length === 0) return { drafts, choice: null };
+  const prose = drafts.map(textWords);
   let main = 0;
-  for (let k = 1; k < drafts.length; k++) if (textWords(drafts[k]!) > textWords(drafts[main]!)) main = k;
+  for (let k = 1; k < drafts.length; k++) if (prose[k]! > prose[main]!) main = k;
   const draft = drafts[main]!;
-  if (textWords(draft) < minArticleWords) return { drafts, choice: null };
+  if (prose[main]! < minArticleWords) return { drafts, choice: null };
   let floor = -1;
   for (let k = main - 1; k >= 0; k--) {
     const d = drafts[k]!;
     // An earlier article with real text of its own (or a teaser with its own stamp) bounds the
     // search; a menu, or a headline with only its standfirst, does not.
-    if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && textWords(d) >= 60)) {
+    if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && prose[k]! >= 60)) {
       floor = d.lastLine;
       break;
     }
