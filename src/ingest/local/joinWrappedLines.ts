@@ -20,6 +20,8 @@ import { headlineShape } from './textShape.js';
 export interface JoinOptions {
   /** True when the line is metadata or chrome on its own (a byline, a date, a share bar): never joined onto. */
   standsAlone: (line: string) => boolean;
+  /** Does the line end its paragraph whatever follows (a copyright sign-off)? */
+  closes?: (line: string) => boolean;
   /** Could the line stand as a headline by its shape (the caller's cached answer; default: `headlineShape`)? */
   headlineShaped?: (line: string) => boolean;
 }
@@ -57,7 +59,7 @@ export function joinWrappedLines(lines: string[], options: JoinOptions): string[
   const headlineShaped = options.headlineShaped ?? ((line: string) => headlineShape(line) !== null);
   let open = null as string | null;
   for (const line of lines) {
-    if (open !== null && line && !listItem.test(line) && runsOn(open, line, headlineShaped) && !options.standsAlone(line)) {
+    if (open !== null && line && !listItem.test(line) && !options.closes?.(open) && runsOn(open, line, headlineShaped) && !options.standsAlone(line)) {
       const glue: string = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
       open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open) ? open + line : open + glue + line;
       continue;

@@ -38,11 +38,15 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
       const c = classOf(t);
       return !(c.kind === 'text' || c.kind === 'heading' || (c.kind === 'chrome' && c.what === 'fragment'));
     };
+    const closes = (t: string) => {
+      const c = classOf(t);
+      return c.kind === 'text' && c.signOff;
+    };
     const headlineShaped = (t: string) => {
       const c = classOf(t);
       return c.kind === 'heading' || (c.kind === 'text' && c.headlineLike);
     };
-    const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped })
+    const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped, closes })
       .map((t) => ({ text: t, cls: classOf(t) }));
     const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
     const main = choice ? drafts[choice.article] : undefined;
