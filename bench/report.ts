@@ -93,6 +93,8 @@ export function renderReport(r: BenchResults): string {
       row('Caravan `/regions/central-asia.atom` 304 (If-None-Match)', s.caravan.notModified, s.reference.notModified),
     ]));
     out.push(`\nreq/s per round (reference 200, Caravan 200, reference 304, Caravan 304): ${s.perRound.map((r) => r.map(int).join(' / ')).join('; ')}.`);
+    const [r200, c200, r304, c304] = s.cpuPerRequestUs;
+    out.push(`\nServer CPU time per request (user + system, from /proc, over all rounds; it depends far less on what else the machine runs than req/s does): 200: bare Hono ${r200!.toFixed(1)} µs, Caravan ${c200!.toFixed(1)} µs (reference / Caravan ${ratio(r200! / c200!)}); 304: bare Hono ${r304!.toFixed(1)} µs, Caravan ${c304!.toFixed(1)} µs (${ratio(r304! / c304!)}).`);
   }
   if (r.cold) {
     out.push('\n### Cold render\n\nIn process (`app.request`), each request right after an upsert that bumps the store version (not timed), 10k store, the two feeds taking turns. p99 = median of the p99s of consecutive batches of about 100 samples (what the target is checked against; it keeps one burst of other work on a shared machine from deciding it); p99 all = over every sample, max = the worst.\n');

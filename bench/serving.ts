@@ -6,7 +6,7 @@
  * round (the order reversed every other round); each figure is the median over the rounds.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startDoor } from './door.js';
@@ -15,6 +15,16 @@ import { load, loadGenerator, medianLoad, type Load } from './load.js';
 
 export type { Load };
 export const feedPath = '/regions/central-asia.atom';
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 export interface ServingResult {
   bytes: number;
@@ -26,6 +36,11 @@ export interface ServingResult {
   reference: { full: Load; notModified: Load };
   /** Every round's req/s, in the order [reference 200, Caravan 200, reference 304, Caravan 304]. */
   perRound: number[][];
+  /**
+   * Server CPU time per request (µs, all rounds together), in the same order: what each server
+   * spends on a request whatever else the machine runs, so it varies far less than req/s.
+   */
+  cpuPerRequestUs: number[];
 }
 
 /** Response headers both servers send on their own (Node adds them): not part of what is compared. */
@@ -34,7 +49,7 @@ const perConnection = new Set(['date', 'connection', 'keep-alive', 'transfer-enc
 const identity = { 'Accept-Encoding': 'identity' };
 const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([k]) => !perConnection.has(k)));
 
-async function startReference(spec: object): Promise<{ base: string; stop(): Promise<void> }> {
+async function startReference(spec: object): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const file = join(outDir, 'reference-spec.json');
   writeFileSync(file, JSON.stringify(spec));
   const child = spawn(process.execPath, [join(import.meta.dirname, 'reference', 'bareHono.mjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -45,6 +60,7 @@ async function startReference(spec: object): Promise<{ base: string; stop(): Pro
   const { port } = JSON.parse(line) as { port: number };
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -87,11 +103,19 @@ export async function benchServing(dbPath: string, opts: { durationS: number; ro
     const paths: [string, Record<string, string>][] = [[refUrl, {}], [url, {}], [refUrl, inm], [url, inm]];
     // Warm up JIT and connections on every path.
     for (const [u, headers] of paths) await load(u, { durationS: 1, connections, headers });
+    const pids = [reference.pid, door.process.pid!, reference.pid, door.process.pid!];
+    const cpu = [0, 0, 0, 0];
+    const requests = [0, 0, 0, 0];
     const rounds: Load[][] = [];
     for (let i = 0; i < opts.rounds; i++) {
       const order = i % 2 === 0 ? [0, 1, 2, 3] : [3, 2, 1, 0];
       const round: Load[] = [];
-      for (const p of order) round[p] = await load(paths[p]![0], { durationS: opts.durationS, connections, headers: paths[p]![1] });
+      for (const p of order) {
+        const before = cpuSeconds(pids[p]!);
+        round[p] = await load(paths[p]![0], { durationS: opts.durationS, connections, headers: paths[p]![1] });
+        cpu[p] += cpuSeconds(pids[p]!) - before;
+        requests[p] += round[p]!.requests;
+      }
       rounds.push(round);
     }
     const median = (p: number) => medianLoad(rounds.map((r) => r[p]!));
@@ -100,6 +124,7 @@ export async function benchServing(dbPath: string, opts: { durationS: number; ro
       reference: { full: median(0), notModified: median(2) },
       caravan: { full: median(1), notModified: median(3) },
       perRound: rounds.map((r) => r.map((l) => Math.round(l.rps))),
+      cpuPerRequestUs: cpu.map((c, p) => (c / requests[p]!) * 1e6),
     };
     for (const [name, l] of [['reference 200', result.reference.full], ['Caravan 200', result.caravan.full], ['reference 304', result.reference.notModified], ['Caravan 304', result.caravan.notModified]] as const) {
       if (l.bad > 0) throw new Error(`serving ${name}: ${l.bad} failed requests`);

@@ -36,7 +36,13 @@ export function feedRoutes(deps: AppDeps): Hono {
   const topicSlugs = () => taxonomy.topics.map((t) => t.slug);
   const regionSlugs = () => taxonomy.regions.map((r) => r.slug);
 
-  app.get('/:file{feed(?:\\.[^/]*)?}', (c) => serve(c, c.req.param('file'), () => allFeed()));
+  // `/feed` and `/feed.<ext>` as a static route and a wildcard, not a regular-expression
+  // parameter: that keeps Hono on its RegExpRouter (one match per request) instead of the trie.
+  app.get('/feed', (c) => serve(c, 'feed', () => allFeed()));
+  app.get('/feed.*', (c) => {
+    const file = c.req.path.slice(1);
+    return file.includes('/') ? c.notFound() : serve(c, file, () => allFeed());
+  });
   app.get('/topics/:file', (c) =>
     serve(c, c.req.param('file'), (slug) => topicFeed(taxonomy, slug) ?? notFound('topic', slug, topicSlugs())),
   );
