@@ -7,10 +7,13 @@ export interface PageReader {
   read(ref: string): Promise<string>;
 }
 
-/** Pages held in memory (the Workers bundle, tests). */
-export function memoryPages(pages: Record<string, string>): PageReader {
+/**
+ * Pages held in memory (the Workers bundle, tests), listed sorted by path, or in the record's own
+ * order with `keepOrder` (the Workers bundle is written in the Node folder walk's order).
+ */
+export function memoryPages(pages: Record<string, string>, options: { keepOrder?: boolean } = {}): PageReader {
   return {
-    list: async () => Object.keys(pages).sort(),
+    list: async () => (options.keepOrder ? Object.keys(pages) : Object.keys(pages).sort()),
     read: async (ref) => {
       const text = pages[ref];
       if (text === undefined) throw new Error(`no page ${ref}`);
