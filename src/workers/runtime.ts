@@ -61,7 +61,7 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
   const deps = ingestDepsFor(config, data, log, {
     store,
     // The bundled pages, listed in the order the generator walked feeds/ (the Node door's order).
-    pages: memoryPages(pages, { keepOrder: true }),
+    pages: memoryPages(bundledPages(pages), { keepOrder: true }),
     // Called unbound, workerd's fetch throws "Illegal invocation".
     fetch: (input, init) => fetch(input, init),
   });
@@ -82,4 +82,11 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
 
   const app = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date(), ingest });
   return { config, data, log, store, app, ready, ingest };
+}
+
+/** The bundle's pages as text or bytes (HTML pages are bundled as base64: their charset is in the bytes). */
+function bundledPages(record: Record<string, string | { base64: string }>): Record<string, string | Uint8Array> {
+  return Object.fromEntries(
+    Object.entries(record).map(([ref, page]) => [ref, typeof page === 'string' ? page : Uint8Array.from(atob(page.base64), (c) => c.charCodeAt(0))]),
+  );
 }
