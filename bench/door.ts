@@ -1,8 +1,8 @@
 /**
- * The real Node door (`src/node.ts serve`, as `npm start` runs it) on an existing store, in its
+ * The real Node door (`node dist/node.js serve`, as `npm start` runs it) on an existing store, in its
  * own process on 127.0.0.1: spawn, wait for the first 200 of a feed, stop with SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { emptyDir, repoDir } from './benchApp.js';
@@ -15,8 +15,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** How the door is started: node with the tsx loader on src/node.ts. */
-export const doorArgv = (): string[] => ['--import', 'tsx', join(repoDir, 'src', 'node.ts'), 'serve'];
+/** How the door is started: `npm start`'s command, the compiled door (bench/run.ts builds it first). */
+export const doorArgv = (): string[] => [join(repoDir, 'dist', 'node.js'), 'serve'];
+
+/** Compile src/ into dist/ (scripts/build.mjs, as `npm install` does), so the door runs this tree's code. */
+export function buildDoor(): void {
+  execFileSync(process.execPath, [join(repoDir, 'scripts', 'build.mjs')], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 export interface Door {
   process: ChildProcess;

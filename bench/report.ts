@@ -84,7 +84,7 @@ export function renderReport(r: BenchResults): string {
 
   if (r.serving) {
     const s = r.serving;
-    out.push(`\n### Serving\n\n${s.generator}, ${s.connections} connections, loopback, ${s.rounds} rounds of ${s.durationS} s per path (after 1 s of warm-up each), the four paths taking turns (order reversed every other round); figures are medians over the rounds. Caravan is the real Node door (\`src/node.ts serve\`, 10k store) in its own process; the reference is \`bench/reference/bareHono.mjs\` in another (plain hono + @hono/node-server, nothing of Caravan), sending the same ${int(s.bytes)} bytes with the same headers (checked before the run), and for If-None-Match a 304 with the same headers.\n`);
+    out.push(`\n### Serving\n\n${s.generator}, ${s.connections} connections, loopback, ${s.rounds} rounds of ${s.durationS} s per path (after 1 s of warm-up each), the four paths taking turns (order reversed every other round); figures are medians over the rounds. Caravan is the real Node door (\`node dist/node.js serve\`, compiled, 10k store) in its own process; the reference is \`bench/reference/bareHono.mjs\` in another (plain hono + @hono/node-server, nothing of Caravan), sending the same ${int(s.bytes)} bytes with the same headers (checked before the run), and for If-None-Match a 304 with the same headers.\n`);
     const row = (name: string, l: Load, ref: Load) => [name, int(l.rps), ms(l.p50), ms(l.p99), ratio(l.rps / ref.rps)];
     out.push(table(['path', 'req/s', 'p50', 'p99', 'ratio'], [
       row('bare Hono, 200 (same bytes and headers)', s.reference.full, s.reference.full),
@@ -104,7 +104,7 @@ export function renderReport(r: BenchResults): string {
   }
   if (r.scale) {
     const sizes = r.scale.sizes;
-    out.push(`\n### Scale\n\nCold p99 (p50), ${sizes[0].cold[0].n} samples per cell: every size open in one process, requests taking turns across sizes and queries, each after a version bump; p99 as in Cold render. Memory: a fresh bench server process per size after ${60} cold renders of each query (peak = VmHWM). Start-up: \`node --import tsx src/node.ts serve\` on the existing store, spawn to the first 200 of \`/regions/central-asia.atom\` (tsx cache warm, OS page cache warm).\n`);
+    out.push(`\n### Scale\n\nCold p99 (p50), ${sizes[0].cold[0].n} samples per cell: every size open in one process, requests taking turns across sizes and queries, each after a version bump; p99 as in Cold render. Memory: a fresh bench server process per size after ${60} cold renders of each query (peak = VmHWM). Start-up: \`node dist/node.js serve\` (compiled, as \`npm start\`) on the existing store, spawn to the first 200 of \`/regions/central-asia.atom\` (OS page cache warm).\n`);
     const head = ['query', ...sizes.map((s) => kItems(s.items)), sizes.length > 1 ? `${kItems(sizes[sizes.length - 1].items)} / ${kItems(sizes[0].items)}` : ''];
     const rows = scaleQueries.map((q, i) => [
       `${q.name} \`${q.path}\``,

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { benchColdRender } from './coldRender.js';
 import { ensureStore, outDir } from './generateStore.js';
+import { buildDoor } from './door.js';
 import { benchIngestion } from './ingestion.js';
 import { loadAverage, machine } from './machine.js';
 import { renderReport, targets, writeResults, type BenchResults } from './report.js';
@@ -29,6 +30,8 @@ const log = (line: string) => console.error(`[${((performance.now() - started) /
 const results: BenchResults = { machine: machine(), loadAtEnd: 0, quick, wallS: 0 };
 
 log(`bench ${quick ? 'quick' : 'full'}: ${JSON.stringify(plan)}`);
+// The door the bench starts is the compiled one, `npm start`'s: build it from this tree first.
+buildDoor();
 const small = (await ensureStore(10_000, log)).path;
 if (runs('serving')) {
   log('serving ...');
