@@ -8,6 +8,7 @@ import { cors, corsHeaders } from './http/cors.js';
 import type { AppDeps } from './http/appDeps.js';
 import { feedRoutes } from './http/feeds.js';
 import { healthRoutes } from './http/health.js';
+import { iconRoutes } from './http/icons.js';
 import { itemRoutes } from './http/items.js';
 
 export type { AppDeps };
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', catalogRoutes(deps));
   app.route('/', itemRoutes(deps));
   app.route('/', healthRoutes(deps));
+  app.route('/', iconRoutes());
   app.route('/', adminRoutes(deps));
 
   app.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
