@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { InputError } from './errors.js';
+import { BadCursorError } from './store/store.js';
 import { adminRoutes } from './http/admin.js';
 import { catalogRoutes } from './http/catalog.js';
 import { cors, corsHeaders } from './http/cors.js';
@@ -25,7 +26,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', cors());
   // Compresses the JSON API, catalog and OPML.
   app.use('*', compress());
-  app.route('/', catalogRoutes(deps));
+  // `/` hands a feed reader the everything feed: the same app, asked for /feed.atom.
+  app.route('/', catalogRoutes(deps, (request) => app.fetch(request)));
   app.route('/', itemRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', iconRoutes());
@@ -33,7 +35,10 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
   app.onError((error, c) => {
-    if (error instanceof InputError) return c.json({ error: error.message, ...error.details }, error.status, corsHeaders);
+    if (error instanceof InputError) {
+      return c.json({ error: error.message, ...error.details }, error.status, { ...corsHeaders, ...error.headers });
+    }
+    if (error instanceof BadCursorError) return c.json({ error: error.message }, 400, corsHeaders);
     if (error instanceof HTTPException) return c.json({ error: error.message || 'request refused' }, error.status, corsHeaders);
     if (error instanceof URIError) return c.json({ error: 'the URL has malformed percent-encoding' }, 400, corsHeaders);
     deps.log.error('http: unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
