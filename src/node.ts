@@ -92,7 +92,7 @@ function readConfigFiles(dir: string): ConfigFiles {
   return Object.fromEntries(entries) as ConfigFiles;
 }
 
-/** Every `.txt` page under the folder, as paths relative to it with forward slashes. */
+/** Every `.txt`, `.html` and `.htm` page under the folder, as paths relative to it with forward slashes. */
 export function folderPages(root: string): PageReader {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true })
@@ -100,7 +100,7 @@ export function folderPages(root: string): PageReader {
       .flatMap((entry) => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) return walk(path);
-        return entry.isFile() && entry.name.endsWith('.txt') ? [relative(root, path).split(sep).join('/')] : [];
+        return entry.isFile() && (entry.name.endsWith('.txt') || /\.html?$/i.test(entry.name)) ? [relative(root, path).split(sep).join('/')] : [];
       });
   return {
     list: async () => (statSync(root, { throwIfNoEntry: false })?.isDirectory() ? walk(root) : []),
@@ -108,6 +108,10 @@ export function folderPages(root: string): PageReader {
       // Yield to the event loop between pages: requests and signals are answered during a long run.
       await new Promise((done) => setImmediate(done));
       return readFileSync(join(root, ref), 'utf8');
+    },
+    readBytes: async (ref) => {
+      await new Promise((done) => setImmediate(done));
+      return readFileSync(join(root, ref));
     },
   };
 }
