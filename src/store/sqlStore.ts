@@ -39,6 +39,12 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
   }
 
   return {
+    /**
+     * The one migration runner (SQLite and D1): pending migrations in name order, each applied
+     * atomically with its `d1_migrations` record, so a process killed mid-migration leaves the
+     * schema as it was, never half made and never made but unrecorded. Same table and names as
+     * `wrangler d1 migrations apply`, so either finds what the other applied.
+     */
     async migrate() {
       await db.exec(
         'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
@@ -47,8 +53,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
       const applied = new Set((await db.all<{ name: string }>('SELECT name FROM d1_migrations')).map((r) => r.name));
       for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
         if (applied.has(migration.name)) continue;
-        await db.exec(migration.sql);
-        await db.batch([{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
+        await db.exec(migration.sql, [{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
       }
     },
 
