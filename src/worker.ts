@@ -25,7 +25,7 @@ import { parseConfig, type Config, type Env } from './config.js';
 import { loadConfigData, type ConfigData } from './configData.js';
 import { migrations } from '../build/worker-data/migrations.js';
 import { pages } from '../build/worker-data/pages.js';
-import type { PageReader } from './ingest/pageReader.js';
+import { bundledPages } from './ingest/pageReader.js';
 import { runIngestion, type IngestDeps } from './ingest/run.js';
 import { createLog, type Log } from './log.js';
 import { isNotModified } from './render/conditional.js';
@@ -40,6 +40,8 @@ export interface WorkerEnv {
   ADMIN_TOKEN?: string;
   /** Upstream sources fetched per scheduled invocation at most (default 20). */
   INGEST_MAX_UPSTREAM?: string;
+  /** Article pages of `fullText` sources fetched per scheduled invocation at most (default 10). */
+  INGEST_MAX_FULLTEXT?: string;
   [name: string]: unknown;
 }
 
@@ -63,6 +65,8 @@ interface WorkerRuntime {
 }
 
 const defaultMaxUpstream = 20;
+/** Each page is one subrequest and a Readability pass: ten keep an invocation well inside its budget. */
+const defaultMaxFullText = 10;
 const cacheName = 'caravan-feeds';
 /** The feed routes of src/http/feeds.ts; only these go through the Cache API. */
 const feedPath = /^\/(?:feed(?:\.[^/]*)?|topics\/[^/]+|regions\/[^/]+(?:\/topics\/[^/]+)?|feeds\/[^/]+)$/;
@@ -90,6 +94,10 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
   if (!Number.isInteger(maxUpstream) || maxUpstream < 0) {
     throw new Error(`INGEST_MAX_UPSTREAM must be a whole number >= 0, got "${settings.INGEST_MAX_UPSTREAM}"`);
   }
+  const maxFullText = Number(settings.INGEST_MAX_FULLTEXT?.trim() || defaultMaxFullText);
+  if (!Number.isInteger(maxFullText) || maxFullText < 0) {
+    throw new Error(`INGEST_MAX_FULLTEXT must be a whole number >= 0, got "${settings.INGEST_MAX_FULLTEXT}"`);
+  }
   const log = createLog(config.logLevel);
   const data = loadConfigData(
     { 'topics.json': topicsJson, 'regions.json': regionsJson, 'feeds.json': feedsJson, 'sources.json': sourcesJson },
@@ -113,6 +121,7 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
     const deps: IngestDeps = {
       store,
       maxUpstreamPerRun: maxUpstream,
+      limits: { fullTextPerRun: maxFullText },
       ...(config.websubHub && config.baseUrl ? { websub: { hub: config.websubHub, baseUrl: config.baseUrl, curated: data.curated } } : {}),
       taxonomy: data.taxonomy,
       sources: data.sources,
@@ -139,26 +148,6 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
 
   const app = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date(), ingest });
   return { config, data, log, store, app, maxUpstream, ready, ingest };
-}
-
-/** The bundled pages, listed in the order the generator walked feeds/ (the Node door's order). */
-function bundledPages(record: Record<string, string | { base64: string }>): PageReader {
-  const get = (ref: string) => {
-    const page = record[ref];
-    if (page === undefined) throw new Error(`no page ${ref}`);
-    return typeof page === 'string' ? page : Uint8Array.from(atob(page.base64), (c) => c.charCodeAt(0));
-  };
-  return {
-    list: async () => Object.keys(record),
-    read: async (ref) => {
-      const page = get(ref);
-      return typeof page === 'string' ? page : new TextDecoder().decode(page);
-    },
-    readBytes: async (ref) => {
-      const page = get(ref);
-      return typeof page === 'string' ? new TextEncoder().encode(page) : page;
-    },
-  };
 }
 
 /**

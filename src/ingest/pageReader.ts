@@ -29,3 +29,26 @@ export function memoryPages(pages: Record<string, string | Uint8Array>): PageRea
     },
   };
 }
+
+/**
+ * The pages bundled into the Worker (build/worker-data/pages.ts): text pages as text, HTML pages
+ * as `{ base64 }` of their bytes, listed in the bundle's order (the Node door's folder walk).
+ */
+export function bundledPages(record: Record<string, string | { base64: string }>): PageReader {
+  const get = (ref: string): string | Uint8Array => {
+    const page = record[ref];
+    if (page === undefined) throw new Error(`no page ${ref}`);
+    return typeof page === 'string' ? page : Uint8Array.from(atob(page.base64), (c) => c.charCodeAt(0));
+  };
+  return {
+    list: async () => Object.keys(record),
+    read: async (ref) => {
+      const page = get(ref);
+      return typeof page === 'string' ? page : new TextDecoder().decode(page);
+    },
+    readBytes: async (ref) => {
+      const page = get(ref);
+      return typeof page === 'string' ? new TextEncoder().encode(page) : page;
+    },
+  };
+}
