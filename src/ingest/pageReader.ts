@@ -10,15 +10,18 @@ export interface PageReader {
   readBytes(ref: string): Promise<Uint8Array>;
 }
 
-/** Pages held in memory (the Workers bundle, tests): text, or bytes. */
-export function memoryPages(pages: Record<string, string | Uint8Array>): PageReader {
+/**
+ * Pages held in memory (the Workers bundle, tests): text, or bytes. Listed sorted by path, or in
+ * the record's own order with `keepOrder` (the Workers bundle is in the Node folder walk's order).
+ */
+export function memoryPages(pages: Record<string, string | Uint8Array>, options: { keepOrder?: boolean } = {}): PageReader {
   const get = (ref: string) => {
     const page = pages[ref];
     if (page === undefined) throw new Error(`no page ${ref}`);
     return page;
   };
   return {
-    list: async () => Object.keys(pages).sort(),
+    list: async () => (options.keepOrder ? Object.keys(pages) : Object.keys(pages).sort()),
     read: async (ref) => {
       const page = get(ref);
       return typeof page === 'string' ? page : new TextDecoder().decode(page);
@@ -30,25 +33,3 @@ export function memoryPages(pages: Record<string, string | Uint8Array>): PageRea
   };
 }
 
-/**
- * The pages bundled into the Worker (build/worker-data/pages.ts): text pages as text, HTML pages
- * as `{ base64 }` of their bytes, listed in the bundle's order (the Node door's folder walk).
- */
-export function bundledPages(record: Record<string, string | { base64: string }>): PageReader {
-  const get = (ref: string): string | Uint8Array => {
-    const page = record[ref];
-    if (page === undefined) throw new Error(`no page ${ref}`);
-    return typeof page === 'string' ? page : Uint8Array.from(atob(page.base64), (c) => c.charCodeAt(0));
-  };
-  return {
-    list: async () => Object.keys(record),
-    read: async (ref) => {
-      const page = get(ref);
-      return typeof page === 'string' ? page : new TextDecoder().decode(page);
-    },
-    readBytes: async (ref) => {
-      const page = get(ref);
-      return typeof page === 'string' ? new TextEncoder().encode(page) : page;
-    },
-  };
-}

@@ -6,7 +6,7 @@ import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../build/worker-data/migrations.js';
-import { bundledPages } from '../../src/ingest/pageReader.js';
+import { memoryPages } from '../../src/ingest/pageReader.js';
 import { runIngestion } from '../../src/ingest/run.js';
 import type { SourcesConfig } from '../../src/ingest/upstream/types.js';
 import { memoryLog } from '../../src/log.js';
@@ -25,7 +25,6 @@ beforeEach(async () => {
 });
 
 const taxonomy = loadTaxonomy(topicsJson, regionsJson);
-const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const cp1251Page = encodeSingleByte(
   '<html lang="ru"><head><meta charset="windows-1251"><title>Курс тенге</title></head><body><article><h1>Курс тенге</h1>' +
@@ -38,16 +37,16 @@ const cp1251Page = encodeSingleByte(
 );
 
 describe('HTML pages in the Worker', () => {
-  it('reads bundled HTML pages (bytes, any charset) into items and reports a non-article page', async () => {
+  it('reads HTML pages (bytes, any charset) into items and reports a non-article page', async () => {
     const store = await openD1Store(env.DB, migrations);
     await store.migrate();
-    const pages = bundledPages({
-      'html/news.html': { base64: base64(utf8(newsJsonLd)) },
-      'html/og.html': { base64: base64(utf8(ogOnly)) },
-      'html/cp1251.html': { base64: base64(cp1251Page) },
-      'html/hostile.html': { base64: base64(utf8(hostile)) },
-      'html/home.html': { base64: base64(utf8(homePage)) },
-    });
+    const pages = memoryPages({
+      'html/news.html': utf8(newsJsonLd),
+      'html/og.html': utf8(ogOnly),
+      'html/cp1251.html': cp1251Page,
+      'html/hostile.html': utf8(hostile),
+      'html/home.html': utf8(homePage),
+    }, { keepOrder: true });
     const sources: SourcesConfig = { pages: { enabled: true }, upstream: [], defaults: { intervalMinutes: 15 } };
     const run = await runIngestion({
       store, taxonomy, sources, pages, log: memoryLog(), userAgent: 'test', now: () => new Date('2024-06-01T00:00:00Z'),
