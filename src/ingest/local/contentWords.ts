@@ -1,16 +1,16 @@
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { ces, dan, deu, eng, fin, fra, hun, ind, ita, nld, nob, pol, por, ron, rus, spa, swe, tur, ukr } from 'stopword';
 
 /**
  * The words of a text that carry its subject: lower-cased words minus the function words of the
- * languages pages are written in (from `stopwords-iso`). For scripts written without spaces
+ * languages pages are written in (from the `stopword` package). For scripts written without spaces
  * (Chinese, Japanese) each pair of adjacent characters counts as a word. Used to tell whether two
  * stretches of text are about the same thing (a sub-heading's section and the article above it
  * share their vocabulary; two teasers of a listing do not) and how much of a line is prose.
  */
-const lists = stopwordsIso as Record<string, string[]>;
-/** Languages whose function words would otherwise read as content; the rest of the list is not needed. */
-const languages = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'ru', 'uk', 'cs', 'pl', 'tr', 'sv', 'da', 'no', 'fi', 'ro', 'hu', 'id'];
-export const stopwords: ReadonlySet<string> = new Set(languages.flatMap((l) => lists[l] ?? []));
+/** The languages pages come in that space their words (Chinese and Japanese are handled by characters). */
+export const stopwords: ReadonlySet<string> = new Set(
+  [eng, fra, deu, spa, por, ita, nld, rus, ukr, ces, pol, tur, swe, dan, nob, fin, ron, hun, ind].flat().map((w) => w.toLowerCase()),
+);
 
 const cjkRun = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/gu;
 const word = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -76,8 +76,19 @@ const wide = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/gu;
  * (a bullet first) is not either, whatever its length.
  */
 export function isGoodProse(text: string): boolean {
-  if (/^[•▪◦●○■□◆*·‣⁃]\s/u.test(text)) return false;
-  if (text.length < 25) return false;
+  if (text.length < 25 || /^[•▪◦●○■□◆*·‣⁃]\s/u.test(text)) return false;
+  const known = proseMemo.get(text);
+  if (known !== undefined) return known;
+  const verdict = judgeProse(text);
+  // Several stages ask about the same paragraphs; a bounded memo keeps that one judgement each.
+  if (proseMemo.size > 20_000) proseMemo.clear();
+  proseMemo.set(text, verdict);
+  return verdict;
+}
+
+const proseMemo = new Map<string, boolean>();
+
+function judgeProse(text: string): boolean {
   const wideChars = (text.slice(0, 400).match(wide) ?? []).length;
   if (wideChars >= 25) return true;
   return text.length >= 70 && stopwordDensity(text.slice(0, 300)) >= 0.2;
