@@ -24,7 +24,7 @@ import { runIngestion, type IngestDeps } from './ingest/run.js';
 import { formatRunSummary } from './ingest/runSummary.js';
 import { createLog, type Log } from './log.js';
 import type { AdminDeps } from './http/admin.js';
-import { openSqliteStore, type SqliteStore } from './store/sqlite.js';
+import { abandonedLease, openNodeStore, type NodeStore } from './store/openNodeStore.js';
 import type { IngestRun } from './store/store.js';
 
 export interface NodeRuntime {
@@ -112,13 +112,13 @@ export function folderPages(root: string): PageReader {
   };
 }
 
-export async function openNodeRuntime(env: Env): Promise<NodeRuntime & { store: SqliteStore }> {
+export async function openNodeRuntime(env: Env): Promise<NodeRuntime & { store: NodeStore }> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
-  const store = await openSqliteStore(config.dbPath === ':memory:' ? ':memory:' : resolve(config.dbPath));
+  const store = await openNodeStore(config);
   const unwritable = await store.checkWritable();
-  if (unwritable) log.error('store: not writable', { path: config.dbPath, error: unwritable });
+  if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   const me = leaseIdentity();
   const stopper = new AbortController();
   const ingestDeps: IngestDeps = {
@@ -134,7 +134,8 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime & { store: 
   const reclaimLease = async () => {
     const holder = await store.leaseHolder('ingest');
     if (holder === null) return;
-    const why = deadLeaseOwner(holder.owner, me);
+    // Same host: its pid is gone. Any host (PostgreSQL): its database session has ended.
+    const why = deadLeaseOwner(holder.owner, me) ?? ((await abandonedLease(store, 'ingest'))?.owner === holder.owner ? 'its database session ended' : null);
     if (why === null) return;
     await store.releaseLease('ingest', holder.owner);
     log.warn('ingest: took over the lease of a stopped ingestion', { owner: holder.owner, reason: why });
