@@ -9,7 +9,7 @@
  * the binaries and apt do the PostgreSQL tests skip, with a message.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,11 +71,16 @@ export interface PostgresServer {
 
 let databases = 0;
 
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * Start a server: in a new temporary folder (deleted by `destroy`), or in `options.dir`, which is
+ * kept and reused on the next start (the bench keeps its generated databases there).
+ */
+export async function startPostgres(options: { dir?: string } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (!bin) throw new Error(postgresAvailability().status === 'ok' ? 'unreachable' : (postgresAvailability() as { message: string }).message);
   const ids = serverIds();
-  const dir = mkdtempSync(join(tmpdir(), 'caravan-pg-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'caravan-pg-'));
+  mkdirSync(dir, { recursive: true });
   const data = join(dir, 'data');
   const pwfile = join(dir, 'pwfile');
   writeFileSync(pwfile, `${pgPassword}\n`);
@@ -84,12 +89,15 @@ export async function startPostgres(): Promise<PostgresServer> {
     chownSync(pwfile, ids.uid, ids.gid);
   }
   const asServer = ids ? { uid: ids.uid, gid: ids.gid } : {};
-  const init = spawnSync(
-    join(bin, 'initdb'),
-    ['-D', data, '-U', pgUser, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
-    { encoding: 'utf8', cwd: dir, ...asServer },
-  );
-  if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
+  if (!existsSync(join(data, 'PG_VERSION'))) {
+    rmSync(data, { recursive: true, force: true });
+    const init = spawnSync(
+      join(bin, 'initdb'),
+      ['-D', data, '-U', pgUser, `--pwfile=${pwfile}`, '--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+      { encoding: 'utf8', cwd: dir, ...asServer },
+    );
+    if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
+  }
   const port = await freePort();
   let child: ChildProcess | null = null;
   let output = '';
@@ -153,7 +161,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     start,
     async destroy() {
       await stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
     log: () => output,
   };

@@ -137,6 +137,7 @@ withPostgres('two Caravan processes, one PostgreSQL', (server) => {
     expect(await health()).toEqual({ code: 200, status: 'ok' });
     await server().stop();
     expect(await health()).toEqual({ code: 503, status: 'down' });
+    expect((await fetch(`${a.url}/topics/aviation.atom?limit=3`)).status).toBe(500); // logged; never a crash
     await server().start();
     await expect.poll(health, { timeout: 10_000 }).toEqual({ code: 200, status: 'ok' });
     expect((await fetch(`${a.url}/topics/aviation.atom`)).status).toBe(200);

@@ -2,24 +2,6 @@
 -- so the shared SQL of sqlStore.ts runs on both. Keys and sort columns compare byte-wise (COLLATE "C"),
 -- as SQLite does, so order and cursors are the same on every database whatever its locale.
 
--- The full-text document of an item: its title and text as 'simple' (language-neutral) lexemes, so any
--- word is found by prefix, plus the stems of the item's own language where PostgreSQL has a
--- configuration for it (en, ru, de, fr, es, tr). Only constants name the configurations, so the
--- function is immutable and can feed a generated column.
-CREATE FUNCTION caravan_fts_document(language TEXT, title TEXT, body TEXT) RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT to_tsvector('pg_catalog.simple', title || ' ' || body) ||
-    CASE lower(split_part(coalesce(language, ''), '-', 1))
-      WHEN 'en' THEN to_tsvector('pg_catalog.english', title || ' ' || body)
-      WHEN 'ru' THEN to_tsvector('pg_catalog.russian', title || ' ' || body)
-      WHEN 'de' THEN to_tsvector('pg_catalog.german', title || ' ' || body)
-      WHEN 'fr' THEN to_tsvector('pg_catalog.french', title || ' ' || body)
-      WHEN 'es' THEN to_tsvector('pg_catalog.spanish', title || ' ' || body)
-      WHEN 'tr' THEN to_tsvector('pg_catalog.turkish', title || ' ' || body)
-      ELSE ''::tsvector
-    END
-$$;
-
 CREATE TABLE items (
   id TEXT COLLATE "C" PRIMARY KEY,
   url TEXT COLLATE "C",
@@ -41,7 +23,8 @@ CREATE TABLE items (
   origins TEXT NOT NULL,
   partial INTEGER NOT NULL,
   language TEXT,
-  fts tsvector GENERATED ALWAYS AS (caravan_fts_document(language, title, content_text)) STORED
+  -- The full-text document: title and text as 'simple' (language-neutral) lexemes, found by prefix.
+  fts tsvector GENERATED ALWAYS AS (to_tsvector('pg_catalog.simple', title || ' ' || content_text)) STORED
 );
 CREATE INDEX items_sort ON items (sort_key DESC, id DESC);
 CREATE INDEX items_url ON items (url) WHERE url IS NOT NULL;
