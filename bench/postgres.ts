@@ -24,7 +24,7 @@ import { loadVocabulary } from './text.js';
 import { mb, ms, ratio } from './stats.js';
 
 /** Bump when the generated content or the schema changes, so kept databases are rebuilt. */
-const generation = 2;
+const generation = 3;
 const batchSize = 5_000;
 
 export interface PostgresBenchResult {

@@ -31,13 +31,13 @@ export function readPostgresMigrations(dir = migrationsDir): Migration[] {
  * matches as FTS5 on SQLite. Words are letters and digits only, so nothing is an operator.
  * (Stems of an item's language are not searched: an OR of a word's simple and stemmed forms makes
  * the planner misjudge how rare the word is and walk the feed index instead of the GIN one,
- * 38 ms instead of 3 ms for a 1% word at 10k items: bench/RESULTS.md.)
+ * 38 ms instead of 3 ms for a 1% word at 10k items.)
  */
 export const tsvectorSearch: SearchClause = (q, params) => {
   const words = searchWords(q);
   if (words.length === 0) return null;
   params.push(words.map((w) => `${w}:*`).join(' & '));
-  return "i.fts @@ to_tsquery('pg_catalog.simple', ?)";
+  return "i.id IN (SELECT s.item_id FROM item_search s WHERE s.fts @@ to_tsquery('pg_catalog.simple', ?))";
 };
 
 export interface PostgresOptions {

@@ -45,4 +45,5 @@ export async function bulkInsertPostgres(pool: pg.Pool, batch: KeyedItem[]): Pro
 export async function analyzePostgres(pool: pg.Pool): Promise<void> {
   await pool.query('VACUUM (ANALYZE) items');
   await pool.query('VACUUM (ANALYZE) item_tags');
+  await pool.query('VACUUM (ANALYZE) item_search');
 }

@@ -38,6 +38,8 @@ export async function checkPostgresStore(url: string): Promise<StoreSnapshot> {
     if (dupTitle) throw new Error(`duplicate title ${dupTitle.title} x${dupTitle.n}`);
     const dupUrl = (await db.query<{ url: string }>('SELECT url FROM items WHERE url IS NOT NULL GROUP BY url HAVING COUNT(*) > 1')).rows[0];
     if (dupUrl) throw new Error(`duplicate url ${dupUrl.url}`);
+    const [{ documents }] = (await db.query<{ documents: number }>('SELECT COUNT(*)::int AS documents FROM item_search')).rows;
+    if (documents !== rows.length) throw new Error(`${documents} full-text documents for ${rows.length} items`);
     // Every item is found by a search for its own title, through the store's own search clause.
     for (const r of rows) {
       const params: (string | number | null)[] = [];

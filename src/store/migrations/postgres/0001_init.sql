@@ -22,14 +22,33 @@ CREATE TABLE items (
   regions TEXT NOT NULL,
   origins TEXT NOT NULL,
   partial INTEGER NOT NULL,
-  language TEXT,
-  -- The full-text document: title and text as 'simple' (language-neutral) lexemes, found by prefix.
-  fts tsvector GENERATED ALWAYS AS (to_tsvector('pg_catalog.simple', title || ' ' || content_text)) STORED
+  language TEXT
 );
 CREATE INDEX items_sort ON items (sort_key DESC, id DESC);
 CREATE INDEX items_url ON items (url) WHERE url IS NOT NULL;
 CREATE INDEX items_title_key ON items (title_key);
-CREATE INDEX items_fts ON items USING GIN (fts);
+
+-- The full-text document of every item: title and text as 'simple' (language-neutral) lexemes, found
+-- by prefix. A narrow table of its own, kept by a trigger as items_fts is on SQLite: a search that
+-- walks a feed's index tests about 40 documents a page here instead of 2 wide items rows.
+CREATE TABLE item_search (
+  item_id TEXT COLLATE "C" PRIMARY KEY,
+  fts tsvector NOT NULL
+);
+CREATE INDEX item_search_fts ON item_search USING GIN (fts);
+CREATE FUNCTION caravan_item_search() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM item_search WHERE item_id = OLD.id;
+    RETURN OLD;
+  END IF;
+  INSERT INTO item_search (item_id, fts) VALUES (NEW.id, to_tsvector('pg_catalog.simple', NEW.title || ' ' || NEW.content_text))
+  ON CONFLICT (item_id) DO UPDATE SET fts = excluded.fts;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER items_search AFTER INSERT OR DELETE OR UPDATE OF title, content_text ON items
+  FOR EACH ROW EXECUTE FUNCTION caravan_item_search();
 
 -- 'topic:aviation', 'region:kazakhstan', 'region:central-asia', and 'all' for every item: every feed
 -- query walks this primary key backwards, newest first, and reads `limit` entries.
