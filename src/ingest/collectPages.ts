@@ -2,8 +2,8 @@ import type { Article } from '../item.js';
 import type { Log } from '../log.js';
 import type { SourceOutcome, SourceState } from '../store/store.js';
 import { sha256Hex } from './hash.js';
-import { parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
+import { readPage } from './readPage.js';
 
 export interface PageResult {
   state: SourceState;
@@ -30,8 +30,7 @@ export async function collectPages(reader: PageReader, states: Map<string, Sourc
     const outcome: SourceOutcome = { source: id, status: 'ok', items: 0, inserted: 0, updated: 0, unchanged: 0, error: null };
     const at = now.toISOString();
     try {
-      const text = await reader.read(ref);
-      const parsed = parsePage(text, { kind: 'page', ref });
+      const { parsed, hashInput } = await readPage(reader, ref, now);
       outcome.items = parsed.articles.length;
       if (parsed.articles.length === 0) {
         outcome.status = 'empty';
@@ -42,7 +41,7 @@ export async function collectPages(reader: PageReader, states: Map<string, Sourc
         articles: parsed.articles,
         outcome,
         state: {
-          ...base, contentHash: await sha256Hex(text), lastAttempt: at, lastSuccess: at, lastError: null,
+          ...base, contentHash: await sha256Hex(hashInput), lastAttempt: at, lastSuccess: at, lastError: null,
           consecutiveFailures: 0, itemCount: parsed.articles.length,
         },
       });

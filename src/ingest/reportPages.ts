@@ -1,6 +1,6 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
+import { readPage } from './readPage.js';
 import { tagsFor } from './tagsFor.js';
 
 /**
@@ -10,7 +10,7 @@ import { tagsFor } from './tagsFor.js';
 export async function reportPages(reader: PageReader, taxonomy: Taxonomy): Promise<string> {
   const out: string[] = [];
   for (const ref of await reader.list()) {
-    const { articles, notes } = parsePage(await reader.read(ref), { kind: 'page', ref });
+    const { articles, notes } = (await readPage(reader, ref, new Date())).parsed;
     out.push(`== ${ref}: ${articles.length} item${articles.length === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     articles.forEach((a, index) => {
       const text = a.paragraphs.join(' ');

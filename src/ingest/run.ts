@@ -198,6 +198,10 @@ function interruptible(pages: PageReader, signal: AbortSignal): PageReader {
       if (signal.aborted) throw new Error(interruptedRead);
       return pages.read(ref);
     },
+    readBytes: async (ref) => {
+      if (signal.aborted) throw new Error(interruptedRead);
+      return pages.readBytes(ref);
+    },
   };
 }
 

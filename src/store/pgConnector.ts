@@ -45,26 +45,35 @@ export function pgConnector(pool: pg.Pool): SqlConnector {
       return (await pool.query(text(sql), params)).rows as T[];
     },
     async batch(statements) {
-      if (statements.length === 0) return;
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
+      if (statements.length > 0) await inTransaction(pool, async (client) => {
         for (const s of statements) await client.query(text(s.sql), s.params);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
-        throw error;
-      } finally {
-        // A connection that could not even roll back is dropped, not handed to the next caller.
-        client.release(broken);
-      }
+      });
     },
-    async exec(script) {
-      await pool.query(script);
+    async exec(script, after = []) {
+      if (after.length === 0) await pool.query(script);
+      else await inTransaction(pool, async (client) => {
+        await client.query(script);
+        for (const s of after) await client.query(text(s.sql), s.params);
+      });
     },
     async close() {
       await pool.end();
     },
   };
+}
+
+/** `work` in one transaction on one pooled connection; a connection that cannot even roll back is dropped. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

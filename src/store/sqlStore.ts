@@ -18,7 +18,7 @@ const versionTtlMs = 1000;
  * store brings its own search clause and migrations, see postgres.ts).
  */
 export function createSqlStore(db: SqlConnector, migrations: Migration[], search: SearchClause = fts5Search): ItemStore {
-  let knownVersion: { value: number; at: number } | null = null;
+  let versionSeen: { value: number; at: number } | null = null;
   async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
     if (ids.length === 0) return [];
     return db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)})`, ids);
@@ -42,6 +42,12 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
   }
 
   return {
+    /**
+     * The one migration runner (SQLite and D1): pending migrations in name order, each applied
+     * atomically with its `d1_migrations` record, so a process killed mid-migration leaves the
+     * schema as it was, never half made and never made but unrecorded. Same table and names as
+     * `wrangler d1 migrations apply`, so either finds what the other applied.
+     */
     async migrate() {
       await db.exec(
         'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
@@ -50,8 +56,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       const applied = new Set((await db.all<{ name: string }>('SELECT name FROM d1_migrations')).map((r) => r.name));
       for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
         if (applied.has(migration.name)) continue;
-        await db.exec(migration.sql);
-        await db.batch([{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
+        await db.exec(migration.sql, [{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
       }
     },
 
@@ -59,12 +64,16 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       await db.all('SELECT 1');
     },
 
+    knownVersion() {
+      return versionSeen && Date.now() - versionSeen.at < versionTtlMs ? versionSeen.value : undefined;
+    },
+
     async version() {
       const now = Date.now();
-      if (knownVersion && now - knownVersion.at < versionTtlMs) return knownVersion.value;
+      if (versionSeen && now - versionSeen.at < versionTtlMs) return versionSeen.value;
       const [row] = await db.all<{ value: number }>("SELECT value FROM meta WHERE key = 'version'");
-      knownVersion = { value: row?.value ?? 0, at: now };
-      return knownVersion.value;
+      versionSeen = { value: row?.value ?? 0, at: now };
+      return versionSeen.value;
     },
 
     async queryItems(query): Promise<ItemPage> {
@@ -119,9 +128,9 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         statements.push(...writeItem(row, kept));
       }
       if (statements.length > 0) {
-        knownVersion = null;
+        versionSeen = null;
         await db.batch([...statements, bumpVersion]);
-        knownVersion = null;
+        versionSeen = null;
       }
       return result;
     },
@@ -133,7 +142,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
         bumpVersion,
       ]);
-      knownVersion = null;
+      versionSeen = null;
     },
 
     async sourceStates() {

@@ -1,17 +1,18 @@
-/**
- * The Node door's store: PostgreSQL when `DATABASE_URL` is set, else the embedded SQLite file.
- * Both give the shared ItemStore plus what the door needs to report and reclaim leases.
- */
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
-import { openPostgresStore, type PostgresStore } from './postgres.js';
-import { openSqliteStore, type SqliteStore } from './sqlite.js';
+import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
 
+/** The Node door's store: the shared ItemStore plus what the door needs to report and reclaim leases. */
 export type NodeStore = (SqliteStore | PostgresStore) & {
-  /** `sqlite` or `postgres`, for the start-up log line. */
+  /** `sqlite` or `postgres`, for log lines. */
   kind: 'sqlite' | 'postgres';
 };
 
+/**
+ * The Node door's store, chosen from the settings: PostgreSQL when `DATABASE_URL` is set, else the
+ * SQLite file at DB_PATH (or `:memory:`).
+ */
 export async function openNodeStore(
   config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databasePoolMax' | 'databaseStatementTimeoutMs'>,
 ): Promise<NodeStore> {
@@ -23,9 +24,4 @@ export async function openNodeStore(
   }
   const store = await openSqliteStore(config.dbPath === ':memory:' ? ':memory:' : resolve(config.dbPath));
   return Object.assign(store, { kind: 'sqlite' as const });
-}
-
-/** The holder of a lease whose process is gone as far as the store can tell (PostgreSQL: its session ended). */
-export async function abandonedLease(store: NodeStore, name: string) {
-  return 'abandonedLease' in store ? store.abandonedLease(name) : null;
 }

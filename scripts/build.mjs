@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * Compiles the Node door once, at `npm install` (postinstall) and before the tests: src/node.ts and
+ * everything it imports → dist/node.js (one ES module; packages in node_modules stay imports),
+ * plus the SQL migrations beside it (dist/migrations/ and dist/migrations/postgres/, where
+ * src/store/sqlite.ts and src/store/postgres.ts look for them).
+ * `npm start` then runs `node dist/node.js serve`: no TypeScript compiler at run time.
+ * Type checking is `npm run typecheck`; esbuild only strips the types.
+ * Usage: node scripts/build.mjs
+ */
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const migrations = join(root, 'src', 'store', 'migrations');
+
+rmSync(join(dist, 'migrations'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/node.ts'],
+  outfile: 'dist/node.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+// SQLite/D1 migrations, and PostgreSQL's in postgres/ (where src/store/postgres.ts looks for them).
+for (const sub of ['', 'postgres']) {
+  mkdirSync(join(dist, 'migrations', sub), { recursive: true });
+  for (const name of readdirSync(join(migrations, sub)).filter((n) => /^\d{4}_.+\.sql$/.test(n))) {
+    cpSync(join(migrations, sub, name), join(dist, 'migrations', sub, name));
+  }
+}
+console.log('built dist/node.js');
