@@ -36,6 +36,8 @@ export interface Article {
   hintRegions: string[];
   language: string | null;
   origin: Origin;
+  /** The summary when it is not the start of the text (a feed's summary of a full text fetched from the page). */
+  summary?: string;
 }
 
 export interface Item {

@@ -32,3 +32,4 @@ export function memoryPages(pages: Record<string, string | Uint8Array>, options:
     },
   };
 }
+

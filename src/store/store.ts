@@ -4,6 +4,14 @@
  */
 import type { Item } from '../item.js';
 
+/** A query's cursor is not one this store issued (the HTTP layer answers 400). */
+export class BadCursorError extends Error {
+  constructor() {
+    super('cursor is not one this server issued; start again without it');
+    this.name = 'BadCursorError';
+  }
+}
+
 export interface ItemQuery {
   /** Any of these topic slugs (empty: no topic filter). */
   topics?: string[];
@@ -61,6 +69,22 @@ export interface SourceState {
   /** Do not try before this ISO time (backoff, Retry-After, ttl, interval). */
   nextAttempt: string | null;
   itemCount: number;
+  /** `fullText` upstream sources: what was fetched for each entry (src/ingest/upstream/fetchFullText.ts). */
+  fullText?: FullTextMemory;
+}
+
+/** Per entry (its guid, else its link) of a `fullText` source: the entry as last seen and its page fetch. */
+export type FullTextMemory = Record<string, FullTextEntry>;
+
+export interface FullTextEntry {
+  /** Hash of the entry as the feed gave it: a changed entry is fetched again. */
+  hash: string;
+  url: string;
+  /** Validators of the page, for a conditional GET when the entry changes. */
+  etag: string | null;
+  lastModified: string | null;
+  /** `fetch: HTTP 404`, `not an article: ...`; null when the page was read. */
+  error: string | null;
 }
 
 export interface SourceOutcome {
@@ -93,6 +117,12 @@ export interface ItemStore {
   ping(): Promise<void>;
   /** Changes whenever any item is written; rendered feeds are cached against it. */
   version(): Promise<number>;
+  /**
+   * The version as `version()` would answer it now, when the store knows it without reading the
+   * database (it read or wrote it moments ago); undefined otherwise. Optional: it lets a cached
+   * feed be served without an await.
+   */
+  knownVersion?(): number | undefined;
 
   queryItems(query: ItemQuery): Promise<ItemPage>;
   getItem(id: string): Promise<Item | null>;

@@ -1,6 +1,7 @@
 /**
  * One ingest run over the upstream sources: skip those not due, fetch the rest (8 at a time, 2 per
- * host), decode, parse and turn entries into articles. Each source fails alone: its state records
+ * host), decode, parse and turn entries into articles; for `fullText` sources, complete
+ * summary-only entries from their pages (fetchFullText). Each source fails alone: its state records
  * the stage and error, backs off exponentially (Retry-After wins when later), and one `warn` line
  * names it. Never throws.
  */
@@ -8,6 +9,7 @@ import type { Article } from '../../item.js';
 import type { SourceOutcome, SourceState } from '../../store/store.js';
 import { decodeBody } from './decodeBody.js';
 import { fetchFeed } from './fetchFeed.js';
+import { fetchFullText } from './fetchFullText.js';
 import { parseFeed } from './parseFeed.js';
 import { runLimited } from './runLimited.js';
 import { toArticle } from './toArticle.js';
@@ -139,5 +141,6 @@ export async function collectUpstream(
   done.forEach((result, i) => {
     results[due[i].index] = result;
   });
-  return results;
+  // Then the article pages of `fullText` sources' summary-only entries, under the same limits.
+  return fetchFullText(results, deps, limits);
 }
