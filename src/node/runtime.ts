@@ -6,15 +6,13 @@ import { resolve } from 'node:path';
 import { parseConfig, type Config, type Env } from '../config.js';
 import { loadConfigData, type ConfigData } from '../configData.js';
 import type { IngestDeps } from '../ingest/run.js';
-import { runIngestion } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
 import { ingestControl, type IngestControl } from '../runtime/runControl.js';
-import type { SqliteStore } from '../store/sqlite.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
-import { openNodeStore } from './openStore.js';
+import { openNodeStore, type NodeStore } from './openStore.js';
 import { resolveHost } from './resolveHost.js';
 
 export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
@@ -22,7 +20,7 @@ export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
   data: ConfigData;
   log: Log;
   ingestDeps: IngestDeps;
-  store: SqliteStore;
+  store: NodeStore;
 }
 
 export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
@@ -31,13 +29,16 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
   const store = await openNodeStore(config);
   const unwritable = await store.checkWritable();
-  if (unwritable) log.error('store: not writable', { path: config.dbPath, error: unwritable });
+  if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
   const control = ingestControl(async () => {
     await reclaimLease(store, me, log).catch((error: unknown) => log.warn('ingest: cannot check the lease', { error: String(error) }));
+    // Loaded on the first run, not at start-up: the ingestion pipeline's packages (sanitize-html,
+    // rss-parser, linkedom) take most of a second to load, and serving needs none of them.
+    const { runIngestion } = await import('../ingest/run.js');
     const run = await runIngestion(ingestDeps);
     if (run === null) {
       const holder = await store.leaseHolder('ingest').catch(() => null);

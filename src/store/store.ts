@@ -4,6 +4,14 @@
  */
 import type { Item } from '../item.js';
 
+/** A query's cursor is not one this store issued (the HTTP layer answers 400). */
+export class BadCursorError extends Error {
+  constructor() {
+    super('cursor is not one this server issued; start again without it');
+    this.name = 'BadCursorError';
+  }
+}
+
 export interface ItemQuery {
   /** Any of these topic slugs (empty: no topic filter). */
   topics?: string[];
