@@ -1,14 +1,14 @@
 /**
- * The real Caravan app as the Node door builds it (`openNodeRuntime` + `createApp`), mounted in
- * an outer Hono that adds one bench-only route, `/__bench/static`: a constant string of the same
- * size as a feed, the reference every serving figure is divided by. Plus the cold-render loop:
- * change the store, then time one `app.request`.
+ * The real Caravan app as the Node door builds it (`openNodeRuntime` + `createApp`, with the
+ * door's SHA-256), in process, plus the cold-render loop: change the store, then time one
+ * `app.request`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { openNodeRuntime } from '../src/node/runtime.js';
+import { nodeSha256 } from '../src/node/sha256.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { Item } from '../src/item.js';
 import type { ItemStore } from '../src/store/store.js';
@@ -20,8 +20,6 @@ export const emptyDir = join(import.meta.dirname, '.out', 'empty');
 export interface BenchApp {
   app: Hono;
   store: ItemStore;
-  /** Replace the static route's body (call with a feed's bytes once the port is known). */
-  setStatic(body: string, contentType: string): void;
   close(): Promise<void>;
 }
 
@@ -31,21 +29,8 @@ export async function openBenchApp(dbPath: string): Promise<BenchApp> {
     DB_PATH: dbPath, CONFIG_DIR: join(repoDir, 'config'), FEEDS_DIR: emptyDir, LOG_LEVEL: 'error', INGEST_ON_START: 'false',
   });
   const { config, data, log, store } = runtime;
-  const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date() });
-  let staticBody = '';
-  let staticType = 'text/plain';
-  const outer = new Hono();
-  outer.get('/__bench/static', (c) => c.body(staticBody, 200, { 'Content-Type': staticType }));
-  outer.route('/', caravan);
-  return {
-    app: outer,
-    store,
-    setStatic(body, contentType) {
-      staticBody = body;
-      staticType = contentType;
-    },
-    close: () => store.close(),
-  };
+  const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date(), sha256: nodeSha256 });
+  return { app: caravan, store, close: () => store.close() };
 }
 
 /** An item kept out of every feed (dated 2001); rewriting it bumps the store version. */
