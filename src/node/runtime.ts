@@ -9,11 +9,11 @@ import type { IngestDeps } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
 import { ingestControl, type IngestControl } from '../runtime/runControl.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
-import { openNodeStore } from './openStore.js';
+import { openNodeStore, type NodeStore } from './openStore.js';
 import { resolveHost } from './resolveHost.js';
 
 export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
@@ -21,16 +21,27 @@ export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
   data: ConfigData;
   log: Log;
   ingestDeps: IngestDeps;
-  store: SqliteStore;
+  store: NodeStore;
+}
+
+/**
+ * CONFIG_DIR and its files, and FEEDS_DIR when local pages are on: checked and loaded before any
+ * store is opened or ingestion starts; a problem throws one line naming the setting or file.
+ */
+export function loadNodeConfigData(config: Pick<Config, 'configDir' | 'feedsDir'>): ConfigData {
+  checkFolder('CONFIG_DIR', config.configDir);
+  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  if (data.sources.pages.enabled) checkFolder('FEEDS_DIR', config.feedsDir);
+  return data;
 }
 
 export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
-  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  const data = loadNodeConfigData(config);
   const store = await openNodeStore(config);
   const unwritable = await store.checkWritable();
-  if (unwritable) log.error('store: not writable', { path: config.dbPath, error: unwritable });
+  if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
   const me = leaseIdentity();
