@@ -92,8 +92,37 @@ function readConfigFiles(dir: string): ConfigFiles {
   return Object.fromEntries(entries) as ConfigFiles;
 }
 
-/** Every `.txt` page under the folder, as paths relative to it with forward slashes. */
-export function folderPages(root: string): PageReader {
+/**
+ * Why the pages folder cannot be used (it does not exist, is not a folder, cannot be read), or
+ * null when it can. One line naming the setting and the path.
+ */
+export function feedsDirProblem(root: string): string | null {
+  let stat;
+  try {
+    stat = statSync(root, { throwIfNoEntry: false });
+  } catch (error) {
+    return `FEEDS_DIR ${root} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  if (stat === undefined) return `FEEDS_DIR ${root} does not exist`;
+  if (!stat.isDirectory()) return `FEEDS_DIR ${root} is not a folder`;
+  return null;
+}
+
+/** A file system error in words: `permission denied (EACCES)`. */
+function fileError(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'the file is gone', EISDIR: 'it is a folder',
+    EIO: 'I/O error', ELOOP: 'too many symbolic links', EMFILE: 'too many open files',
+  };
+  return code ? `cannot read: ${words[code] ?? message} (${code})` : `cannot read: ${message}`;
+}
+
+/**
+ * Every `.txt` page under the folder, as paths relative to it with forward slashes. Listing a
+ * folder that does not exist throws (`FEEDS_DIR ./feeds does not exist`): the run reports it.
+ */
+export function folderPages(root: string, shownAs = root): PageReader {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true })
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -103,11 +132,30 @@ export function folderPages(root: string): PageReader {
         return entry.isFile() && entry.name.endsWith('.txt') ? [relative(root, path).split(sep).join('/')] : [];
       });
   return {
-    list: async () => (statSync(root, { throwIfNoEntry: false })?.isDirectory() ? walk(root) : []),
+    list: async () => {
+      const problem = feedsDirProblem(root);
+      if (problem !== null) throw new Error(problem.replace(root, shownAs));
+      try {
+        return walk(root);
+      } catch (error) {
+        throw new Error(`FEEDS_DIR ${shownAs}: ${fileError(error)}`);
+      }
+    },
+    size: async (ref) => {
+      try {
+        return statSync(join(root, ref)).size;
+      } catch (error) {
+        throw new Error(fileError(error));
+      }
+    },
     read: async (ref) => {
       // Yield to the event loop between pages: requests and signals are answered during a long run.
       await new Promise((done) => setImmediate(done));
-      return readFileSync(join(root, ref), 'utf8');
+      try {
+        return new Uint8Array(readFileSync(join(root, ref)));
+      } catch (error) {
+        throw new Error(fileError(error));
+      }
     },
   };
 }
@@ -122,7 +170,7 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime & { store: 
   const me = leaseIdentity();
   const stopper = new AbortController();
   const ingestDeps: IngestDeps = {
-    store, taxonomy: data.taxonomy, sources: data.sources, pages: folderPages(resolve(config.feedsDir)),
+    store, taxonomy: data.taxonomy, sources: data.sources, pages: folderPages(resolve(config.feedsDir), config.feedsDir), pageLimits: { maxBytes: config.pageMaxBytes },
     fetch: globalThis.fetch, now: () => new Date(), log, userAgent: config.userAgent,
     ...(config.websubHub && config.baseUrl ? { websub: { hub: config.websubHub, baseUrl: config.baseUrl, curated: data.curated } } : {}),
     signal: stopper.signal, leaseOwner: me.owner, resolveHost,
@@ -240,7 +288,7 @@ async function main(command = 'serve'): Promise<void> {
   if (command === 'report') {
     const config = parseConfig(process.env);
     const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
-    console.log(await reportPages(folderPages(resolve(config.feedsDir)), data.taxonomy));
+    console.log(await reportPages(folderPages(resolve(config.feedsDir), config.feedsDir), data.taxonomy, { maxBytes: config.pageMaxBytes }));
     return;
   }
   throw new Error(`unknown command "${command}"; use serve, ingest or report`);

@@ -117,6 +117,7 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
       taxonomy: data.taxonomy,
       sources: data.sources,
       pages: bundledPages(pages),
+      pageLimits: { maxBytes: config.pageMaxBytes },
       // Called unbound, workerd's fetch throws "Illegal invocation".
       fetch: (input, init) => fetch(input, init),
       now: () => new Date(),

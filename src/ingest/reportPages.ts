@@ -1,16 +1,24 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
+import { defaultPageLimits, pageText, type PageLimits } from './pageText.js';
 import { tagsFor } from './tagsFor.js';
 
 /**
  * What each local page yields, for a person to review normalization at a glance
  * (`npm run report`): per page, every item with its metadata and tags. Writes nothing.
  */
-export async function reportPages(reader: PageReader, taxonomy: Taxonomy): Promise<string> {
+export async function reportPages(reader: PageReader, taxonomy: Taxonomy, limits: PageLimits = defaultPageLimits): Promise<string> {
   const out: string[] = [];
   for (const ref of await reader.list()) {
-    const { articles, notes } = parsePage(await reader.read(ref), { kind: 'page', ref });
+    let text: string;
+    try {
+      text = pageText(await reader.read(ref), limits);
+    } catch (error) {
+      out.push(`== ${ref}: refused: ${error instanceof Error ? error.message : String(error)}`, '');
+      continue;
+    }
+    const { articles, notes } = parsePage(text, { kind: 'page', ref });
     out.push(`== ${ref}: ${articles.length} item${articles.length === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     articles.forEach((a, index) => {
       const text = a.paragraphs.join(' ');
