@@ -119,7 +119,7 @@ function fileError(error: unknown): string {
 }
 
 /**
- * Every `.txt` page under the folder, as paths relative to it with forward slashes. Listing a
+ * Every `.txt`, `.html` and `.htm` page under the folder, as paths relative to it with forward slashes. Listing a
  * folder that does not exist throws (`FEEDS_DIR ./feeds does not exist`): the run reports it.
  */
 export function folderPages(root: string, shownAs = root): PageReader {
@@ -129,8 +129,17 @@ export function folderPages(root: string, shownAs = root): PageReader {
       .flatMap((entry) => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) return walk(path);
-        return entry.isFile() && entry.name.endsWith('.txt') ? [relative(root, path).split(sep).join('/')] : [];
+        return entry.isFile() && (entry.name.endsWith('.txt') || /\.html?$/i.test(entry.name)) ? [relative(root, path).split(sep).join('/')] : [];
       });
+  const readBytes = async (ref: string): Promise<Uint8Array> => {
+    // Yield to the event loop between pages: requests and signals are answered during a long run.
+    await new Promise((done) => setImmediate(done));
+    try {
+      return new Uint8Array(readFileSync(join(root, ref)));
+    } catch (error) {
+      throw new Error(fileError(error));
+    }
+  };
   return {
     list: async () => {
       const problem = feedsDirProblem(root);
@@ -148,15 +157,8 @@ export function folderPages(root: string, shownAs = root): PageReader {
         throw new Error(fileError(error));
       }
     },
-    read: async (ref) => {
-      // Yield to the event loop between pages: requests and signals are answered during a long run.
-      await new Promise((done) => setImmediate(done));
-      try {
-        return new Uint8Array(readFileSync(join(root, ref)));
-      } catch (error) {
-        throw new Error(fileError(error));
-      }
-    },
+    read: async (ref) => new TextDecoder().decode(await readBytes(ref)),
+    readBytes,
   };
 }
 

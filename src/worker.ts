@@ -143,13 +143,21 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
 }
 
 /** The bundled pages, listed in the order the generator walked feeds/ (the Node door's order). */
-function bundledPages(record: Record<string, string>): PageReader {
+function bundledPages(record: Record<string, string | { base64: string }>): PageReader {
+  const get = (ref: string) => {
+    const page = record[ref];
+    if (page === undefined) throw new Error(`no page ${ref}`);
+    return typeof page === 'string' ? page : Uint8Array.from(atob(page.base64), (c) => c.charCodeAt(0));
+  };
   return {
     list: async () => Object.keys(record),
     read: async (ref) => {
-      const text = record[ref];
-      if (text === undefined) throw new Error(`no page ${ref}`);
-      return text;
+      const page = get(ref);
+      return typeof page === 'string' ? page : new TextDecoder().decode(page);
+    },
+    readBytes: async (ref) => {
+      const page = get(ref);
+      return typeof page === 'string' ? new TextEncoder().encode(page) : page;
     },
   };
 }

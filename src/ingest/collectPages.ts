@@ -2,9 +2,9 @@ import type { Article } from '../item.js';
 import type { Log } from '../log.js';
 import type { SourceOutcome, SourceState } from '../store/store.js';
 import { sha256Hex } from './hash.js';
-import { parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
-import { defaultPageLimits, PageRefused, pageText, tooLarge, type PageLimits } from './pageText.js';
+import { defaultPageLimits, PageRefused, type PageLimits } from './pageText.js';
+import { readPage } from './readPage.js';
 
 export type { PageLimits } from './pageText.js';
 
@@ -70,10 +70,7 @@ export async function collectPages(
     const base: SourceState = states.get(id) ?? blankState(id);
     const outcome = newOutcome(id);
     try {
-      const size = reader.size ? await reader.size(ref) : null;
-      if (size !== null && size > limits.maxBytes) throw tooLarge(size, limits.maxBytes);
-      const text = pageText(await reader.read(ref), limits);
-      const parsed = parsePage(text, { kind: 'page', ref });
+      const { parsed, hashInput } = await readPage(reader, ref, now, limits);
       outcome.entries = parsed.articles.length;
       outcome.items = parsed.articles.length;
       if (parsed.articles.length === 0) {
@@ -85,7 +82,7 @@ export async function collectPages(
         articles: parsed.articles,
         outcome,
         state: {
-          ...base, contentHash: await sha256Hex(text), lastAttempt: at, lastSuccess: at, lastError: null,
+          ...base, contentHash: await sha256Hex(hashInput), lastAttempt: at, lastSuccess: at, lastError: null,
           consecutiveFailures: 0, itemCount: parsed.articles.length,
         },
       });

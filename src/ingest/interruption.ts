@@ -25,6 +25,10 @@ export function interruptiblePages(pages: PageReader, signal: AbortSignal): Page
       if (signal.aborted) throw new Error(interruptedRead);
       return pages.read(ref);
     },
+    readBytes: async (ref) => {
+      if (signal.aborted) throw new Error(interruptedRead);
+      return pages.readBytes(ref);
+    },
   };
 }
 

@@ -1,24 +1,34 @@
 /**
  * Local pages as the ingestion sees them, whatever holds them: a folder on Node, a bundle on
- * Workers. `ref` is the page's path relative to the pages folder (`seed/003_x.txt`).
+ * Workers. `ref` is the page's path relative to the pages folder (`seed/003_x.txt`). Pages are
+ * read as bytes (`readPage` checks that a text page is text, and reads an HTML page's charset
+ * from the bytes themselves); `read` gives the text as UTF-8.
  */
 export interface PageReader {
   /** Every page; throws (with a message naming the folder) when the folder cannot be listed. */
   list(): Promise<string[]>;
-  /** The page's bytes (a folder: checked for text by `pageText`) or its text (a bundle). */
-  read(ref: string): Promise<Uint8Array | string>;
+  read(ref: string): Promise<string>;
+  readBytes(ref: string): Promise<Uint8Array>;
   /** Its size in bytes, when known without reading it: a page over the cap is refused unread. */
   size?(ref: string): Promise<number>;
 }
 
-/** Pages held in memory (the Workers bundle, tests). */
+/** Pages held in memory (the Workers bundle, tests): text, or bytes. */
 export function memoryPages(pages: Record<string, string | Uint8Array>): PageReader {
+  const get = (ref: string) => {
+    const page = pages[ref];
+    if (page === undefined) throw new Error(`no page ${ref}`);
+    return page;
+  };
   return {
     list: async () => Object.keys(pages).sort(),
     read: async (ref) => {
-      const text = pages[ref];
-      if (text === undefined) throw new Error(`no page ${ref}`);
-      return text;
+      const page = get(ref);
+      return typeof page === 'string' ? page : new TextDecoder().decode(page);
+    },
+    readBytes: async (ref) => {
+      const page = get(ref);
+      return typeof page === 'string' ? new TextEncoder().encode(page) : page;
     },
   };
 }

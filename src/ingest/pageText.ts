@@ -56,7 +56,8 @@ const maxBadShare = 0.01;
 /** ...unless there are at most this many: a few stray bytes in a real page are cleaned, not refused. */
 const badAllowed = 16;
 
-function signature(bytes: Uint8Array): string | null {
+/** The binary format these bytes start with (`PNG image`), or null. */
+export function binaryKind(bytes: Uint8Array): string | null {
   for (const [name, sig] of signatures) {
     if (bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b)) return name;
   }
@@ -113,7 +114,7 @@ export function pageText(raw: Uint8Array | string, limits: PageLimits = defaultP
   if (raw.byteLength > limits.maxBytes) throw tooLarge(raw.byteLength, limits.maxBytes);
   if (raw[0] === 0xff && raw[1] === 0xfe) return judge(new TextDecoder('utf-16le').decode(raw.subarray(2)), true);
   if (raw[0] === 0xfe && raw[1] === 0xff) return judge(new TextDecoder('utf-16be').decode(raw.subarray(2)), true);
-  const kind = signature(raw);
+  const kind = binaryKind(raw);
   if (kind !== null) throw new PageRefused(`not a text page (${kind})`);
   // The decoder drops a UTF-8 BOM; every invalid sequence becomes U+FFFD and is counted.
   return judge(new TextDecoder('utf-8').decode(raw), true);

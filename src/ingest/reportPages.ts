@@ -1,7 +1,7 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import { parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
-import { defaultPageLimits, pageText, type PageLimits } from './pageText.js';
+import { readPage } from './readPage.js';
+import { defaultPageLimits, type PageLimits } from './pageText.js';
 import { tagsFor } from './tagsFor.js';
 
 /**
@@ -11,14 +11,13 @@ import { tagsFor } from './tagsFor.js';
 export async function reportPages(reader: PageReader, taxonomy: Taxonomy, limits: PageLimits = defaultPageLimits): Promise<string> {
   const out: string[] = [];
   for (const ref of await reader.list()) {
-    let text: string;
+    let articles, notes;
     try {
-      text = pageText(await reader.read(ref), limits);
+      ({ articles, notes } = (await readPage(reader, ref, new Date(), limits)).parsed);
     } catch (error) {
       out.push(`== ${ref}: refused: ${error instanceof Error ? error.message : String(error)}`, '');
       continue;
     }
-    const { articles, notes } = parsePage(text, { kind: 'page', ref });
     out.push(`== ${ref}: ${articles.length} item${articles.length === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     articles.forEach((a, index) => {
       const text = a.paragraphs.join(' ');

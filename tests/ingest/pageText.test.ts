@@ -61,7 +61,11 @@ describe('collectPages accounts for every page', () => {
       'image.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
       'good.txt': utf8(page),
     });
-    const unreadable: PageReader = { ...reader, read: async (ref) => (ref === 'gone.txt' ? Promise.reject(new Error('cannot read: permission denied (EACCES)')) : reader.read(ref)), list: async () => [...(await reader.list()), 'gone.txt'] };
+    const unreadable: PageReader = {
+      ...reader,
+      readBytes: async (ref) => (ref === 'gone.txt' ? Promise.reject(new Error('cannot read: permission denied (EACCES)')) : reader.readBytes(ref)),
+      list: async () => [...(await reader.list()), 'gone.txt'],
+    };
     const log = memoryLog();
     const results = await collectPages(unreadable, new Map(), now, log, { maxBytes: 2048 });
     const rows = Object.fromEntries(results.map((r) => [r.outcome.source, { status: r.outcome.status, error: r.outcome.error, articles: r.articles.length }]));
@@ -76,14 +80,16 @@ describe('collectPages accounts for every page', () => {
 
   it('a page reader that knows sizes refuses a big page without reading it', async () => {
     let reads = 0;
-    const reader: PageReader = { list: async () => ['huge.txt'], size: async () => 21 * 1024 * 1024, read: async () => (reads++, page) };
+    const reader: PageReader = {
+      list: async () => ['huge.txt'], size: async () => 21 * 1024 * 1024, read: async () => (reads++, page), readBytes: async () => (reads++, utf8(page)),
+    };
     const [result] = await collectPages(reader, new Map(), now, memoryLog());
     expect(result.outcome).toMatchObject({ status: 'failed', error: 'page too large (21 MB > 5 MB)' });
     expect(reads).toBe(0);
   });
 
   it('a folder that cannot be listed is one failed row, not "0 pages, ok"; it clears when the folder is back', async () => {
-    const missing: PageReader = { list: async () => Promise.reject(new Error('FEEDS_DIR ./nowhere does not exist')), read: async () => '' };
+    const missing: PageReader = { ...memoryPages({}), list: async () => Promise.reject(new Error('FEEDS_DIR ./nowhere does not exist')) };
     const log = memoryLog();
     const [row] = await collectPages(missing, new Map(), now, log);
     expect(row.outcome).toMatchObject({ source: 'pages', status: 'failed', error: 'FEEDS_DIR ./nowhere does not exist' });

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { splitByline } from '../../../src/ingest/html/splitByline.js';
+
+describe('splitByline', () => {
+  it('names each person, without "By" and roles', () => {
+    expect(splitByline('By Jane Doe and John Roe, Staff Writers')).toEqual(['Jane Doe', 'John Roe']);
+    expect(splitByline('Anna Berg & Ole Lund')).toEqual(['Anna Berg', 'Ole Lund']);
+    expect(splitByline('by Pat Kim, reporter')).toEqual(['Pat Kim']);
+  });
+  it('drops a date run into the byline', () => {
+    expect(splitByline('By Nora Field\n      March 25, 2015')).toEqual(['Nora Field']);
+    expect(splitByline('by Ivo Marsh22 Dec 2016651')).toEqual(['Ivo Marsh']);
+  });
+  it('reads "Family, Given" as one person', () => {
+    expect(splitByline('Berg, Anna')).toEqual(['Anna Berg']);
+  });
+  it('gives nothing for nothing', () => {
+    expect(splitByline(null)).toEqual([]);
+    expect(splitByline('   ')).toEqual([]);
+    expect(splitByline('x'.repeat(300))).toEqual([]);
+  });
+});
