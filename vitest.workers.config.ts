@@ -50,6 +50,8 @@ export default defineConfig({
         test: {
           name: 'parity',
           include: ['tests/workers/parity.test.ts'],
+          // The Node side is the compiled server (`npm start`'s dist/node.js).
+          globalSetup: ['tests/buildDist.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

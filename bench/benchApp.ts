@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
-import { openNodeRuntime } from '../src/node.js';
+import { openNodeRuntime } from '../src/node/runtime.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { Item } from '../src/item.js';
 import type { ItemStore } from '../src/store/store.js';

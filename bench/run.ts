@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { benchColdRender } from './coldRender.js';
 import { ensureStore, outDir } from './generateStore.js';
+import { buildDoor } from './door.js';
 import { benchIngestion } from './ingestion.js';
 import { loadAverage, machine } from './machine.js';
 import { renderReport, targets, writeResults, type BenchResults } from './report.js';
@@ -21,14 +22,16 @@ const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const runs = (part: string) => !only || only.includes(part);
 
 const plan = quick
-  ? { serving: { durationS: 1, rounds: 2 }, coldIterations: 300, sizes: [10_000, 100_000], scaleIterations: 150, feeds: 100 }
-  : { serving: { durationS: 2, rounds: 3 }, coldIterations: 600, sizes: [10_000, 100_000, 1_000_000], scaleIterations: 300, feeds: 1000 };
+  ? { serving: { durationS: 1, rounds: 3 }, coldIterations: 300, sizes: [10_000, 100_000], scaleIterations: 150, feeds: 100, perFeed: 10 }
+  : { serving: { durationS: 3, rounds: 5 }, coldIterations: 600, sizes: [10_000, 100_000, 1_000_000], scaleIterations: 300, feeds: 1000, perFeed: 10 };
 
 const started = performance.now();
 const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const results: BenchResults = { machine: machine(), loadAtEnd: 0, quick, wallS: 0 };
 
 log(`bench ${quick ? 'quick' : 'full'}: ${JSON.stringify(plan)}`);
+// The door the bench starts is the compiled one, `npm start`'s: build it from this tree first.
+buildDoor();
 const small = (await ensureStore(10_000, log)).path;
 if (runs('serving')) {
   log('serving ...');
@@ -43,8 +46,8 @@ if (runs('scale')) {
   results.scale = await benchScale(plan.sizes, plan.scaleIterations, log);
 }
 if (runs('ingestion')) {
-  log(`ingestion, ${plan.feeds} feeds ...`);
-  results.ingestion = await benchIngestion(plan.feeds, 50);
+  log(`ingestion, ${plan.feeds} feeds x ${plan.perFeed} items ...`);
+  results.ingestion = await benchIngestion(plan.feeds, plan.perFeed);
 }
 results.loadAtEnd = loadAverage();
 results.wallS = (performance.now() - started) / 1000;

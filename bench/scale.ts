@@ -6,14 +6,12 @@
  * door's start-up to its first served feed (`node --import tsx src/node.ts serve` on the
  * existing store); and the query plans.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { itemQuerySql } from '../src/store/itemQuerySql.js';
 import type { ItemQuery } from '../src/store/store.js';
-import { emptyDir, interleavedCold, openBenchApp, repoDir } from './benchApp.js';
+import { interleavedCold, openBenchApp } from './benchApp.js';
+import { startDoor } from './door.js';
 import { startBenchServer } from './child.js';
 import { ensureStore } from './generateStore.js';
 import type { ServerMemory } from './server.js';
@@ -55,48 +53,15 @@ export interface ScaleResult {
   plans: { name: string; sql: string; plan: string[] }[];
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The real Node door on an existing store: spawn to first 200 feed, then its RSS after serving each bench feed once. */
-export async function doorStartup(
-  dbPath: string, argv = ['--import', 'tsx', join(repoDir, 'src', 'node.ts'), 'serve'],
-): Promise<{ startMs: number; rss: number }> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, argv, {
-    cwd: repoDir,
-    env: {
-      ...process.env, DB_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', INGEST_ON_START: 'false', LOG_LEVEL: 'error',
-      CONFIG_DIR: join(repoDir, 'config'), FEEDS_DIR: emptyDir,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+/** The real Node door (compiled) on an existing store: spawn to first 200 feed, then its RSS after serving each bench feed once. */
+export async function doorStartup(dbPath: string): Promise<{ startMs: number; rss: number }> {
+  const door = await startDoor(dbPath);
   try {
-    const base = `http://127.0.0.1:${port}`;
-    let startMs = 0;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`src/node.ts serve exited with ${child.exitCode}`);
-      if (performance.now() - started > 60_000) throw new Error('src/node.ts serve: no feed within 60 s');
-      const res = await fetch(`${base}/regions/central-asia.atom`).catch(() => null);
-      if (res?.status === 200) {
-        await res.arrayBuffer();
-        startMs = performance.now() - started;
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    for (const q of scaleQueries) await (await fetch(base + q.path)).arrayBuffer();
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    return { startMs, rss: Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024 };
+    for (const q of scaleQueries) await (await fetch(door.base + q.path)).arrayBuffer();
+    const status = readFileSync(`/proc/${door.process.pid}/status`, 'utf8');
+    return { startMs: door.startMs, rss: Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024 };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    await door.stop();
   }
 }
 
@@ -127,8 +92,8 @@ export async function benchScale(sizes: number[], iterations: number, log: (line
     if (generatedMs !== null) log(`  generated ${items} items in ${(generatedMs / 1000).toFixed(1)} s`);
     stores.push({ items, path, generatedMs });
   }
-  // Start-up and memory: one fresh process per size. The first door start compiles src/ into
-  // tsx's cache, so it is not measured.
+  // Start-up and memory: one fresh process per size. The first door start warms the OS page
+  // cache for node and the packages, so it is not measured.
   await doorStartup(stores[0].path);
   const perSize: Omit<ScaleSize, 'cold'>[] = [];
   for (const { items, path, generatedMs } of stores) {

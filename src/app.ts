@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type ExecutionContext } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { InputError } from './errors.js';
@@ -17,25 +17,42 @@ export type { AppDeps };
  * Workers doors hand it their store, config and clock. The one place errors become responses.
  */
 export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
-  // Feed routes first: the hot path answers every request itself (its own CORS headers and cached
-  // gzip/deflate bytes), so no middleware runs for it.
-  app.route('/', feedRoutes(deps));
-  app.use('*', cors());
-  // Compresses the JSON API, catalog and OPML.
-  app.use('*', compress());
-  app.route('/', catalogRoutes(deps));
-  app.route('/', itemRoutes(deps));
-  app.route('/', healthRoutes(deps));
-  app.route('/', adminRoutes(deps));
-
-  app.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
-  app.onError((error, c) => {
+  const errorResponse = (error: Error, c: Context): Response => {
     if (error instanceof InputError) return c.json({ error: error.message, ...error.details }, error.status, corsHeaders);
     if (error instanceof HTTPException) return c.json({ error: error.message || 'request refused' }, error.status, corsHeaders);
     if (error instanceof URIError) return c.json({ error: 'the URL has malformed percent-encoding' }, 400, corsHeaders);
     deps.log.error('http: unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
     return c.json({ error: 'internal error; it has been logged' }, 500, corsHeaders);
-  });
+  };
+
+  // Everything but the feeds: CORS and compression as middleware.
+  const rest = new Hono();
+  rest.use('*', cors());
+  // Compresses the JSON API, catalog and OPML.
+  rest.use('*', compress());
+  rest.route('/', catalogRoutes(deps));
+  rest.route('/', itemRoutes(deps));
+  rest.route('/', healthRoutes(deps));
+  rest.route('/', adminRoutes(deps));
+  rest.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
+  rest.onError(errorResponse);
+
+  // The feeds in front, alone: a feed request matches exactly one handler, which answers it
+  // itself (its own CORS headers, cached gzip/deflate bytes), so Hono calls it directly and a
+  // cached feed is answered without a promise (bench/RESULTS.md). Every other request goes on
+  // to `rest`.
+  const app = new Hono();
+  app.route('/', feedRoutes(deps));
+  app.notFound((c) => rest.fetch(c.req.raw, c.env, executionContext(c)));
+  app.onError(errorResponse);
   return app;
+}
+
+/** The request's ExecutionContext (Workers), or undefined (Node, tests): Hono's getter throws without one. */
+function executionContext(c: Context): ExecutionContext | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }

@@ -19,7 +19,15 @@ export interface Config {
   adminToken: string | null;
   websubHub: string | null;
   userAgent: string;
+  /** Upstream sources fetched in one run at most (the rest go first next run); null = all. */
+  maxUpstreamPerRun: number | null;
 }
+
+/** Which door reads the settings: a few defaults differ (Workers invocations are short). */
+export type Door = 'node' | 'workers';
+
+/** Upstream feeds per run when INGEST_MAX_UPSTREAM is not set: all on Node, 20 per cron invocation on Workers. */
+const defaultMaxUpstream: Record<Door, number | null> = { node: null, workers: 20 };
 
 export type Env = Record<string, string | undefined>;
 
@@ -38,7 +46,7 @@ export const defaults = {
 } as const;
 
 /** Parse settings; a bad value stops start-up with a message naming the variable. */
-export function parseConfig(env: Env): Config {
+export function parseConfig(env: Env, door: Door = 'node'): Config {
   const get = (key: keyof typeof defaults) => (env[key]?.trim() || defaults[key]);
   const optional = (key: string) => env[key]?.trim() || null;
 
@@ -67,6 +75,12 @@ export function parseConfig(env: Env): Config {
     );
   }
 
+  const maxUpstreamText = optional('INGEST_MAX_UPSTREAM');
+  const maxUpstreamPerRun = maxUpstreamText === null ? defaultMaxUpstream[door] : Number(maxUpstreamText);
+  if (maxUpstreamPerRun !== null && (!Number.isInteger(maxUpstreamPerRun) || maxUpstreamPerRun < 0)) {
+    throw new Error(`INGEST_MAX_UPSTREAM must be a whole number >= 0, got "${maxUpstreamText}"`);
+  }
+
   return {
     port,
     host: get('HOST'),
@@ -82,6 +96,7 @@ export function parseConfig(env: Env): Config {
     adminToken,
     websubHub,
     userAgent: get('USER_AGENT'),
+    maxUpstreamPerRun,
   };
 }
 

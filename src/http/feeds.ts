@@ -2,20 +2,32 @@ import { Hono, type Context } from 'hono';
 import { allFeed, curatedFeed, regionFeed, regionTopicFeed, topicFeed, type FeedDef } from '../catalog/feedCatalog.js';
 import { InputError } from '../errors.js';
 import { isNotModified } from '../render/conditional.js';
-import { negotiateEncoding } from '../render/contentEncoding.js';
+import { negotiateEncoding, type ContentCoding } from '../render/contentEncoding.js';
 import { asciiUrl } from '../render/feedContext.js';
 import { contentTypes, extensions, negotiateFormat, splitExtension, type FeedFormat } from '../render/formats.js';
 import { renderFeed } from '../render/renderFeed.js';
 import type { AppDeps } from './appDeps.js';
 import { corsHeaders } from './cors.js';
 import { parseFeedParams } from './feedQuery.js';
-import { makeRendered, RenderCache, representationFor, type Rendered } from './renderCache.js';
+import { makeRendered, RenderCache, representationFor, type Prepared, type Rendered, type Representation } from './renderCache.js';
 import { publicBase, publicUrl } from './requestUrls.js';
 
 /** The feed routes: /feed, /topics/:t, /regions/:r, /regions/:r/topics/:t, /feeds/:slug; each .rss/.atom/.json. */
 export function feedRoutes(deps: AppDeps): Hono {
   const { taxonomy, curated } = deps;
   const cache = new RenderCache();
+  // Accept-Encoding values are few (each client sends the same one every time): negotiate each once.
+  const codings = new Map<string, ContentCoding | null>();
+  const encodingFor = (header: string | undefined): ContentCoding | null => {
+    if (!header) return null;
+    let coding = codings.get(header);
+    if (coding === undefined) {
+      coding = negotiateEncoding(header);
+      if (codings.size >= 100) codings.clear();
+      codings.set(header, coding);
+    }
+    return coding;
+  };
   const app = new Hono();
 
   const notFound = (what: string, slug: string, known: string[]): never => {
@@ -24,7 +36,13 @@ export function feedRoutes(deps: AppDeps): Hono {
   const topicSlugs = () => taxonomy.topics.map((t) => t.slug);
   const regionSlugs = () => taxonomy.regions.map((r) => r.slug);
 
-  app.get('/:file{feed(?:\\.[^/]*)?}', (c) => serve(c, c.req.param('file'), () => allFeed()));
+  // `/feed` and `/feed.<ext>` as a static route and a wildcard, not a regular-expression
+  // parameter: that keeps Hono on its RegExpRouter (one match per request) instead of the trie.
+  app.get('/feed', (c) => serve(c, 'feed', () => allFeed()));
+  app.get('/feed.*', (c) => {
+    const file = c.req.path.slice(1);
+    return file.includes('/') ? c.notFound() : serve(c, file, () => allFeed());
+  });
   app.get('/topics/:file', (c) =>
     serve(c, c.req.param('file'), (slug) => topicFeed(taxonomy, slug) ?? notFound('topic', slug, topicSlugs())),
   );
@@ -45,25 +63,57 @@ export function feedRoutes(deps: AppDeps): Hono {
     }),
   );
 
-  async function serve(c: Context, file: string, resolve: (slug: string) => FeedDef): Promise<Response> {
+  /**
+   * A feed response. The hot path (a feed already rendered for this store version, the version
+   * known without a database read) is synchronous: no await, so @hono/node-server writes the
+   * response in the same tick it read the request, with headers made once per rendered feed.
+   */
+  function serve(c: Context, file: string, resolve: (slug: string) => FeedDef): Response | Promise<Response> {
     const [slug, ext] = splitExtension(file);
     let format: FeedFormat;
     if (ext === null) format = negotiateFormat(c.req.header('accept'));
     else if (extensions[ext]) format = extensions[ext];
     else throw new InputError(`unknown feed format ".${ext.slice(0, 20)}"; use .rss, .atom or .json`);
+    // Everything the document depends on: the format, the URL (path and query) and, without
+    // BASE_URL, the proxy headers the self links are made from. A key is cached only after its
+    // request was valid, so a hit needs no checks.
+    const key = deps.config.baseUrl
+      ? `${format} ${c.req.url}`
+      : `${format} ${c.req.url} ${c.req.header('x-forwarded-proto') ?? ''} ${c.req.header('x-forwarded-host') ?? ''}`;
+    const coding = encodingFor(c.req.header('accept-encoding'));
+    const version = deps.store.knownVersion?.();
+    const hit = version === undefined ? undefined : cache.get(key, version);
+    const prepared = hit?.prepared[coding ?? 'identity'];
+    if (prepared) return respond(c, hit!, prepared);
+    return serveAsync(c, slug, ext, format, key, coding, resolve);
+  }
+
+  async function serveAsync(
+    c: Context, slug: string, ext: string | null, format: FeedFormat, key: string, coding: ContentCoding | null,
+    resolve: (slug: string) => FeedDef,
+  ): Promise<Response> {
     const def = resolve(decodeURIComponent(slug));
     const params = parseFeedParams(c.req.queries());
-
-    const selfUrl = publicUrl(c, deps.config.baseUrl);
     const version = await deps.store.version();
-    const key = `${format} ${selfUrl}`;
-    const rendered = cache.get(key, version) ?? (await render(c, def, format, params, selfUrl, version, key));
-    const coding = negotiateEncoding(c.req.header('accept-encoding'));
+    let rendered = cache.get(key, version);
+    const selfUrl = rendered ? '' : publicUrl(c, deps.config.baseUrl);
+    rendered ??= await render(c, def, format, params, selfUrl, version, key);
     const sent = await representationFor(rendered, coding);
+    const prepared = (rendered.prepared[coding ?? 'identity'] ??= prepare(rendered, sent, coding, format, ext, selfUrl || publicUrl(c, deps.config.baseUrl)));
+    return respond(c, rendered, prepared);
+  }
 
+  function respond(c: Context, rendered: Rendered, prepared: Prepared): Response {
+    if (isNotModified(c.req.raw.headers, prepared.etag, rendered.lastModified)) return new Response(null, { status: 304, headers: prepared.notModified });
+    return new Response(c.req.method === 'HEAD' ? null : prepared.bytes, { status: 200, headers: prepared.ok });
+  }
+
+  function prepare(
+    rendered: Rendered, sent: Representation, coding: ContentCoding | null, format: FeedFormat, ext: string | null, selfUrl: string,
+  ): Prepared {
     // Validators and caching headers go on 200 and 304 alike (RFC 9110 section 15.4.5). A plain
     // object, not Headers: @hono/node-server writes it straight out.
-    const headers: Record<string, string> = {
+    const notModified: Record<string, string> = {
       ETag: sent.etag,
       'Last-Modified': rendered.lastModified.toUTCString(),
       'Cache-Control': `public, max-age=${deps.config.cacheMaxAge}, stale-while-revalidate=${deps.config.cacheMaxAge * 2}`,
@@ -71,14 +121,10 @@ export function feedRoutes(deps: AppDeps): Hono {
       ...corsHeaders,
     };
     // WebSub discovery (W3C WebSub section 4): the hub and the topic URL as Link headers too.
-    if (deps.config.websubHub) headers.Link = `<${deps.config.websubHub}>; rel="hub", <${asciiUrl(selfUrl)}>; rel="self"`;
-    if (isNotModified(c.req.raw.headers, sent.etag, rendered.lastModified)) {
-      return new Response(null, { status: 304, headers });
-    }
-    headers['Content-Type'] = contentTypes[format];
-    headers['Content-Length'] = String(sent.bytes.byteLength);
-    if (coding) headers['Content-Encoding'] = coding;
-    return new Response(c.req.method === 'HEAD' ? null : sent.bytes, { status: 200, headers });
+    if (deps.config.websubHub) notModified.Link = `<${deps.config.websubHub}>; rel="hub", <${asciiUrl(selfUrl)}>; rel="self"`;
+    const ok: Record<string, string> = { ...notModified, 'Content-Type': contentTypes[format], 'Content-Length': String(sent.bytes.byteLength) };
+    if (coding) ok['Content-Encoding'] = coding;
+    return { ...sent, ok: Object.freeze(ok), notModified: Object.freeze(notModified) };
   }
 
   async function render(

@@ -7,12 +7,20 @@ export interface Representation {
   etag: string;
 }
 
+/** A representation with the response headers of its 200 and its 304, made once and shared by every request. */
+export interface Prepared extends Representation {
+  ok: Readonly<Record<string, string>>;
+  notModified: Readonly<Record<string, string>>;
+}
+
 /** A rendered feed document with its validators, computed once per store version. */
 export interface Rendered {
   lastModified: Date;
   identity: Representation;
   /** Compressed representations, made on first request and kept with the entry. */
   encoded: Partial<Record<ContentCoding, Promise<Representation>>>;
+  /** Representations with their headers, by coding ('identity' too), once made. */
+  prepared: Partial<Record<ContentCoding | 'identity', Prepared>>;
 }
 
 async function representation(bytes: Uint8Array<ArrayBuffer>): Promise<Representation> {
@@ -23,7 +31,7 @@ async function representation(bytes: Uint8Array<ArrayBuffer>): Promise<Represent
 
 /** A rendered body with its identity representation. */
 export async function makeRendered(body: string, lastModified: Date): Promise<Rendered> {
-  return { lastModified, identity: await representation(new TextEncoder().encode(body)), encoded: {} };
+  return { lastModified, identity: await representation(new TextEncoder().encode(body)), encoded: {}, prepared: {} };
 }
 
 /**
@@ -49,9 +57,11 @@ export class RenderCache {
   get(key: string, version: number): Rendered | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.version !== version) return undefined;
-    // Refresh recency.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    // Refresh recency (a Map keeps insertion order), unless it is the newest already.
+    if (this.entries.size > 1) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
     return entry.value;
   }
 

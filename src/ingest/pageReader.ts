@@ -13,15 +13,18 @@ export interface PageReader {
   size?(ref: string): Promise<number>;
 }
 
-/** Pages held in memory (the Workers bundle, tests): text, or bytes. */
-export function memoryPages(pages: Record<string, string | Uint8Array>): PageReader {
+/**
+ * Pages held in memory (the Workers bundle, tests): text, or bytes. Listed sorted by path, or in
+ * the record's own order with `keepOrder` (the Workers bundle is in the Node folder walk's order).
+ */
+export function memoryPages(pages: Record<string, string | Uint8Array>, options: { keepOrder?: boolean } = {}): PageReader {
   const get = (ref: string) => {
     const page = pages[ref];
     if (page === undefined) throw new Error(`no page ${ref}`);
     return page;
   };
   return {
-    list: async () => Object.keys(pages).sort(),
+    list: async () => (options.keepOrder ? Object.keys(pages) : Object.keys(pages).sort()),
     read: async (ref) => {
       const page = get(ref);
       return typeof page === 'string' ? page : new TextDecoder().decode(page);

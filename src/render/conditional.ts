@@ -2,6 +2,8 @@
 export function isNotModified(headers: Headers, etag: string, lastModified: Date): boolean {
   const ifNoneMatch = headers.get('if-none-match');
   if (ifNoneMatch !== null) {
+    // The common case first: a client sending back the one ETag it holds.
+    if (ifNoneMatch === etag) return true;
     if (ifNoneMatch.trim() === '*') return true;
     // Weak comparison, as RFC 9110 prescribes for If-None-Match.
     const opaque = etag.replace(/^W\//, '');

@@ -13,8 +13,11 @@ export interface SqlConnector {
   all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
   /** Run statements atomically, in order (a transaction on SQLite, `batch()` on D1). */
   batch(statements: Statement[]): Promise<void>;
-  /** Run a script of several statements (migrations). */
-  exec(script: string): Promise<void>;
+  /**
+   * Run a script of several statements (a migration), then `after` (its record), all atomically:
+   * one transaction on SQLite (transactional DDL), one `batch()` on D1.
+   */
+  exec(script: string, after?: Statement[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -41,9 +41,9 @@ export function d1Connector(db: D1DatabaseLike): SqlConnector {
       if (statements.length === 0) return;
       await db.batch(statements.map((s) => prepare(s.sql, s.params)));
     },
-    async exec(script: string) {
-      const statements = splitSqlStatements(script);
-      if (statements.length > 0) await db.batch(statements.map((sql) => db.prepare(sql)));
+    async exec(script: string, after: Statement[] = []) {
+      const statements = [...splitSqlStatements(script).map((sql) => db.prepare(sql)), ...after.map((s) => prepare(s.sql, s.params))];
+      if (statements.length > 0) await db.batch(statements);
     },
     async close() {},
   };

@@ -15,7 +15,7 @@ const versionTtlMs = 1000;
 
 /** The ItemStore over any SQLite-dialect connector: the same SQL on better-sqlite3 and D1. */
 export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemStore {
-  let knownVersion: { value: number; at: number } | null = null;
+  let versionSeen: { value: number; at: number } | null = null;
   async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
     if (ids.length === 0) return [];
     return db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)})`, ids);
@@ -39,6 +39,12 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
   }
 
   return {
+    /**
+     * The one migration runner (SQLite and D1): pending migrations in name order, each applied
+     * atomically with its `d1_migrations` record, so a process killed mid-migration leaves the
+     * schema as it was, never half made and never made but unrecorded. Same table and names as
+     * `wrangler d1 migrations apply`, so either finds what the other applied.
+     */
     async migrate() {
       await db.exec(
         'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
@@ -47,8 +53,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
       const applied = new Set((await db.all<{ name: string }>('SELECT name FROM d1_migrations')).map((r) => r.name));
       for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
         if (applied.has(migration.name)) continue;
-        await db.exec(migration.sql);
-        await db.batch([{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
+        await db.exec(migration.sql, [{ sql: 'INSERT INTO d1_migrations (name) VALUES (?)', params: [migration.name] }]);
       }
     },
 
@@ -56,12 +61,16 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
       await db.all('SELECT 1');
     },
 
+    knownVersion() {
+      return versionSeen && Date.now() - versionSeen.at < versionTtlMs ? versionSeen.value : undefined;
+    },
+
     async version() {
       const now = Date.now();
-      if (knownVersion && now - knownVersion.at < versionTtlMs) return knownVersion.value;
+      if (versionSeen && now - versionSeen.at < versionTtlMs) return versionSeen.value;
       const [row] = await db.all<{ value: number }>("SELECT value FROM meta WHERE key = 'version'");
-      knownVersion = { value: row?.value ?? 0, at: now };
-      return knownVersion.value;
+      versionSeen = { value: row?.value ?? 0, at: now };
+      return versionSeen.value;
     },
 
     async queryItems(query): Promise<ItemPage> {
@@ -116,9 +125,9 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
         statements.push(...writeItem(row, kept));
       }
       if (statements.length > 0) {
-        knownVersion = null;
+        versionSeen = null;
         await db.batch([...statements, bumpVersion]);
-        knownVersion = null;
+        versionSeen = null;
       }
       return result;
     },
@@ -130,7 +139,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
         { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
         bumpVersion,
       ]);
-      knownVersion = null;
+      versionSeen = null;
     },
 
     async sourceStates() {

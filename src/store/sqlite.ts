@@ -91,9 +91,15 @@ function connect(path: string): { db: Database.Database; connector: SqlConnector
         throw explain(error);
       }
     },
-    async exec(script) {
+    async exec(script, after = []) {
       try {
-        db.exec(script);
+        if (after.length === 0) db.exec(script);
+        else {
+          db.transaction(() => {
+            db.exec(script);
+            for (const s of after) prepare(s.sql).run(...s.params);
+          }).immediate();
+        }
       } catch (error) {
         throw explain(error);
       }
@@ -103,31 +109,6 @@ function connect(path: string): { db: Database.Database; connector: SqlConnector
     },
   };
   return { db, connector };
-}
-
-/**
- * Apply pending migrations, each in one transaction with its `d1_migrations` record (SQLite has
- * transactional DDL): a process killed mid-migration leaves the schema as it was, never half
- * made and never made but unrecorded. Same table and names as `wrangler d1 migrations apply`, so
- * the shared `migrate()` afterwards finds nothing to do.
- */
-function migrateAtomically(db: Database.Database, migrations: Migration[], path: string): void {
-  try {
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, ' +
-        'applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
-    );
-    const applied = new Set((db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name));
-    for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
-      if (applied.has(migration.name)) continue;
-      db.transaction(() => {
-        db.exec(migration.sql);
-        db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(migration.name);
-      }).immediate();
-    }
-  } catch (error) {
-    throw explainSqliteError(error, path);
-  }
 }
 
 /** Who holds a named lease (the ingestion lease is `ingest`), as stored. */
@@ -156,8 +137,7 @@ export interface SqliteStore extends ItemStore {
  * last run that could still be written.
  */
 export async function openSqliteStore(path: string, migrations: Migration[] = readMigrations()): Promise<SqliteStore> {
-  const { db, connector } = connect(path);
-  migrateAtomically(db, migrations, path);
+  const { connector } = connect(path);
   const base = createSqlStore(connector, migrations);
   await base.migrate();
   let unrecorded: IngestRun | null = null;

@@ -121,6 +121,12 @@ export interface ItemStore {
   ping(): Promise<void>;
   /** Changes whenever any item is written; rendered feeds are cached against it. */
   version(): Promise<number>;
+  /**
+   * The version as `version()` would answer it now, when the store knows it without reading the
+   * database (it read or wrote it moments ago); undefined otherwise. Optional: it lets a cached
+   * feed be served without an await.
+   */
+  knownVersion?(): number | undefined;
 
   queryItems(query: ItemQuery): Promise<ItemPage>;
   getItem(id: string): Promise<Item | null>;

@@ -10,15 +10,18 @@ export interface RunningServer {
   stop: () => Promise<number | null>;
 }
 
+/** The compiled Node door that `npm start` runs (built by tests/buildDist.ts before the tests). */
+export const distEntry = join(import.meta.dirname, '..', '..', 'dist', 'node.js');
+
 /**
- * Start the real server (`npm start`'s command) on a free loopback port with a temporary DB,
- * and wait until it says where it listens.
+ * Start the real server (`npm start`'s command, `node dist/node.js serve`) on a free loopback port
+ * with a temporary DB, and wait until it says where it listens.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'caravan-e2e-'));
   // vitest puts BASE_URL=/ into process.env; the server must derive its URLs from requests.
   const { BASE_URL: _ignored, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts', 'serve'], {
+  const child = spawn(process.execPath, [distEntry, 'serve'], {
     cwd: join(import.meta.dirname, '..', '..'),
     env: { ...parentEnv, HOST: '127.0.0.1', PORT: '0', DB_PATH: join(dir, 'caravan.db'), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openNodeRuntime } from '../../src/node.js';
+import { openNodeRuntime } from '../../src/node/runtime.js';
 import { checkStore } from './helpers/checkStore.js';
 import { writePages } from './helpers/pages.js';
 import { killAll, sleep, startNode } from './helpers/proc.js';

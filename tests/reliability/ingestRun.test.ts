@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryPages } from '../../src/ingest/pageReader.js';
 import { runIngestion, type IngestDeps } from '../../src/ingest/run.js';
 import { memoryLog } from '../../src/log.js';
-import { deadLeaseOwner } from '../../src/node.js';
+import { deadLeaseOwner } from '../../src/node/lease.js';
 import { openSqliteStore, readMigrations } from '../../src/store/sqlite.js';
 import { StoreWriteError, type ItemStore } from '../../src/store/store.js';
 import { realConfigData, seedPages } from '../helpers/configData.js';

@@ -13,7 +13,7 @@ import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openNodeRuntime } from '../../src/node.js';
+import { openNodeRuntime } from '../../src/node/runtime.js';
 import { checkStore } from './helpers/checkStore.js';
 import { writePages } from './helpers/pages.js';
 import { fileSizeLimiter, killAll, listening, root, startNode, terminate, type StartOptions } from './helpers/proc.js';

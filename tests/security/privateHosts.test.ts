@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed, type FetchOptions } from '../../src/ingest/upstream/fetchFeed.js';
 import { runIngestion } from '../../src/ingest/run.js';
-import { openNodeRuntime } from '../../src/node.js';
+import { openNodeRuntime } from '../../src/node/runtime.js';
 
 const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Private story</title><guid>p1</guid></item></channel></rss>';
 const request = { url: 'http://feeds.example/rss', etag: null, lastModified: null, allowPrivate: false };

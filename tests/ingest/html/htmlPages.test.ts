@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import { runIngestion } from '../../../src/ingest/run.js';
 import { memoryLog } from '../../../src/log.js';
-import { folderPages } from '../../../src/node.js';
+import { folderPages } from '../../../src/node/folderPages.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { realConfigData } from '../../helpers/configData.js';
 

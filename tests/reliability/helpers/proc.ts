@@ -1,5 +1,5 @@
 /**
- * The real Node door as a child process (`node --import tsx src/node.ts <command>`), with its
+ * The real Node door as a child process (`node dist/node.js <command>`, compiled by tests/buildDist.ts), with its
  * output captured, for the crash, signal and concurrency tests. Loopback only.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -42,7 +42,7 @@ export async function killAll(): Promise<void> {
 
 export function startNode(command: 'serve' | 'ingest', env: Record<string, string>, options: StartOptions = {}): Proc {
   const { BASE_URL: _ignored, ...parentEnv } = process.env;
-  const args = ['--import', 'tsx', 'src/node.ts', command];
+  const args = ['dist/node.js', command];
   const { fileSizeLimitBytes: limit, ...ids } = options;
   const [file, argv] =
     limit === undefined ? [process.execPath, args]

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * Compiles the Node door once, at `npm install` (postinstall) and before the tests: src/node.ts and
+ * everything it imports → dist/node.js (one ES module; packages in node_modules stay imports),
+ * plus the SQL migrations beside it (dist/migrations/, where src/store/sqlite.ts looks for them).
+ * `npm start` then runs `node dist/node.js serve`: no TypeScript compiler at run time.
+ * Type checking is `npm run typecheck`; esbuild only strips the types.
+ * Usage: node scripts/build.mjs
+ */
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const migrations = join(root, 'src', 'store', 'migrations');
+
+rmSync(join(dist, 'migrations'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/node.ts'],
+  outfile: 'dist/node.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+mkdirSync(join(dist, 'migrations'), { recursive: true });
+for (const name of readdirSync(migrations).filter((n) => /^\d{4}_.+\.sql$/.test(n))) {
+  cpSync(join(migrations, name), join(dist, 'migrations', name));
+}
+console.log('built dist/node.js');

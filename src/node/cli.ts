@@ -1,0 +1,55 @@
+/**
+ * The Node door's commands (`node dist/node.js <command>`; npm scripts of the same names):
+ *
+ *   serve    (npm start)       serve feeds, ingest at start-up and on INGEST_CRON
+ *   ingest   (npm run ingest)  one ingestion run, print a summary, exit
+ *   report   (npm run report)  print what each local page yields, store nothing
+ */
+import { resolve } from 'node:path';
+import { parseConfig, type Env } from '../config.js';
+import { loadConfigData } from '../configData.js';
+import { reportPages } from '../ingest/reportPages.js';
+import { formatRunSummary } from '../ingest/runSummary.js';
+import { readConfigFiles } from './configFiles.js';
+import { folderPages } from './folderPages.js';
+import { openNodeRuntime } from './runtime.js';
+import { startServer } from './serve.js';
+import { onStopSignals } from './stopSignals.js';
+
+export const commands = ['serve', 'ingest', 'report'] as const;
+
+async function ingestOnce(env: Env): Promise<number> {
+  const runtime = await openNodeRuntime(env);
+  // SIGTERM / SIGINT: the write in progress finishes, the rest is left for the next run, exit 0.
+  onStopSignals((signal) => {
+    runtime.log.info('ingest: stopping', { signal });
+    runtime.stop(signal);
+  });
+  const run = await runtime.ingest();
+  console.log(run ? formatRunSummary(run) : 'Skipped: another ingestion is running (see the log line "ingest: lease held"); nothing done.');
+  await runtime.store.close();
+  // Skipped (another run is doing the work) and interrupted (a clean stop) are not failures.
+  return run === null || run.status !== 'failed' ? 0 : 1;
+}
+
+async function report(env: Env): Promise<number> {
+  const config = parseConfig(env);
+  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  console.log(await reportPages(folderPages(resolve(config.feedsDir), config.feedsDir), data.taxonomy, { maxBytes: config.pageMaxBytes }));
+  return 0;
+}
+
+/**
+ * Run one command. Resolves to the exit code for commands that finish; `serve` resolves once the
+ * server listens and keeps the process alive. A problem throws a one-line message.
+ */
+export async function runCommand(argv: string[], env: Env): Promise<number | null> {
+  const [command = 'serve'] = argv;
+  if (command === 'serve') {
+    await startServer(env);
+    return null;
+  }
+  if (command === 'ingest') return ingestOnce(env);
+  if (command === 'report') return report(env);
+  throw new Error(`unknown command "${command}"; use ${commands.join(', ')}`);
+}

@@ -1,0 +1,56 @@
+/**
+ * The Node runtime both `serve` and `ingest` use: settings, config files, the store, and one
+ * ingestion control (one run at a time, stopped by SIGTERM) wired with the shared ingestion deps.
+ */
+import { resolve } from 'node:path';
+import { parseConfig, type Config, type Env } from '../config.js';
+import { loadConfigData, type ConfigData } from '../configData.js';
+import type { IngestDeps } from '../ingest/run.js';
+import { runIngestion } from '../ingest/run.js';
+import { createLog, type Log } from '../log.js';
+import { ingestDepsFor } from '../runtime/ingestDeps.js';
+import { ingestControl, type IngestControl } from '../runtime/runControl.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { readConfigFiles } from './configFiles.js';
+import { folderPages } from './folderPages.js';
+import { leaseIdentity, reclaimLease } from './lease.js';
+import { openNodeStore } from './openStore.js';
+import { resolveHost } from './resolveHost.js';
+
+export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
+  config: Config;
+  data: ConfigData;
+  log: Log;
+  ingestDeps: IngestDeps;
+  store: SqliteStore;
+}
+
+export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
+  const config = parseConfig(env);
+  const log = createLog(config.logLevel);
+  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  const store = await openNodeStore(config);
+  const unwritable = await store.checkWritable();
+  if (unwritable) log.error('store: not writable', { path: config.dbPath, error: unwritable });
+  if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
+
+  const me = leaseIdentity();
+  let ingestDeps: IngestDeps;
+  const control = ingestControl(async () => {
+    await reclaimLease(store, me, log).catch((error: unknown) => log.warn('ingest: cannot check the lease', { error: String(error) }));
+    const run = await runIngestion(ingestDeps);
+    if (run === null) {
+      const holder = await store.leaseHolder('ingest').catch(() => null);
+      if (holder) log.warn('ingest: lease held', { owner: holder.owner, until: holder.expires });
+    }
+    return run;
+  }, log);
+  ingestDeps = ingestDepsFor(config, data, log, {
+    store,
+    pages: folderPages(resolve(config.feedsDir), config.feedsDir),
+    fetch: globalThis.fetch,
+    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost },
+  });
+  const { ingest, stop, idle } = control;
+  return { config, data, log, ingestDeps, store, ingest, stop, idle };
+}

@@ -1,0 +1,55 @@
+/**
+ * `serve`: the app on @hono/node-server, ingestion at start-up and on INGEST_CRON (node-cron),
+ * and a clean stop on SIGTERM / SIGINT.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import cron from 'node-cron';
+import { createApp, type AppDeps } from '../app.js';
+import type { Env } from '../config.js';
+import type { AdminDeps } from '../http/admin.js';
+import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
+import { openNodeRuntime } from './runtime.js';
+import { onStopSignals } from './stopSignals.js';
+
+export async function startServer(env: Env): Promise<void> {
+  const runtime = await openNodeRuntime(env);
+  const { config, log, store } = runtime;
+  if (!cron.validate(config.ingestCron)) throw new Error(`INGEST_CRON is not a valid cron expression: "${config.ingestCron}"`);
+
+  let server: ServerType | null = null;
+  let task: ReturnType<typeof cron.schedule> | null = null;
+  let stopping = false;
+  // SIGTERM / SIGINT: stop taking requests, let the ingestion finish the write it is in and stop,
+  // close the store, exit 0. Registered first, so a stop during the start-up ingestion is clean too.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('server: stopping', { signal });
+    runtime.stop(signal);
+    await task?.stop();
+    server?.close();
+    await runtime.idle();
+    await store.close();
+    log.info('server: stopped');
+    process.exit(0);
+  };
+  onStopSignals((signal) => void stop(signal));
+
+  const deps: AppDeps & AdminDeps = {
+    store, taxonomy: runtime.data.taxonomy, curated: runtime.data.curated, config, log, now: () => new Date(), ingest: runtime.ingest,
+    // The admin rate limit counts per remote address of the connection (never a client-sent header).
+    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  };
+  const app = createApp(deps);
+
+  // An empty store is filled before the first request so feeds are never empty on first start.
+  const empty = await fillEmptyStore(store, config.ingestOnStart, runtime.ingest);
+  if (stopping) return;
+  server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    log.info('server: listening', { url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}` });
+  });
+  if (config.ingestOnStart && !empty) void runtime.ingest();
+  task = cron.schedule(config.ingestCron, () => runtime.ingest(), { noOverlap: true, name: 'ingest' });
+  log.info('ingest: scheduled', { cron: config.ingestCron });
+}
