@@ -2,12 +2,14 @@ import { Hono, type Context, type ExecutionContext } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { InputError } from './errors.js';
+import { BadCursorError } from './store/store.js';
 import { adminRoutes } from './http/admin.js';
 import { catalogRoutes } from './http/catalog.js';
 import { cors, corsHeaders } from './http/cors.js';
 import type { AppDeps } from './http/appDeps.js';
 import { feedRoutes } from './http/feeds.js';
 import { healthRoutes } from './http/health.js';
+import { iconRoutes } from './http/icons.js';
 import { itemRoutes } from './http/items.js';
 
 export type { AppDeps };
@@ -18,7 +20,10 @@ export type { AppDeps };
  */
 export function createApp(deps: AppDeps): Hono {
   const errorResponse = (error: Error, c: Context): Response => {
-    if (error instanceof InputError) return c.json({ error: error.message, ...error.details }, error.status, corsHeaders);
+    if (error instanceof InputError) {
+      return c.json({ error: error.message, ...error.details }, error.status, { ...corsHeaders, ...error.headers });
+    }
+    if (error instanceof BadCursorError) return c.json({ error: error.message }, 400, corsHeaders);
     if (error instanceof HTTPException) return c.json({ error: error.message || 'request refused' }, error.status, corsHeaders);
     if (error instanceof URIError) return c.json({ error: 'the URL has malformed percent-encoding' }, 400, corsHeaders);
     deps.log.error('http: unhandled error', { path: new URL(c.req.url).pathname, error: String(error) });
@@ -30,9 +35,11 @@ export function createApp(deps: AppDeps): Hono {
   rest.use('*', cors());
   // Compresses the JSON API, catalog and OPML.
   rest.use('*', compress());
-  rest.route('/', catalogRoutes(deps));
+  // `/` hands a feed reader the everything feed: the whole app, asked for /feed.atom.
+  rest.route('/', catalogRoutes(deps, (request) => app.fetch(request)));
   rest.route('/', itemRoutes(deps));
   rest.route('/', healthRoutes(deps));
+  rest.route('/', iconRoutes());
   rest.route('/', adminRoutes(deps));
   rest.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
   rest.onError(errorResponse);

@@ -21,6 +21,8 @@ export interface Config {
   userAgent: string;
   /** Upstream sources fetched in one run at most (the rest go first next run); null = all. */
   maxUpstreamPerRun: number | null;
+  /** Article pages fetched for `fullText` sources in one run at most (the rest wait for the next run). */
+  maxFullTextPerRun: number;
 }
 
 /** Which door reads the settings: a few defaults differ (Workers invocations are short). */
@@ -28,6 +30,9 @@ export type Door = 'node' | 'workers';
 
 /** Upstream feeds per run when INGEST_MAX_UPSTREAM is not set: all on Node, 20 per cron invocation on Workers. */
 const defaultMaxUpstream: Record<Door, number | null> = { node: null, workers: 20 };
+
+/** fullText article pages per run when INGEST_MAX_FULLTEXT is not set: each is a request and a Readability pass. */
+const defaultMaxFullText: Record<Door, number> = { node: 30, workers: 10 };
 
 export type Env = Record<string, string | undefined>;
 
@@ -80,6 +85,11 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
   if (maxUpstreamPerRun !== null && (!Number.isInteger(maxUpstreamPerRun) || maxUpstreamPerRun < 0)) {
     throw new Error(`INGEST_MAX_UPSTREAM must be a whole number >= 0, got "${maxUpstreamText}"`);
   }
+  const maxFullTextText = optional('INGEST_MAX_FULLTEXT');
+  const maxFullTextPerRun = maxFullTextText === null ? defaultMaxFullText[door] : Number(maxFullTextText);
+  if (!Number.isInteger(maxFullTextPerRun) || maxFullTextPerRun < 0) {
+    throw new Error(`INGEST_MAX_FULLTEXT must be a whole number >= 0, got "${maxFullTextText}"`);
+  }
 
   return {
     port,
@@ -97,6 +107,7 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
     websubHub,
     userAgent: get('USER_AGENT'),
     maxUpstreamPerRun,
+    maxFullTextPerRun,
   };
 }
 

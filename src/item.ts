@@ -38,6 +38,8 @@ export interface Article {
    * alt text, words from its link): it is no identity and no dedupe key, so two photo posts never meet by it.
    */
   untitled?: boolean;
+  /** The summary when it is not the start of the text (a feed's summary of a full text fetched from the page). */
+  summary?: string;
 }
 
 export interface Item {

@@ -9,6 +9,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { InputError } from '../errors.js';
 import type { AppDeps } from './appDeps.js';
 import { createRateLimiter } from './rateLimit.js';
 
@@ -43,8 +45,9 @@ export async function matchesSecret(given: string, expected: Uint8Array): Promis
   return diff === 0;
 }
 
-function refuse(c: Context, status: 401 | 403 | 405 | 409 | 413 | 429 | 501, error: string, headers: Record<string, string> = {}) {
-  return c.json({ error }, status, { 'Cache-Control': 'no-store', ...headers });
+/** Refuses an admin request: the app's error handler answers with this status, message and headers. */
+function refuse(status: 401 | 403 | 405 | 409 | 413 | 429, error: string, headers: Record<string, string> = {}): never {
+  throw new InputError(error, status, undefined, { 'Cache-Control': 'no-store', ...headers });
 }
 
 export function adminRoutes(deps: AppDeps & AdminDeps): Hono {
@@ -64,7 +67,7 @@ export function adminRoutes(deps: AppDeps & AdminDeps): Hono {
     const decision = limiter.hit(client);
     if (!decision.allowed) {
       deps.log.warn('admin: rate limited', { client, path: c.req.path });
-      return refuse(c, 429, `too many admin requests from this client (at most ${perMinute}); retry in ${decision.retryAfterSeconds} s`, {
+      refuse(429, `too many admin requests from this client (at most ${perMinute}); retry in ${decision.retryAfterSeconds} s`, {
         'Retry-After': String(decision.retryAfterSeconds),
       });
     }
@@ -75,34 +78,35 @@ export function adminRoutes(deps: AppDeps & AdminDeps): Hono {
     const header = c.req.header('authorization');
     const bearer = 'Bearer realm="caravan-admin"';
     if (header === undefined || header.trim() === '') {
-      return refuse(c, 401, 'admin routes need an Authorization: Bearer <ADMIN_TOKEN> header', { 'WWW-Authenticate': bearer });
+      refuse(401, 'admin routes need an Authorization: Bearer <ADMIN_TOKEN> header', { 'WWW-Authenticate': bearer });
     }
     const match = /^Bearer[ \t]+([\x21-\x7e]+)[ \t]*$/i.exec(header);
     if (!match || match[1].length > maxTokenLength) {
-      return refuse(c, 401, 'the Authorization header must be "Bearer <ADMIN_TOKEN>"', {
+      refuse(401, 'the Authorization header must be "Bearer <ADMIN_TOKEN>"', {
         'WWW-Authenticate': `${bearer}, error="invalid_request"`,
       });
     }
     if (!(await matchesSecret(match[1], await expected))) {
       deps.log.warn('admin: wrong token', { client: clientOf(c), path: c.req.path });
-      return refuse(c, 403, 'the admin token is wrong');
+      refuse(403, 'the admin token is wrong');
     }
     await next();
   };
 
   const limitBody = bodyLimit({
     maxSize: adminBodyLimitBytes,
-    onError: (c) => refuse(c, 413, `request body larger than ${adminBodyLimitBytes / 1024} KB`),
+    onError: () => refuse(413, `request body larger than ${adminBodyLimitBytes / 1024} KB`),
   });
 
   for (const path of ['/admin', '/admin/*']) app.use(path, limitBody, rateLimit, authenticate);
 
   app.post('/admin/ingest', async (c) => {
-    if (!deps.ingest) return refuse(c, 501, 'this deployment cannot run an ingestion on request');
+    // Not the client's fault: a 5xx, through the same handler.
+    if (!deps.ingest) throw new HTTPException(501, { message: 'this deployment cannot run an ingestion on request' });
     deps.log.info('admin: ingestion requested', { client: clientOf(c) });
     const run = await deps.ingest();
     if (run === null) {
-      return refuse(c, 409, 'an ingestion is already running; this request did not start another. Try again when it has finished (see lastRun on /healthz)', {
+      refuse(409, 'an ingestion is already running; this request did not start another. Try again when it has finished (see lastRun on /healthz)', {
         'Retry-After': '30',
       });
     }
@@ -112,7 +116,7 @@ export function adminRoutes(deps: AppDeps & AdminDeps): Hono {
     const sources = await deps.store.sourceStates();
     return c.json({ count: sources.length, sources }, 200, { 'Cache-Control': 'no-store' });
   });
-  app.all('/admin/ingest', (c) => refuse(c, 405, 'use POST /admin/ingest', { Allow: 'POST' }));
-  app.all('/admin/sources', (c) => refuse(c, 405, 'use GET /admin/sources', { Allow: 'GET, HEAD' }));
+  app.all('/admin/ingest', () => refuse(405, 'use POST /admin/ingest', { Allow: 'POST' }));
+  app.all('/admin/sources', () => refuse(405, 'use GET /admin/sources', { Allow: 'GET, HEAD' }));
   return app;
 }

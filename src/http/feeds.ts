@@ -138,7 +138,7 @@ export function feedRoutes(deps: AppDeps): Hono {
     // HTTP dates have whole seconds; so has the feed's own updated time, and they agree.
     const lastModified = new Date(Math.floor(new Date(newest).getTime() / 1000) * 1000);
     const body = renderFeed(format, {
-      feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub,
+      feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub, q: params.q,
     });
     const rendered = await makeRendered(body, lastModified);
     cache.set(key, version, rendered);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { reportedState } from '../ingest/upstream/fullTextReport.js';
 import type { AppDeps } from './appDeps.js';
 
 /** `/healthz`: 200 when the store answers, 503 when it does not; the last run and every source's state. */
@@ -13,7 +14,7 @@ export function healthRoutes(deps: AppDeps): Hono {
         status: failing > 0 || lastRun?.status === 'failed' ? 'degraded' : 'ok',
         store: { status: 'ok', version },
         lastRun,
-        sources,
+        sources: sources.map(reportedState),
       });
     } catch (error) {
       deps.log.error('health: store unreachable', { error: String(error) });

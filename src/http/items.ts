@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { InputError } from '../errors.js';
 import type { AppDeps } from './appDeps.js';
 import { parseFeedParams } from './feedQuery.js';
-import { publicUrl } from './requestUrls.js';
+import { preferredType } from './negotiate.js';
+import { itemPage } from './pages/itemPage.js';
+import { publicBase, publicUrl } from './requestUrls.js';
 
 /** `/items` (filtered, cursor-paginated JSON) and `/items/:id`. */
 export function itemRoutes(deps: AppDeps): Hono {
@@ -39,11 +41,17 @@ export function itemRoutes(deps: AppDeps): Hono {
     return c.json({ items: page.items, next });
   });
 
+  // A browser (text/html) gets the article as a page; everyone else the JSON, as scripts expect.
   app.get('/items/:id', async (c) => {
     const id = c.req.param('id');
     const item = /^[0-9a-f]{1,64}$/.test(id) ? await deps.store.getItem(id) : null;
     if (!item) throw new InputError(`no item with id "${id.slice(0, 80)}"`, 404);
-    return c.json(item);
+    const type = preferredType(c.req.header('accept'), ['application/json', 'text/html', 'application/xhtml+xml']);
+    const headers = { Vary: 'Accept, Accept-Encoding', 'Cache-Control': `public, max-age=${deps.config.cacheMaxAge}` };
+    if (type === 'text/html' || type === 'application/xhtml+xml') {
+      return c.html(await itemPage(item, deps.taxonomy, publicBase(c, deps.config.baseUrl)), 200, headers);
+    }
+    return c.json(item, 200, headers);
   });
 
   return app;

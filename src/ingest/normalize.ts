@@ -38,7 +38,7 @@ export async function normalize(article: Article, now: string): Promise<Normaliz
       title,
       contentText,
       contentHtml: article.contentHtml === null ? null : stripInvalidXml(article.contentHtml),
-      summary: summarize(contentText),
+      summary: article.summary ? summarize(article.summary) : summarize(contentText),
       authors: article.authors.map(cleanLine).filter(Boolean),
       source: article.source === null ? null : cleanLine(article.source) || null,
       published: article.published,

@@ -35,3 +35,4 @@ export function memoryPages(pages: Record<string, string | Uint8Array>, options:
     },
   };
 }
+

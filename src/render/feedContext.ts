@@ -12,6 +12,8 @@ export interface FeedContext {
   /** Feed-level updated time: the newest item change, or a fixed epoch for an empty feed. */
   updated: Date;
   hub: string | null;
+  /** The reader's own search (`?q=`): it makes a feed of its own, with its own entry ids (entryScope). */
+  q?: string | null;
 }
 
 /** Who publishes every Caravan feed (Atom requires a feed author when an entry has none). */
@@ -34,44 +36,28 @@ export function asciiUrl(url: string): string {
   });
 }
 
-/** Where an item can be read: its own URL, else its entry in Caravan's JSON API. */
+/** Where an item can be read: its own URL, else its page on Caravan (HTML for browsers, JSON for scripts). */
 export function itemLink(item: Item, baseUrl: string): string {
   return item.url ? asciiUrl(item.url) : `${baseUrl}/items/${item.id}`;
 }
 
 /**
- * Stable entry id, the same in every format and on every host: the item's URL when it has one
- * (a permalink), else a `urn:uuid` (RFC 9562 version 8, i.e. custom) made from the item's stable id.
+ * What makes one feed's entry ids its own: the feed's canonical path (aliases such as
+ * `/regions/kz` give `/regions/kazakhstan`) and the reader's search, if any. `limit` and `since`
+ * only window a feed, so they leave its ids alone.
  */
-export function itemGuid(item: Item): { value: string; isPermaLink: boolean } {
-  if (item.url) return { value: asciiUrl(item.url), isPermaLink: true };
-  return itemUuid(item);
+export function entryScope(feed: FeedDef, q: string | null | undefined): string {
+  return q ? `${feed.path}?q=${encodeURIComponent(q)}` : feed.path;
 }
 
 /**
- * Entry ids for one document, in item order: `itemGuid`, except that an item whose URL an earlier
- * item already used as its id gets its `urn:uuid` (ids must be unique within a feed; ingestion
- * merges items by URL, so this is only a guard).
+ * An entry's id: the article in this feed, `tag:caravan,2025:items/{item id}/in{scope}` (RFC 4151),
+ * the same in all three formats of a feed and on every host, never reused. Per feed, not per
+ * article: readers such as newsboat keep one entry per id across all subscriptions, so an article
+ * in five feeds must have five ids or four of those feeds lose it. The article's URL stays its link.
  */
-export function entryIds(items: Item[]): Array<{ value: string; isPermaLink: boolean }> {
-  const seen = new Set<string>();
-  return items.map((item) => {
-    let guid = itemGuid(item);
-    if (seen.has(guid.value)) guid = itemUuid(item);
-    seen.add(guid.value);
-    return guid;
-  });
-}
-
-function itemUuid(item: Item): { value: string; isPermaLink: false } {
-  const hex = item.id.toLowerCase().replace(/[^0-9a-f]/g, '').padEnd(32, '0').slice(0, 32).split('');
-  hex[12] = '8';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return {
-    value: `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`,
-    isPermaLink: false,
-  };
+export function entryId(scope: string, item: Item): string {
+  return `tag:caravan,2025:items/${item.id}/in${scope}`;
 }
 
 /** A date-time string as a Date, or null when absent or unparseable. */
@@ -81,19 +67,38 @@ export function parseDate(value: string | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/**
- * When the item last changed: its source's stated update, else when Caravan last changed it;
- * never before its publication.
- */
-export function itemModified(item: Item): Date {
-  const modified = parseDate(item.updated) ?? parseDate(item.changed) ?? new Date(0);
+/** The update time its source stated, never before its stated publication; null when none was stated. */
+export function statedUpdate(item: Item): Date | null {
+  const updated = parseDate(item.updated);
+  if (!updated) return null;
   const published = parseDate(item.published);
-  return published && published > modified ? published : modified;
+  return published && published > updated ? published : updated;
 }
 
-/** When the item was published: as stated, else when Caravan first saw it (for RSS pubDate). */
-export function itemPublishedOrSeen(item: Item): Date {
-  return parseDate(item.published) ?? parseDate(item.firstSeen) ?? itemModified(item);
+/**
+ * Atom's required `updated`, saying only what Caravan knows: the update its source stated, else
+ * its stated publication, else when Caravan first saw it (never a publication date: an undated
+ * item has no `published`). Caravan's own later merges (a fuller text from another page) are not
+ * counted as updates, so a reader's date for an article never moves.
+ */
+export function entryUpdated(item: Item): Date {
+  return statedUpdate(item) ?? parseDate(item.published) ?? parseDate(item.firstSeen) ?? parseDate(item.changed) ?? new Date(0);
+}
+
+/** The feed icon (`/favicon.ico`, 32×32) and image (`/icon.png`, 144×144) every format names. */
+export function feedIcons(baseUrl: string): { favicon: string; image: string } {
+  return { favicon: `${baseUrl}/favicon.ico`, image: `${baseUrl}/icon.png` };
+}
+
+/**
+ * Where an item came from, for RSS `<source>` and Atom `<source>`: the outlet (with its wire
+ * agency, "Japan Today (Reuters)") and the feed it came through: its upstream feed when it came
+ * from one, else Caravan's own everything feed in the same format.
+ */
+export function itemSource(item: Item): { title: string; upstreamFeed: string | null } | null {
+  if (!item.source) return null;
+  const upstream = item.origins.find((o) => o.kind === 'upstream');
+  return { title: item.source, upstreamFeed: upstream ? asciiUrl(upstream.ref) : null };
 }
 
 /** RFC 3339 without milliseconds: `2025-01-22T10:00:00Z`. */

@@ -1,6 +1,6 @@
 import { Feed, type Extension } from 'feed';
 import type { FeedContext } from './feedContext.js';
-import { asciiUrl, entryIds, itemCategories, itemLink, itemPublishedOrSeen, publisher } from './feedContext.js';
+import { asciiUrl, entryId, entryScope, feedIcons, itemCategories, itemLink, itemSource, parseDate, publisher } from './feedContext.js';
 import { feedHtml, feedText, finishSwaps, rewrite, Swaps, TOKEN } from './feedSwaps.js';
 import { htmlEscape, textToHtml } from './htmlEscape.js';
 import { xmlAttrEscape as a, xmlEscape as x } from './xmlEscape.js';
@@ -13,6 +13,11 @@ const rssRoot = '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xml
  * feedSwaps.ts for what goes in and why), with only elements the spec or a declared module allows:
  * authors as `dc:creator` (RSS `<author>` must be an e-mail address), full text as
  * `content:encoded`, the self and hub links as `atom:link`.
+ *
+ * Each entry's `guid` is its id in this feed (feedContext `entryId`, `isPermaLink="false"`); its
+ * link is the article's URL. `pubDate` is given only when a source stated one (it is optional in
+ * RSS): an undated article says nothing rather than Caravan's own clock. `<source>` names the
+ * outlet, with the feed it came through as its `url`.
  *
  * Titles are plain text, XML-escaped once and nothing more: newsboat and rss-parser take an RSS
  * title as text, and so does feedparser unless the text itself looks like HTML (see the README).
@@ -30,25 +35,31 @@ export function renderRssFeed(ctx: FeedContext): string {
     docs: 'https://www.rssboard.org/rss-specification',
     generator: publisher,
     feedLinks: { rss: asciiUrl(ctx.selfUrl) },
+    image: feedIcons(baseUrl).image,
     ...(ctx.hub ? { hub: ctx.hub } : {}),
   });
 
   const titles = new Swaps<string>();
-  const ids = entryIds(items);
-  items.forEach((item, index) => {
-    const guid = ids[index]!;
+  const scope = entryScope(def, ctx.q);
+  const everythingRss = `${baseUrl}/feed.rss`;
+  items.forEach((item) => {
+    const source = itemSource(item);
+    const extensions = [
+      ...(item.authors.length ? [creators(item.authors)] : []),
+      ...(source ? [sourceElement(source.title, source.upstreamFeed ?? everythingRss)] : []),
+    ];
     feed.addItem({
       title: titles.token(item.title),
       link: itemLink(item, baseUrl),
-      // feed marks a given guid isPermaLink="false"; with none it uses the link, as "true". A
-      // permalink guid is the item's link (feedContext), so it is left to that.
-      ...(guid.isPermaLink ? {} : { guid: guid.value }),
-      date: itemPublishedOrSeen(item),
+      // feed writes a given guid with isPermaLink="false".
+      guid: entryId(scope, item),
+      // feed types `date` as required but writes pubDate only when there is one.
+      date: parseDate(item.published) ?? (undefined as unknown as Date),
       description: feedHtml(htmlEscape(item.summary)),
       content: feedHtml(item.contentHtml ?? textToHtml(item.contentText)),
       // feed writes `domain` as given, so it goes in escaped.
       category: itemCategories(item, baseUrl).map(({ term, scheme }) => ({ name: feedText(term), domain: a(scheme) })),
-      ...(item.authors.length ? { extensions: [creators(item.authors)] } : {}),
+      ...(extensions.length ? { extensions } : {}),
     });
   });
 
@@ -69,4 +80,9 @@ export function renderRssFeed(ctx: FeedContext): string {
  */
 function creators(names: string[]): Extension {
   return { name: 'dc:creator', objects: names.map(feedText) as unknown as Extension['objects'] };
+}
+
+/** RSS `<source url="feed">Outlet</source>` (xml-js compact form; the attribute goes in escaped, see feedSwaps.ts). */
+function sourceElement(title: string, url: string): Extension {
+  return { name: 'source', objects: { _attributes: { url: a(url) }, _text: feedText(title) } as unknown as Extension['objects'] };
 }

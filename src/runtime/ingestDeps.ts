@@ -27,6 +27,7 @@ export function ingestDepsFor(config: Config, data: ConfigData, log: Log, parts:
     userAgent: config.userAgent,
     pageLimits: { maxBytes: config.pageMaxBytes },
     ...(config.maxUpstreamPerRun !== null ? { maxUpstreamPerRun: config.maxUpstreamPerRun } : {}),
+    limits: { fullTextPerRun: config.maxFullTextPerRun },
     // Hubs are told the feeds' self links, which only BASE_URL fixes.
     ...(config.websubHub && config.baseUrl ? { websub: { hub: config.websubHub, baseUrl: config.baseUrl, curated: data.curated } } : {}),
     ...parts.extra,

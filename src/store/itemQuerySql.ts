@@ -1,5 +1,4 @@
-import { InputError } from '../errors.js';
-import type { ItemQuery } from './store.js';
+import { BadCursorError, type ItemQuery } from './store.js';
 import type { SqlValue, Statement } from './connector.js';
 import { itemColumns } from './itemRow.js';
 
@@ -19,7 +18,7 @@ export function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the error below
   }
-  throw new InputError('cursor is not one this server issued; start again without it');
+  throw new BadCursorError();
 }
 
 /**

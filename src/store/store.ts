@@ -21,6 +21,14 @@ export class StoreWriteError extends Error {
   }
 }
 
+/** A query's cursor is not one this store issued (the HTTP layer answers 400). */
+export class BadCursorError extends Error {
+  constructor() {
+    super('cursor is not one this server issued; start again without it');
+    this.name = 'BadCursorError';
+  }
+}
+
 export interface ItemQuery {
   /** Any of these topic slugs (empty: no topic filter). */
   topics?: string[];
@@ -78,6 +86,22 @@ export interface SourceState {
   /** Do not try before this ISO time (backoff, Retry-After, ttl, interval). */
   nextAttempt: string | null;
   itemCount: number;
+  /** `fullText` upstream sources: what was fetched for each entry (src/ingest/upstream/fetchFullText.ts). */
+  fullText?: FullTextMemory;
+}
+
+/** Per entry (its guid, else its link) of a `fullText` source: the entry as last seen and its page fetch. */
+export type FullTextMemory = Record<string, FullTextEntry>;
+
+export interface FullTextEntry {
+  /** Hash of the entry as the feed gave it: a changed entry is fetched again. */
+  hash: string;
+  url: string;
+  /** Validators of the page, for a conditional GET when the entry changes. */
+  etag: string | null;
+  lastModified: string | null;
+  /** `fetch: HTTP 404`, `not an article: ...`; null when the page was read. */
+  error: string | null;
 }
 
 export interface SourceOutcome {

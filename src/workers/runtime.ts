@@ -25,6 +25,8 @@ export interface WorkerEnv {
   ADMIN_TOKEN?: string;
   /** Upstream sources fetched per scheduled invocation at most (default 20). */
   INGEST_MAX_UPSTREAM?: string;
+  /** Article pages of `fullText` sources fetched per scheduled invocation at most (default 10). */
+  INGEST_MAX_FULLTEXT?: string;
   [name: string]: unknown;
 }
 

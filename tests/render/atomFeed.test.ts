@@ -9,7 +9,7 @@ import { hostileTitles, sampleContext, sampleDef } from './sampleFeed.js';
 import { all, one, parseXml, type XmlNode } from './xmlTree.js';
 
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const iri = /^(https?:\/\/[^\s<>"]+|urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
+const tagUri = /^tag:caravan,2025:items\/[0-9a-f]{32}\/in\/topics\/aviation$/;
 
 function atom(overrides = {}): XmlNode {
   return parseXml(renderAtomFeed(sampleContext(overrides)));
@@ -32,6 +32,7 @@ describe('Atom 1.0 (RFC 4287)', () => {
     expect(links.some((l) => l.attrs.rel === 'hub')).toBe(false);
     // Not every entry has an author, so the feed must have one (section 4.1.1).
     expect(one(one(feed, 'author'), 'name').text).toBe('Caravan');
+    expect(one(feed, 'icon').text).toBe('https://caravan.example/icon.png');
   });
 
   it('gives every entry a stable id, a plain-text title, dates, authors, categories, summary and content', () => {
@@ -39,7 +40,7 @@ describe('Atom 1.0 (RFC 4287)', () => {
     expect(entries).toHaveLength(3);
     const [full, linked, bare] = entries as [XmlNode, XmlNode, XmlNode];
     for (const entry of entries) {
-      expect(one(entry, 'id').text).toMatch(iri);
+      expect(one(entry, 'id').text).toMatch(tagUri);
       expect(one(entry, 'title').attrs.type).toBe('text');
       expect(one(entry, 'updated').text).toMatch(rfc3339);
       expect(one(entry, 'summary').attrs.type).toBe('text');
@@ -47,7 +48,7 @@ describe('Atom 1.0 (RFC 4287)', () => {
       expect(all(entry, 'link').filter((l) => (l.attrs.rel ?? 'alternate') === 'alternate')).toHaveLength(1);
     }
     expect(new Set(entries.map((e) => one(e, 'id').text)).size).toBe(3);
-    expect(one(full, 'id').text).toBe('urn:uuid:4f1c2a9e-8b7d-8c5e-8f3a-2b1c0d9e8f7a');
+    expect(one(full, 'id').text).toBe('tag:caravan,2025:items/4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a/in/topics/aviation');
     expect(one(full, 'title').text).toBe(hostileTitles[0]);
     expect(one(full, 'published').text).toBe('2025-01-22T05:00:00.000Z');
     expect(one(full, 'updated').text).toBe('2025-01-23T08:30:00.000Z');
@@ -60,11 +61,22 @@ describe('Atom 1.0 (RFC 4287)', () => {
     ]);
     expect(one(full, 'summary').text).toBe('First <paragraph> & more.');
     expect(one(full, 'content').text).toBe('<p>First &lt;paragraph&gt; &amp; more.</p>\n<p>Second paragraph ]]&gt; ends.</p>');
-    expect(one(linked, 'id').text).toBe('https://example.com/news/aktau?utm=1&id=2');
+    expect(one(linked, 'id').text).toBe('tag:caravan,2025:items/9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d/in/topics/aviation');
     expect(one(linked, 'link').attrs.href).toBe('https://example.com/news/aktau?utm=1&id=2');
+    // Stated publication, no stated update: updated is the publication, not when Caravan stored it.
+    expect(one(linked, 'updated').text).toBe('2025-01-21T12:00:00.000Z');
+    // The outlet: the entry's source (with the upstream feed), and its author when it has no byline.
+    const source = one(linked, 'source');
+    expect([one(source, 'title').text, one(source, 'id').text, one(source, 'link').attrs.href]).toEqual(['Example News (Reuters)', 'https://example.com/feed.xml', 'https://example.com/feed.xml']);
+    expect(all(linked, 'author').map((a) => one(a, 'name').text)).toEqual(['Example News (Reuters)']);
+    expect(one(one(full, 'source'), 'title').text).toBe('Eurasianet');
+    expect(all(one(full, 'source'), 'id')).toHaveLength(0);
     expect(one(linked, 'content').text).toBe('<p>Upstream <em>HTML</em> &amp; text.</p>');
+    // No stated date: no published, and updated says only when Caravan first saw it.
     expect(all(bare, 'published')).toHaveLength(0);
+    expect(one(bare, 'updated').text).toBe('2025-01-01T00:00:00.000Z');
     expect(all(bare, 'author')).toHaveLength(0);
+    expect(all(bare, 'source')).toHaveLength(0);
     expect(one(bare, 'link').attrs.href).toBe('https://caravan.example/items/00112233445566778899aabbccddeeff');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiUrl, entryIds, itemGuid, itemModified } from '../../src/render/feedContext.js';
+import { asciiUrl, entryId, entryScope, entryUpdated, statedUpdate } from '../../src/render/feedContext.js';
 import { makeItem } from '../helpers/makeItem.js';
 
 describe('asciiUrl', () => {
@@ -13,30 +13,41 @@ describe('asciiUrl', () => {
 });
 
 describe('entry ids', () => {
-  it('are the URL (a permalink) when there is one, else a valid urn:uuid', () => {
-    expect(itemGuid(makeItem({ id: 'ab', url: 'https://example.com/x' }))).toEqual({ value: 'https://example.com/x', isPermaLink: true });
-    const { value, isPermaLink } = itemGuid(makeItem({ id: 'f'.repeat(32) }));
-    expect(isPermaLink).toBe(false);
-    expect(value).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(itemGuid(makeItem({ id: 'f'.repeat(32), title: 'other' })).value).toBe(value);
+  const aviation = { kind: 'topic', path: '/topics/aviation', title: 't', description: 'd', countTag: null, filter: {} } as const;
+  const kazakhstan = { ...aviation, kind: 'region', path: '/regions/kazakhstan' } as const;
+
+  it('are the article in this feed: one article has a different id in every feed, and a search is a feed of its own', () => {
+    const item = makeItem({ id: 'f'.repeat(32), url: 'https://example.com/x' });
+    const ids = [entryScope(aviation, null), entryScope(kazakhstan, undefined), entryScope(aviation, 'crash & burn')].map((s) => entryId(s, item));
+    expect(ids).toEqual([
+      `tag:caravan,2025:items/${'f'.repeat(32)}/in/topics/aviation`,
+      `tag:caravan,2025:items/${'f'.repeat(32)}/in/regions/kazakhstan`,
+      `tag:caravan,2025:items/${'f'.repeat(32)}/in/topics/aviation?q=crash%20%26%20burn`,
+    ]);
+    // RFC 4151 tag URI: no character outside its grammar.
+    for (const id of ids) expect(id).toMatch(/^tag:[a-z0-9.-]+,\d{4}:[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/);
   });
 
-  it('never repeat within a document', () => {
-    const items = [
-      makeItem({ id: 'a1', url: 'https://example.com/same' }),
-      makeItem({ id: 'b2', url: 'https://example.com/same' }),
-    ];
-    const ids = entryIds(items).map((g) => g.value);
-    expect(ids[0]).toBe('https://example.com/same');
-    expect(ids[1]).toMatch(/^urn:uuid:b2000000-/);
+  it('depend on the article and the feed only: never on its URL, text, dates or host', () => {
+    const scope = entryScope(aviation, null);
+    const a = makeItem({ id: 'ab12', url: 'https://example.com/x', title: 'one', changed: '2025-01-01T00:00:00Z' });
+    const b = makeItem({ id: 'ab12', url: 'https://example.org/y', title: 'two', changed: '2026-01-01T00:00:00Z' });
+    expect(entryId(scope, a)).toBe(entryId(scope, b));
   });
 });
 
-describe('itemModified', () => {
-  it('is the stated update, else the stored change, never before publication', () => {
-    expect(itemModified(makeItem({ id: 'a', updated: '2025-02-01T00:00:00Z', changed: '2025-03-01T00:00:00Z' })).toISOString()).toBe('2025-02-01T00:00:00.000Z');
-    expect(itemModified(makeItem({ id: 'a', changed: '2025-03-01T00:00:00Z' })).toISOString()).toBe('2025-03-01T00:00:00.000Z');
-    expect(itemModified(makeItem({ id: 'a', published: '2025-04-01T00:00:00Z', changed: '2025-03-01T00:00:00Z' })).toISOString()).toBe('2025-04-01T00:00:00.000Z');
-    expect(itemModified(makeItem({ id: 'a', updated: 'garbage', changed: '2025-03-01T00:00:00Z' })).toISOString()).toBe('2025-03-01T00:00:00.000Z');
+describe('dates', () => {
+  it('statedUpdate is only what a source stated, never before publication', () => {
+    expect(statedUpdate(makeItem({ id: 'a', updated: '2025-02-01T00:00:00Z', changed: '2025-03-01T00:00:00Z' }))?.toISOString()).toBe('2025-02-01T00:00:00.000Z');
+    expect(statedUpdate(makeItem({ id: 'a', published: '2025-04-01T00:00:00Z', updated: '2025-02-01T00:00:00Z' }))?.toISOString()).toBe('2025-04-01T00:00:00.000Z');
+    expect(statedUpdate(makeItem({ id: 'a', published: '2025-04-01T00:00:00Z', changed: '2025-05-01T00:00:00Z' }))).toBeNull();
+    expect(statedUpdate(makeItem({ id: 'a', updated: 'garbage' }))).toBeNull();
+  });
+
+  it("entryUpdated is the stated update, else the stated publication, else when Caravan first saw it; never Caravan's later changes", () => {
+    const seen = { firstSeen: '2025-03-01T00:00:00.000Z', changed: '2025-06-01T00:00:00.000Z' };
+    expect(entryUpdated(makeItem({ id: 'a', updated: '2025-02-01T00:00:00Z', ...seen })).toISOString()).toBe('2025-02-01T00:00:00.000Z');
+    expect(entryUpdated(makeItem({ id: 'a', published: '2025-01-01T00:00:00Z', ...seen })).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+    expect(entryUpdated(makeItem({ id: 'a', ...seen })).toISOString()).toBe('2025-03-01T00:00:00.000Z');
   });
 });

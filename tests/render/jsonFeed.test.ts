@@ -20,12 +20,13 @@ describe('JSON Feed 1.1', () => {
     expect(feed.language).toBe('en');
     expect(feed.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example/' }]);
     expect(feed.author).toBeUndefined();
+    expect([feed.icon, feed.favicon]).toEqual(['https://caravan.example/icon.png', 'https://caravan.example/favicon.ico']);
   });
 
   it('gives every item id, url, title, content, summary, dates, authors, tags and language', () => {
     const [full, linked, bare] = render().items;
     expect(full).toMatchObject({
-      id: 'urn:uuid:4f1c2a9e-8b7d-8c5e-8f3a-2b1c0d9e8f7a',
+      id: 'tag:caravan,2025:items/4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a/in/topics/aviation',
       url: 'https://caravan.example/items/4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a',
       title: hostileTitles[0],
       content_text: 'First <paragraph> & more.\n\nSecond paragraph ]]> ends.',
@@ -37,14 +38,17 @@ describe('JSON Feed 1.1', () => {
       tags: ['aviation', 'security', 'kazakhstan', 'central-asia'],
       language: 'en',
     });
-    expect(linked).toMatchObject({ id: 'https://example.com/news/aktau?utm=1&id=2', url: 'https://example.com/news/aktau?utm=1&id=2' });
+    expect(linked).toMatchObject({ id: 'tag:caravan,2025:items/9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d/in/topics/aviation', url: 'https://example.com/news/aktau?utm=1&id=2' });
+    // Both dates are optional in JSON Feed: only what a source stated.
+    expect(linked.date_modified).toBeUndefined();
+    expect(bare.date_modified).toBeUndefined();
     expect(linked.content_html).toBe('<p>Upstream <em>HTML</em> &amp; text.</p>');
     expect(bare.date_published).toBeUndefined();
     expect(bare.authors).toBeUndefined();
     expect(bare.language).toBeUndefined();
     for (const item of [full, linked, bare]) {
       expect(typeof item.id).toBe('string');
-      expect(item.date_modified).toMatch(rfc3339);
+      if (item.date_modified !== undefined) expect(item.date_modified).toMatch(rfc3339);
       for (const key of Object.keys(item)) {
         expect(['id', 'url', 'title', 'content_html', 'content_text', 'summary', 'date_published', 'date_modified', 'authors', 'tags', 'language'].includes(key) || key.startsWith('_')).toBe(true);
       }

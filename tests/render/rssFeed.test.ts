@@ -48,13 +48,17 @@ describe('RSS 2.0', () => {
     expect(one(ch, 'lastBuildDate').text).toBe('Thu, 23 Jan 2025 09:00:00 GMT');
     const self = all(ch, 'atom:link').filter((l) => l.attrs.rel === 'self');
     expect(self.map((l) => [l.attrs.href, l.attrs.type])).toEqual([[selfUrl, 'application/rss+xml']]);
+    const image = one(ch, 'image');
+    expect([one(image, 'url').text, one(image, 'title').text, one(image, 'link').text]).toEqual([
+      'https://caravan.example/icon.png', 'Caravan: Aviation & <Air> "Travel"', 'https://caravan.example/',
+    ]);
   });
 
-  it('gives items a plain-text title, a guid with the right isPermaLink, an RFC 822 pubDate, dc:creator and categories', () => {
+  it('gives items a plain-text title, a per-feed guid, an RFC 822 pubDate only when stated, dc:creator, source and categories', () => {
     const [full, linked, bare] = all(channel(), 'item') as [XmlNode, XmlNode, XmlNode];
     expect(one(full, 'title').text).toBe(hostileTitles[0]);
     expect(one(full, 'guid').attrs.isPermaLink).toBe('false');
-    expect(one(full, 'guid').text).toBe('urn:uuid:4f1c2a9e-8b7d-8c5e-8f3a-2b1c0d9e8f7a');
+    expect(one(full, 'guid').text).toBe('tag:caravan,2025:items/4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a/in/topics/aviation');
     expect(one(full, 'link').text).toBe('https://caravan.example/items/4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a');
     expect(one(full, 'pubDate').text).toBe('Wed, 22 Jan 2025 05:00:00 GMT');
     expect(all(full, 'dc:creator').map((c) => c.text)).toEqual(['Aigerim Toleukhanova', 'Bruce Pannier']);
@@ -67,12 +71,17 @@ describe('RSS 2.0', () => {
     // description is HTML by convention: the plain-text summary arrives as escaped HTML.
     expect(one(full, 'description').text).toBe('First &lt;paragraph&gt; &amp; more.');
     expect(one(full, 'content:encoded').text).toContain('<p>First &lt;paragraph&gt; &amp; more.</p>');
-    expect(one(linked, 'guid').attrs.isPermaLink).toBe('true');
-    expect(one(linked, 'guid').text).toBe('https://example.com/news/aktau?utm=1&id=2');
+    // The article's URL is its link; its id is still the feed's own.
+    expect(one(linked, 'guid').attrs.isPermaLink).toBe('false');
+    expect(one(linked, 'guid').text).toBe('tag:caravan,2025:items/9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d/in/topics/aviation');
     expect(one(linked, 'link').text).toBe('https://example.com/news/aktau?utm=1&id=2');
-    // No stated date: the time Caravan first saw it.
-    expect(one(bare, 'pubDate').text).toBe('Wed, 01 Jan 2025 00:00:00 GMT');
-    for (const item of [full, linked, bare]) expect(one(item, 'pubDate').text).toMatch(rfc822);
+    // The outlet, and the feed it came through: its upstream feed, else Caravan's everything feed.
+    expect([one(full, 'source').text, one(full, 'source').attrs.url]).toEqual(['Eurasianet', 'https://caravan.example/feed.rss']);
+    expect([one(linked, 'source').text, one(linked, 'source').attrs.url]).toEqual(['Example News (Reuters)', 'https://example.com/feed.xml']);
+    expect(all(bare, 'source')).toHaveLength(0);
+    // No stated date: no pubDate (RSS makes it optional), never Caravan's own clock.
+    expect(all(bare, 'pubDate')).toHaveLength(0);
+    for (const item of [full, linked]) expect(one(item, 'pubDate').text).toMatch(rfc822);
   });
 
   it('is a valid feed when no item matches', () => {

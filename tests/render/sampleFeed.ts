@@ -49,6 +49,8 @@ export function sampleItems(): Item[] {
       changed: '2025-01-21T13:00:00.000Z',
       topics: ['aviation'],
       regions: ['azerbaijan'],
+      source: 'Example News (Reuters)',
+      origins: [{ kind: 'upstream', ref: 'https://example.com/feed.xml' }],
       language: 'en',
     }),
     makeItem({ id: '00112233445566778899aabbccddeeff', title: 'Bare item', language: null }),

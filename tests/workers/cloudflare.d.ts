@@ -26,3 +26,9 @@ declare module 'cloudflare:test' {
   /** Deletes all data from all bindings (D1 included). */
   export function reset(): Promise<void>;
 }
+
+/** Vite's `?raw` imports (the Workers tests read fixture pages this way: workerd has no filesystem). */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

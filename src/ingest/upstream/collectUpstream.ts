@@ -1,12 +1,14 @@
 /**
  * One ingest run over the upstream sources: skip those not due, fetch the rest (8 at a time, 2 per
- * host), decode, parse and turn entries into articles. Each source fails alone: its state records
+ * host), decode, parse and turn entries into articles; for `fullText` sources, complete
+ * summary-only entries from their pages (fetchFullText). Each source fails alone: its state records
  * the stage and error, backs off exponentially (Retry-After wins when later), and one `warn` line
  * names it. Never throws.
  */
 import type { SourceOutcome, SourceState } from '../../store/store.js';
 import { decodeBody } from './decodeBody.js';
 import { fetchFeed } from './fetchFeed.js';
+import { fetchFullText } from './fetchFullText.js';
 import { parseFeed } from './parseFeed.js';
 import { runLimited } from './runLimited.js';
 import { entryArticles } from './entryArticles.js';
@@ -135,5 +137,6 @@ export async function collectUpstream(
   done.forEach((result, i) => {
     results[due[i].index] = result;
   });
-  return results;
+  // Then the article pages of `fullText` sources' summary-only entries, under the same limits.
+  return fetchFullText(results, deps, limits);
 }

@@ -12,6 +12,13 @@ export interface FetchRequest {
   etag: string | null;
   lastModified: string | null;
   allowPrivate: boolean;
+  /**
+   * The one host (`host:port` as in `URL.host`) allowed to be private when `allowPrivate` is
+   * false: an article page on the host of a feed that may be private, and no other host.
+   */
+  allowPrivateHost?: string;
+  /** `Accept` header; a feed's by default. */
+  accept?: string;
 }
 
 export interface FetchOptions {
@@ -40,8 +47,11 @@ export function parseRetryAfter(value: string | null, now: Date): Date | null {
   return Number.isNaN(at) ? null : new Date(at);
 }
 
+/** Whether this request may reach a private address at `url`. */
+const privateAllowed = (req: FetchRequest, url: URL) => req.allowPrivate || (req.allowPrivateHost !== undefined && url.host === req.allowPrivateHost);
+
 /** The URL as a `URL` when it is http(s) and allowed; otherwise a fetch error. */
-function checkUrl(raw: string, base: string | undefined, allowPrivate: boolean): URL {
+function checkUrl(raw: string, base: string | undefined, req: FetchRequest): URL {
   let url: URL;
   try {
     url = new URL(raw, base);
@@ -51,7 +61,7 @@ function checkUrl(raw: string, base: string | undefined, allowPrivate: boolean):
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UpstreamError('fetch', `refusing ${url.protocol} URL (only http and https)`);
   }
-  if (!allowPrivate && isPrivateHost(url.hostname)) {
+  if (!privateAllowed(req, url) && isPrivateHost(url.hostname)) {
     throw new UpstreamError('fetch', `refusing private address ${url.hostname}`);
   }
   return url;
@@ -139,18 +149,18 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
     controller.abort();
   }, timeoutMs);
   try {
-    let url = checkUrl(req.url, undefined, req.allowPrivate);
-    const headers: Record<string, string> = { 'User-Agent': opts.userAgent, Accept: accept };
+    let url = checkUrl(req.url, undefined, req);
+    const headers: Record<string, string> = { 'User-Agent': opts.userAgent, Accept: req.accept ?? accept };
     if (req.etag) headers['If-None-Match'] = req.etag;
     if (req.lastModified) headers['If-Modified-Since'] = req.lastModified;
     for (let hop = 0; ; hop++) {
-      await checkResolved(url, req.allowPrivate, opts, controller.signal);
+      await checkResolved(url, privateAllowed(req, url), opts, controller.signal);
       const res = await opts.fetch(url.href, { headers, redirect: 'manual', signal: controller.signal });
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && location !== null) {
         await discard(res);
         if (hop >= maxRedirects) throw new UpstreamError('fetch', 'too many redirects');
-        url = checkUrl(location, url.href, req.allowPrivate);
+        url = checkUrl(location, url.href, req);
         continue;
       }
       if (res.status === 304) {

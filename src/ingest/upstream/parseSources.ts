@@ -9,7 +9,7 @@ export const defaultIntervalMinutes = 15;
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const topKeys = new Set(['pages', 'upstream', 'defaults']);
-const entryKeys = new Set(['url', 'name', 'topics', 'regions', 'intervalMinutes', 'allowPrivate']);
+const entryKeys = new Set(['url', 'name', 'topics', 'regions', 'intervalMinutes', 'allowPrivate', 'fullText']);
 
 type Json = Record<string, unknown>;
 
@@ -63,6 +63,7 @@ function parseEntry(entry: unknown, index: number, fileName: string, defaultInte
   }
   if (obj.allowPrivate !== undefined && typeof obj.allowPrivate !== 'boolean') fail('allowPrivate must be true or false');
   const allowPrivate = obj.allowPrivate === true;
+  if (obj.fullText !== undefined && typeof obj.fullText !== 'boolean') fail('fullText must be true or false');
   if (!allowPrivate && isPrivateHost(url.hostname)) {
     fail(`host ${url.hostname} is a local or private address; set "allowPrivate": true to fetch it`);
   }
@@ -73,6 +74,7 @@ function parseEntry(entry: unknown, index: number, fileName: string, defaultInte
     regions: checkSlugs(obj.regions, 'regions', fail),
     intervalMinutes: obj.intervalMinutes === undefined ? defaultInterval : checkInterval(obj.intervalMinutes, fail),
     allowPrivate,
+    ...(obj.fullText === true ? { fullText: true } : {}),
   };
 }
 

@@ -19,6 +19,11 @@ export interface UpstreamSource {
   intervalMinutes: number;
   /** Allow loopback / private-network hosts (tests, intranet feeds). Off by default. */
   allowPrivate: boolean;
+  /**
+   * Fetch the linked page of each new entry whose content is short (a summary) and keep the
+   * article's full text (see fetchFullText.ts). Off (absent) by default.
+   */
+  fullText?: boolean;
 }
 
 export interface SourcesConfig {
@@ -42,6 +47,8 @@ export interface Limits {
   maxBackoffMinutes: number;
   /** Cap for an upstream `Retry-After`. */
   maxRetryAfterMinutes: number;
+  /** Article pages fetched for `fullText` sources in one run, all sources together; the rest wait for the next run. */
+  fullTextPerRun: number;
 }
 
 export const defaultLimits: Limits = {
@@ -52,6 +59,7 @@ export const defaultLimits: Limits = {
   perHost: 2,
   maxBackoffMinutes: 24 * 60,
   maxRetryAfterMinutes: 7 * 24 * 60,
+  fullTextPerRun: 30,
 };
 
 export interface UpstreamDeps {

@@ -58,8 +58,14 @@ describe('parseSources', () => {
     [{ upstream: [{ url: 'https://a.example/f', interval: 5 }] }, 'config/sources.json: upstream[0] (https://a.example/f): unknown field "interval"'],
     [{ upstream: [{ url: 'http://localhost:8080/f' }] }, 'config/sources.json: upstream[0] (http://localhost:8080/f): host localhost is a local or private address; set "allowPrivate": true to fetch it'],
     [{ upstream: [{ url: 'https://a.example/f', allowPrivate: 'yes' }] }, 'config/sources.json: upstream[0] (https://a.example/f): allowPrivate must be true or false'],
+    [{ upstream: [{ url: 'https://a.example/f', fullText: 'yes' }] }, 'config/sources.json: upstream[0] (https://a.example/f): fullText must be true or false'],
     [{ upstream: [{ url: 'https://u:p@a.example/f' }] }, 'config/sources.json: upstream[0] (https://u:p@a.example/f): url must not carry credentials'],
   ])('%j throws', (json, message) => {
     expect(() => parseSources(json, file)).toThrow(new Error(message));
+  });
+
+  it('reads "fullText": true (off when absent or false)', () => {
+    const { upstream } = parseSources({ upstream: [{ url: 'https://a.example/f', fullText: true }, { url: 'https://b.example/f', fullText: false }, { url: 'https://c.example/f' }] }, file);
+    expect(upstream.map((s) => s.fullText === true)).toEqual([true, false, false]);
   });
 });
