@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Compiles the Node door once, at `npm install` (postinstall) and before the tests: src/node.ts and
- * everything it imports → dist/node.js (one ES module; packages in node_modules stay imports),
+ * everything it imports → dist/node.js (an ES module, plus chunks beside it for what it imports on
+ * demand; packages in node_modules stay imports),
  * plus the SQL migrations beside it (dist/migrations/, where src/store/sqlite.ts looks for them).
  * `npm start` then runs `node dist/node.js serve`: no TypeScript compiler at run time.
  * Type checking is `npm run typecheck`; esbuild only strips the types.
@@ -16,11 +17,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const migrations = join(root, 'src', 'store', 'migrations');
 
-rmSync(join(dist, 'migrations'), { recursive: true, force: true });
+rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/node.ts'],
-  outfile: 'dist/node.js',
+  outdir: 'dist',
+  // What the door imports on demand (the ingestion pipeline, the page report) goes into chunks
+  // beside node.js, loaded on first use: start-up loads only what serving needs.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

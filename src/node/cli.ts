@@ -8,7 +8,6 @@
 import { resolve } from 'node:path';
 import { parseConfig, type Env } from '../config.js';
 import { loadConfigData } from '../configData.js';
-import { reportPages } from '../ingest/reportPages.js';
 import { formatRunSummary } from '../ingest/runSummary.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
@@ -35,6 +34,7 @@ async function ingestOnce(env: Env): Promise<number> {
 async function report(env: Env): Promise<number> {
   const config = parseConfig(env);
   const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  const { reportPages } = await import('../ingest/reportPages.js');
   console.log(await reportPages(folderPages(resolve(config.feedsDir), config.feedsDir), data.taxonomy, { maxBytes: config.pageMaxBytes }));
   return 0;
 }

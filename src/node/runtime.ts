@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { parseConfig, type Config, type Env } from '../config.js';
 import { loadConfigData, type ConfigData } from '../configData.js';
 import type { IngestDeps } from '../ingest/run.js';
-import { runIngestion } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
 import { ingestControl, type IngestControl } from '../runtime/runControl.js';
@@ -38,6 +37,9 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   let ingestDeps: IngestDeps;
   const control = ingestControl(async () => {
     await reclaimLease(store, me, log).catch((error: unknown) => log.warn('ingest: cannot check the lease', { error: String(error) }));
+    // Loaded on the first run, not at start-up: the ingestion pipeline's packages (sanitize-html,
+    // rss-parser, linkedom) take most of a second to load, and serving needs none of them.
+    const { runIngestion } = await import('../ingest/run.js');
     const run = await runIngestion(ingestDeps);
     if (run === null) {
       const holder = await store.leaseHolder('ingest').catch(() => null);
