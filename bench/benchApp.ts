@@ -25,10 +25,11 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-export async function openBenchApp(dbPath: string): Promise<BenchApp> {
+/** `env`: further settings, e.g. `DATABASE_URL` for the PostgreSQL store (bench/postgres.ts). */
+export async function openBenchApp(dbPath: string, env: Record<string, string> = {}): Promise<BenchApp> {
   mkdirSync(emptyDir, { recursive: true });
   const runtime = await openNodeRuntime({
-    DB_PATH: dbPath, CONFIG_DIR: join(repoDir, 'config'), FEEDS_DIR: emptyDir, LOG_LEVEL: 'error', INGEST_ON_START: 'false',
+    DB_PATH: dbPath, CONFIG_DIR: join(repoDir, 'config'), FEEDS_DIR: emptyDir, LOG_LEVEL: 'error', INGEST_ON_START: 'false', ...env,
   });
   const { config, data, log, store } = runtime;
   const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date() });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ColdResult } from './coldRender.js';
 import type { IngestionResult } from './ingestion.js';
 import { describeMachine, type Machine } from './machine.js';
+import { postgresTargets, renderPostgres, type PostgresBenchResult } from './postgres.js';
 import { scaleQueries, type ScaleResult } from './scale.js';
 import type { Load, ServingResult } from './serving.js';
 import { int, mb, ms, ratio } from './stats.js';
@@ -19,6 +20,7 @@ export interface BenchResults {
   cold?: ColdResult[];
   scale?: ScaleResult;
   ingestion?: IngestionResult;
+  postgres?: PostgresBenchResult;
 }
 
 interface Target {
@@ -70,6 +72,7 @@ export function targets(r: BenchResults): Target[] {
     t.push({ what: `ingestion, ${i.feeds} feeds x ${i.perFeed} new items: items/s`, value: int(i.first.itemsPerS), target: '>= 4,000', met: i.first.itemsPerS >= 4000 });
     t.push({ what: `ingestion, ${i.feeds} feeds: all-304 run`, value: ms(i.second.ms, 0), target: '< 1,000 ms', met: i.second.ms < 1000 });
   }
+  if (r.postgres) t.push(...postgresTargets(r.postgres));
   return t;
 }
 
@@ -132,6 +135,7 @@ export function renderReport(r: BenchResults): string {
       ['second (every source 304)', ms(i.second.ms, 0), int(i.second.inserted), '', `${i.second.notModified} x 304, ${i.second.status}`],
     ]));
   }
+  if (r.postgres) out.push(renderPostgres(r.postgres));
   return out.join('\n');
 }
 

@@ -3,7 +3,7 @@
  *
  *   npm run bench                 full: 10k/100k/1M stores, 1,000 feeds (< 10 min; the 1M store is cached after the first run)
  *   npm run bench -- --quick      CI smoke: 10k/100k stores, 100 feeds (< 2 min), written to bench/.out/RESULTS.quick.md
- *   npm run bench -- --only=serving,cold,scale,ingestion   a subset (written to bench/.out/ only)
+ *   npm run bench -- --only=serving,cold,scale,ingestion,postgres   a subset (written to bench/.out/ only)
  *   npm run bench -- --strict     exit 1 when a target is missed
  */
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { ensureStore, outDir } from './generateStore.js';
 import { buildDoor } from './door.js';
 import { benchIngestion } from './ingestion.js';
 import { loadAverage, machine } from './machine.js';
+import { benchPostgres } from './postgres.js';
 import { renderReport, targets, writeResults, type BenchResults } from './report.js';
 import { benchScale } from './scale.js';
 import { benchServing } from './serving.js';
@@ -48,6 +49,10 @@ if (runs('scale')) {
 if (runs('ingestion')) {
   log(`ingestion, ${plan.feeds} feeds x ${plan.perFeed} items ...`);
   results.ingestion = await benchIngestion(plan.feeds, plan.perFeed);
+}
+if (runs('postgres')) {
+  log(`postgres ${plan.sizes.join(', ')} ...`);
+  results.postgres = await benchPostgres(plan.sizes, plan.scaleIterations, log);
 }
 results.loadAtEnd = loadAverage();
 results.wallS = (performance.now() - started) / 1000;

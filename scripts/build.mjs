@@ -3,7 +3,8 @@
  * Compiles the Node door once, at `npm install` (postinstall) and before the tests: src/node.ts and
  * everything it imports → dist/node.js (an ES module, plus chunks beside it for what it imports on
  * demand; packages in node_modules stay imports),
- * plus the SQL migrations beside it (dist/migrations/, where src/store/sqlite.ts looks for them).
+ * plus the SQL migrations beside it (dist/migrations/ and dist/migrations/postgres/, where
+ * src/store/sqlite.ts and src/store/postgres.ts look for them).
  * `npm start` then runs `node dist/node.js serve`: no TypeScript compiler at run time.
  * Type checking is `npm run typecheck`; esbuild only strips the types.
  * Usage: node scripts/build.mjs
@@ -34,8 +35,11 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-mkdirSync(join(dist, 'migrations'), { recursive: true });
-for (const name of readdirSync(migrations).filter((n) => /^\d{4}_.+\.sql$/.test(n))) {
-  cpSync(join(migrations, name), join(dist, 'migrations', name));
+// SQLite/D1 migrations, and PostgreSQL's in postgres/ (where src/store/postgres.ts looks for them).
+for (const sub of ['', 'postgres']) {
+  mkdirSync(join(dist, 'migrations', sub), { recursive: true });
+  for (const name of readdirSync(join(migrations, sub)).filter((n) => /^\d{4}_.+\.sql$/.test(n))) {
+    cpSync(join(migrations, sub, name), join(dist, 'migrations', sub, name));
+  }
 }
 console.log('built dist/node.js');

@@ -5,6 +5,12 @@ export interface Config {
   port: number;
   host: string;
   dbPath: string;
+  /** `postgres://…`: the PostgreSQL store instead of the SQLite file at `dbPath`; null = SQLite. */
+  databaseUrl: string | null;
+  /** Most connections one process opens to PostgreSQL. */
+  databasePoolMax: number;
+  /** PostgreSQL cancels a statement running longer than this (0: no limit). */
+  databaseStatementTimeoutMs: number;
   ingestCron: string;
   ingestOnStart: boolean;
   logLevel: LogLevel;
@@ -40,6 +46,8 @@ export const defaults = {
   PORT: '8787',
   HOST: '127.0.0.1',
   DB_PATH: './data/caravan.db',
+  DATABASE_POOL_MAX: '10',
+  DATABASE_STATEMENT_TIMEOUT_MS: '30000',
   INGEST_CRON: '*/15 * * * *',
   INGEST_ON_START: 'true',
   LOG_LEVEL: 'info',
@@ -71,6 +79,19 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
   if (baseUrl !== null && !isHttpUrl(baseUrl, true)) throw new Error(`BASE_URL must be an http(s) origin such as https://feeds.example.org, got "${baseUrl}"`);
   const websubHub = optional('WEBSUB_HUB');
   if (websubHub !== null && !isHttpUrl(websubHub, false)) throw new Error(`WEBSUB_HUB must be an http(s) URL, got "${websubHub}"`);
+  const databaseUrl = optional('DATABASE_URL');
+  // The message names the scheme only: the URL may hold a password.
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must be a postgres://user:password@host:5432/database URL, got one starting "${databaseUrl.split(':')[0].slice(0, 20)}:"`);
+  }
+  const databasePoolMax = Number(get('DATABASE_POOL_MAX'));
+  if (!Number.isInteger(databasePoolMax) || databasePoolMax < 1 || databasePoolMax > 1000) {
+    throw new Error(`DATABASE_POOL_MAX must be a whole number of connections 1-1000, got "${env.DATABASE_POOL_MAX}"`);
+  }
+  const databaseStatementTimeoutMs = Number(get('DATABASE_STATEMENT_TIMEOUT_MS'));
+  if (!Number.isInteger(databaseStatementTimeoutMs) || databaseStatementTimeoutMs < 0) {
+    throw new Error(`DATABASE_STATEMENT_TIMEOUT_MS must be whole milliseconds >= 0 (0: no limit), got "${env.DATABASE_STATEMENT_TIMEOUT_MS}"`);
+  }
   const adminToken = optional('ADMIN_TOKEN');
   // A short token is guessable; a space or non-ASCII character could never arrive in a Bearer header.
   // The message never repeats the token.
@@ -95,6 +116,9 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
     port,
     host: get('HOST'),
     dbPath: get('DB_PATH'),
+    databaseUrl,
+    databasePoolMax,
+    databaseStatementTimeoutMs,
     ingestCron: get('INGEST_CRON'),
     ingestOnStart: ingestOnStart === 'true' || ingestOnStart === '1',
     logLevel,

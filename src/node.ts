@@ -1,6 +1,6 @@
 /**
  * The Node door: `node dist/node.js <command>` (compiled from this file by `npm install`).
- * Environment → config, the SQLite store, the same `createApp` and `runIngestion` as Workers,
+ * Environment → config, the SQLite or PostgreSQL store, the same `createApp` and `runIngestion` as Workers,
  * served by @hono/node-server and scheduled by node-cron. The Node-only pieces are in src/node/;
  * the commands are listed in src/node/cli.ts.
  */

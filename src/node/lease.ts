@@ -1,12 +1,13 @@
 /**
  * The ingestion lease as the Node door sees it: who this process is, and whether the holder of a
- * lease left in the store is a process of this host that no longer runs (`kill -9`), so the next
- * start takes the lease back at once instead of after it expires.
+ * lease left in the store is gone (a process of this host that no longer runs after `kill -9`; on
+ * PostgreSQL, a process of any host whose database session has ended), so the next run takes the
+ * lease back at once instead of after it expires.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Log } from '../log.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import type { LeaseHolder, SqliteStore } from '../store/sqlite.js';
 
 export interface LeaseIdentity {
   host: string;
@@ -40,11 +41,17 @@ export function deadLeaseOwner(owner: string, me: { host: string; pid: number; i
   }
 }
 
-/** A lease left by a killed process of this host is released (and logged); a live one is left alone. */
-export async function reclaimLease(store: Pick<SqliteStore, 'leaseHolder' | 'releaseLease'>, me: LeaseIdentity, log: Log): Promise<void> {
+type LeaseStore = Pick<SqliteStore, 'leaseHolder' | 'releaseLease'> & {
+  /** PostgreSQL: the holder whose database session has ended (postgresLeases.ts). */
+  abandonedLease?: (name: string) => Promise<LeaseHolder | null>;
+};
+
+/** A lease left by a killed process is released (and logged); a live one is left alone. */
+export async function reclaimLease(store: LeaseStore, me: LeaseIdentity, log: Log): Promise<void> {
   const holder = await store.leaseHolder('ingest');
   if (holder === null) return;
-  const why = deadLeaseOwner(holder.owner, me);
+  const sessionEnded = async () => ((await store.abandonedLease?.('ingest'))?.owner === holder.owner ? 'its database session ended' : null);
+  const why = deadLeaseOwner(holder.owner, me) ?? (await sessionEnded());
   if (why === null) return;
   await store.releaseLease('ingest', holder.owner);
   log.warn('ingest: took over the lease of a stopped ingestion', { owner: holder.owner, reason: why });

@@ -9,11 +9,10 @@ import type { IngestDeps } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
 import { ingestControl, type IngestControl } from '../runtime/runControl.js';
-import type { SqliteStore } from '../store/sqlite.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
-import { openNodeStore } from './openStore.js';
+import { openNodeStore, type NodeStore } from './openStore.js';
 import { resolveHost } from './resolveHost.js';
 
 export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
@@ -21,7 +20,7 @@ export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
   data: ConfigData;
   log: Log;
   ingestDeps: IngestDeps;
-  store: SqliteStore;
+  store: NodeStore;
 }
 
 export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
@@ -30,7 +29,7 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
   const store = await openNodeStore(config);
   const unwritable = await store.checkWritable();
-  if (unwritable) log.error('store: not writable', { path: config.dbPath, error: unwritable });
+  if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
   const me = leaseIdentity();

@@ -26,16 +26,34 @@ export function decodeCursor(cursor: string): [string, string] {
  * prefix-matched; all words are required. At most 16 words of at most 64 characters.
  */
 export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms = words.slice(0, 16).map((w) => `"${w.slice(0, 64)}"*`);
+  const terms = searchWords(q).map((w) => `"${w}"*`);
   return terms.length > 0 ? terms.join(' ') : null;
 }
+
+/** The words of a search (letters and digits only): at most 16, of at most 64 characters each. */
+export function searchWords(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16).map((w) => w.slice(0, 64));
+}
+
+/**
+ * The `q` filter of a feed query as a WHERE clause on the joined item `i`, its values pushed to
+ * `params`; null when the search has no word (nothing matches). The database's own full-text
+ * machinery: FTS5 on SQLite and D1 (`fts5Search`), tsvector on PostgreSQL (store/postgres.ts).
+ */
+export type SearchClause = (q: string, params: SqlValue[]) => string | null;
+
+export const fts5Search: SearchClause = (q, params) => {
+  const match = ftsQuery(q);
+  if (match === null) return null;
+  params.push(match);
+  return 'i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)';
+};
 
 /**
  * One statement per feed query. The first tag filter drives the scan through the
  * (tag, sort_key, item_id) primary key, so a feed reads `limit` index entries, newest first.
  */
-export function itemQuerySql(query: ItemQuery): Statement {
+export function itemQuerySql(query: ItemQuery, search: SearchClause = fts5Search): Statement {
   const params: SqlValue[] = [];
   const tagSets = [
     query.topics?.length ? query.topics.map((t) => `topic:${t}`) : null,
@@ -58,10 +76,9 @@ export function itemQuerySql(query: ItemQuery): Statement {
     params.push(`1${query.since}`, `0${query.since}`);
   }
   if (query.q !== undefined) {
-    const match = ftsQuery(query.q);
-    if (match === null) return { sql: 'SELECT ' + itemColumns + ' FROM items WHERE 0', params: [] };
-    where.push('i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
-    params.push(match);
+    const clause = search(query.q, params);
+    if (clause === null) return { sql: 'SELECT ' + itemColumns + ' FROM items WHERE 1 = 0', params: [] };
+    where.push(clause);
   }
   if (query.cursor) {
     const [sortKey, id] = decodeCursor(query.cursor);

@@ -1,6 +1,6 @@
 import type { Item } from '../item.js';
 import type { Migration, SqlConnector, Statement } from './connector.js';
-import { encodeCursor, itemQuerySql } from './itemQuerySql.js';
+import { encodeCursor, fts5Search, itemQuerySql, type SearchClause } from './itemQuerySql.js';
 import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
 import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
 
@@ -13,8 +13,11 @@ const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE k
  */
 const versionTtlMs = 1000;
 
-/** The ItemStore over any SQLite-dialect connector: the same SQL on better-sqlite3 and D1. */
-export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemStore {
+/**
+ * The ItemStore over any connector: the same SQL on better-sqlite3, D1 and PostgreSQL (whose
+ * store brings its own search clause and migrations, see postgres.ts).
+ */
+export function createSqlStore(db: SqlConnector, migrations: Migration[], search: SearchClause = fts5Search): ItemStore {
   let versionSeen: { value: number; at: number } | null = null;
   async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
     if (ids.length === 0) return [];
@@ -74,7 +77,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
     },
 
     async queryItems(query): Promise<ItemPage> {
-      const { sql, params } = itemQuerySql(query);
+      const { sql, params } = itemQuerySql(query, search);
       const rows = await db.all<ItemRow>(sql, params);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
@@ -159,7 +162,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[]): ItemS
 
     async recordRun(run: IngestRun) {
       await db.batch([
-        { sql: 'INSERT OR REPLACE INTO runs (started, run) VALUES (?, ?)', params: [run.started, JSON.stringify(run)] },
+        { sql: 'INSERT INTO runs (started, run) VALUES (?, ?) ON CONFLICT (started) DO UPDATE SET run = excluded.run', params: [run.started, JSON.stringify(run)] },
         // Keep the last 100 runs: enough history for /healthz without growing forever.
         { sql: 'DELETE FROM runs WHERE started NOT IN (SELECT started FROM runs ORDER BY started DESC LIMIT 100)', params: [] },
       ]);
