@@ -1,23 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { PageReader } from '../ingest/pageReader.js';
-
-/**
- * Why the pages folder cannot be used (it does not exist, is not a folder, cannot be read), or
- * null when it can: one line naming the setting and the path (`FEEDS_DIR ./feeds does not exist`).
- * Start-up can call it; ingestion reports the same line as the `pages` row's failure.
- */
-export function feedsDirProblem(root: string, shownAs = root): string | null {
-  let stat;
-  try {
-    stat = statSync(root, { throwIfNoEntry: false });
-  } catch (error) {
-    return `FEEDS_DIR ${shownAs} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-  }
-  if (stat === undefined) return `FEEDS_DIR ${shownAs} does not exist`;
-  if (!stat.isDirectory()) return `FEEDS_DIR ${shownAs} is not a folder`;
-  return null;
-}
+import { checkFolder } from './checkFolder.js';
 
 /** A file system error in words: `cannot read: permission denied (EACCES)`. */
 function fileError(error: unknown): string {
@@ -56,8 +40,8 @@ export function folderPages(root: string, shownAs = root): PageReader {
   };
   return {
     list: async () => {
-      const problem = feedsDirProblem(root, shownAs);
-      if (problem !== null) throw new Error(problem);
+      // Checked at start-up too; a folder removed since is this run's failed `pages` row.
+      checkFolder('FEEDS_DIR', root, shownAs);
       try {
         return walk(root);
       } catch (error) {
