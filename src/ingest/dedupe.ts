@@ -1,6 +1,7 @@
 import type { Item, Origin } from '../item.js';
 import type { KeyedItem } from '../store/store.js';
 import type { Normalized } from './normalize.js';
+import { isGenericTitleKey } from './titleKey.js';
 
 /** Share of word triples the shorter text has in common with the longer one for a title match to count. */
 const minTextContainment = 0.5;
@@ -44,9 +45,6 @@ export function dedupe(incoming: Normalized[], stored: KeyedItem[], now: string)
   return [...touched].map((id) => byId.get(id)!);
 }
 
-/** A headline of one or two words ("Navigation", "Comments", "Yahoo") names a page part, not one article. */
-const minTitleWords = 3;
-
 const samePage = (a: Item, b: Item) => a.origins.some((o) => b.origins.some((p) => p.kind === o.kind && p.ref === o.ref));
 
 /**
@@ -55,7 +53,7 @@ const samePage = (a: Item, b: Item) => a.origins.some((o) => b.origins.some((p) 
  * run keeps its id whatever its text: an edit, not another article.)
  */
 export function titleMatchHolds(a: Item, b: Item, key: string): boolean {
-  if (key.split(' ').length < minTitleWords) return false;
+  if (isGenericTitleKey(key)) return false;
   return a.partial || b.partial || sameStory(a, b);
 }
 

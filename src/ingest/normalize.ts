@@ -2,7 +2,7 @@ import type { Article, Item } from '../item.js';
 import { cleanLine, stripInvalidXml } from './cleanText.js';
 import { sha256Hex } from './hash.js';
 import { summarize } from './summarize.js';
-import { titleKey } from './titleKey.js';
+import { isGenericTitleKey, titleKey } from './titleKey.js';
 
 export interface Normalized {
   item: Item;
@@ -36,7 +36,10 @@ export async function normalize(article: Article, now: string): Promise<Normaliz
   const identityText = identity(article);
   const id = (await sha256Hex(identityText)).slice(0, 32);
   const textId = identityText.startsWith('title:')
-    ? (await sha256Hex(`${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}`)).slice(0, 32)
+    ? (await sha256Hex(
+        // A generic headline's block (a menu repeated on every page of a site) is that page's own.
+        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) ? `\npage:${article.origin.ref}` : ''}`,
+      )).slice(0, 32)
     : undefined;
   return {
     ...(textId ? { textId } : {}),
