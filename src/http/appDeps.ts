@@ -4,6 +4,7 @@ import type { Log } from '../log.js';
 import type { RenderCache } from './renderCache.js';
 import type { IngestRun, ItemStore } from '../store/store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Sha256 } from './renderCache.js';
 
 /** What `createApp` is built from; each door (Node, Workers) builds these for its runtime. */
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   config: Pick<Config, 'baseUrl' | 'cacheMaxAge' | 'websubHub' | 'adminToken'> & Partial<Pick<Config, 'metricsToken'>>;
   log: Log;
   now: () => Date;
+  /** SHA-256 for feed ETags when the door has a faster one than Web Crypto's (renderCache.ts). */
+  sha256?: Sha256;
   /** Run one ingestion now (admin route); absent where the door cannot ingest on request. */
   ingest?: () => Promise<IngestRun | null>;
   /** The feeds' render cache, when the door reads its hit and miss counts (/metrics); else the feed routes make one. */

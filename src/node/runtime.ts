@@ -52,7 +52,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
-  const pages = folderPages(resolve(config.feedsDir));
+  const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
   const control = ingestControl(async () => {
