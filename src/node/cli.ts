@@ -35,7 +35,7 @@ async function report(env: Env): Promise<number> {
   const config = parseConfig(env);
   const data = loadNodeConfigData(config);
   const { reportPages } = await import('../ingest/reportPages.js');
-  console.log(await reportPages(folderPages(resolve(config.feedsDir)), data.taxonomy));
+  console.log(await reportPages(folderPages(resolve(config.feedsDir), config.feedsDir), data.taxonomy, { maxBytes: config.pageMaxBytes }));
   return 0;
 }
 

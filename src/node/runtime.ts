@@ -60,7 +60,7 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   }, log);
   ingestDeps = ingestDepsFor(config, data, log, {
     store,
-    pages: folderPages(resolve(config.feedsDir)),
+    pages: folderPages(resolve(config.feedsDir), config.feedsDir),
     fetch: globalThis.fetch,
     extra: { signal: control.signal, leaseOwner: me.owner, resolveHost },
   });

@@ -10,6 +10,7 @@ import type { Env } from '../config.js';
 import type { AdminDeps } from '../http/admin.js';
 import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
 import { openNodeRuntime } from './runtime.js';
+import { nodeSha256 } from './sha256.js';
 import { onStopSignals } from './stopSignals.js';
 
 export async function startServer(env: Env): Promise<void> {
@@ -40,6 +41,7 @@ export async function startServer(env: Env): Promise<void> {
 
   const deps: AppDeps & AdminDeps = {
     store, taxonomy: runtime.data.taxonomy, curated: runtime.data.curated, config, log, now: () => new Date(), ingest: runtime.ingest,
+    sha256: nodeSha256,
     // The admin rate limit counts per remote address of the connection (never a client-sent header).
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
   };
