@@ -11,6 +11,7 @@ import type { Migration } from './connector.js';
 import { searchWords, type SearchClause } from './itemQuerySql.js';
 import { pgConnector, pgTypes } from './pgConnector.js';
 import { migratePostgres } from './postgresMigrate.js';
+import { connectError, describeDatabase, explainPostgresError, pgErrorText } from './postgresErrors.js';
 import { postgresLeases } from './postgresLeases.js';
 import type { LeaseHolder } from './sqlite.js';
 import { createSqlStore } from './sqlStore.js';
@@ -60,37 +61,6 @@ export interface PostgresStore extends ItemStore {
   checkWritable(): Promise<string | null>;
 }
 
-/** `host:port/database as user`, never the password. */
-export function describeDatabase(url: string): string {
-  try {
-    const u = new URL(url);
-    const user = decodeURIComponent(u.username) || '(default user)';
-    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'} as ${user}`;
-  } catch {
-    return '(an unparsable DATABASE_URL)';
-  }
-}
-
-/** What went wrong with a connection, in one line. */
-export function pgErrorText(error: unknown): string {
-  const e = error as { code?: string; message?: string; errors?: unknown[] };
-  // Several addresses for one name (localhost: ::1 and 127.0.0.1) fail as one AggregateError.
-  if (Array.isArray(e?.errors) && e.errors.length > 0) return pgErrorText(e.errors[0]);
-  const message = e?.message?.trim() || String(error);
-  return e?.code && !message.includes(e.code) ? `${message} (${e.code})` : message;
-}
-
-/** Why start-up cannot connect, and what to check: the one line the Node door prints. */
-export function connectError(url: string, error: unknown): Error {
-  const text = pgErrorText(error);
-  const code = (error as { code?: string }).code;
-  const hint =
-    code === '28P01' || code === '28000' ? 'check the user and password in DATABASE_URL'
-      : code === '3D000' ? 'create the database (createdb) or fix its name in DATABASE_URL'
-        : 'check DATABASE_URL and that the PostgreSQL server is running and reachable';
-  return new Error(`store: cannot connect to PostgreSQL at ${describeDatabase(url)}: ${text}; ${hint}`);
-}
-
 export async function openPostgresStore(options: PostgresOptions, migrations = readPostgresMigrations()): Promise<PostgresStore> {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -127,8 +97,9 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
       lastWriteError = null;
       return result;
     } catch (error) {
-      lastWriteError = `store: ${pgErrorText(error)}`;
-      throw new Error(lastWriteError);
+      const explained = explainPostgresError(error);
+      lastWriteError = explained.message;
+      throw explained;
     }
   };
   return {
