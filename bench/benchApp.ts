@@ -1,14 +1,14 @@
 /**
- * The real Caravan app as the Node door builds it (`openNodeRuntime` + `createApp`), mounted in
- * an outer Hono that adds one bench-only route, `/__bench/static`: a constant string of the same
- * size as a feed, the reference every serving figure is divided by. Plus the cold-render loop:
- * change the store, then time one `app.request`.
+ * The real Caravan app as the Node door builds it (`openNodeRuntime` + `createApp`, with the
+ * door's SHA-256), in process, plus the cold-render loop: change the store, then time one
+ * `app.request`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { openNodeRuntime } from '../src/node/runtime.js';
+import { nodeSha256 } from '../src/node/sha256.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { Item } from '../src/item.js';
 import type { ItemStore } from '../src/store/store.js';
@@ -20,8 +20,6 @@ export const emptyDir = join(import.meta.dirname, '.out', 'empty');
 export interface BenchApp {
   app: Hono;
   store: ItemStore;
-  /** Replace the static route's body (call with a feed's bytes once the port is known). */
-  setStatic(body: string, contentType: string): void;
   close(): Promise<void>;
 }
 
@@ -32,21 +30,8 @@ export async function openBenchApp(dbPath: string, env: Record<string, string> =
     DB_PATH: dbPath, CONFIG_DIR: join(repoDir, 'config'), FEEDS_DIR: emptyDir, LOG_LEVEL: 'error', INGEST_ON_START: 'false', ...env,
   });
   const { config, data, log, store } = runtime;
-  const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date() });
-  let staticBody = '';
-  let staticType = 'text/plain';
-  const outer = new Hono();
-  outer.get('/__bench/static', (c) => c.body(staticBody, 200, { 'Content-Type': staticType }));
-  outer.route('/', caravan);
-  return {
-    app: outer,
-    store,
-    setStatic(body, contentType) {
-      staticBody = body;
-      staticType = contentType;
-    },
-    close: () => store.close(),
-  };
+  const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date(), sha256: nodeSha256 });
+  return { app: caravan, store, close: () => store.close() };
 }
 
 /** An item kept out of every feed (dated 2001); rewriting it bumps the store version. */
@@ -65,19 +50,25 @@ export async function bumpVersion(store: ItemStore): Promise<void> {
   await store.upsertItems([{ item, titleKey: titleKey(item.title) }]);
 }
 
-/** One cold request: change one item (a new store version, so no cached render is valid), then time one in-process request. */
-async function coldOnce(bench: BenchApp, path: string): Promise<{ ms: number; bytes: number }> {
+/**
+ * One cold request: change one item (a new store version, so no cached render is valid), then time
+ * one in-process request: wall time, and the process's CPU time, which other processes taking the
+ * cores do not inflate (the bench runs on a shared machine).
+ */
+async function coldOnce(bench: BenchApp, path: string): Promise<{ ms: number; cpuMs: number; bytes: number }> {
   await bumpVersion(bench.store);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const res = await bench.app.request(`http://127.0.0.1${path}`);
   const body = await res.arrayBuffer();
   const took = since(start);
+  const used = process.cpuUsage(cpu);
   if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-  return { ms: took, bytes: body.byteLength };
+  return { ms: took, cpuMs: (used.user + used.system) / 1000, bytes: body.byteLength };
 }
 
 /** Cold renders of one feed, `iterations` samples after `warmup` unrecorded ones. */
-export async function coldLatency(bench: BenchApp, path: string, iterations: number, warmup = 20): Promise<Latency & { bytes: number }> {
+export async function coldLatency(bench: BenchApp, path: string, iterations: number, warmup = 20): Promise<Latency & { bytes: number; cpu: Latency }> {
   const [result] = await interleavedCold([{ bench, path }], iterations, warmup);
   return result;
 }
@@ -88,15 +79,19 @@ export async function coldLatency(bench: BenchApp, path: string, iterations: num
  */
 export async function interleavedCold(
   targets: { bench: BenchApp; path: string }[], iterations: number, warmup = 20,
-): Promise<(Latency & { bytes: number })[]> {
+): Promise<(Latency & { bytes: number; cpu: Latency })[]> {
   const samples = targets.map(() => [] as number[]);
+  const cpu = targets.map(() => [] as number[]);
   const bytes = targets.map(() => 0);
   for (let i = 0; i < warmup + iterations; i++) {
     for (const [t, { bench, path }] of targets.entries()) {
       const one = await coldOnce(bench, path);
       bytes[t] = one.bytes;
-      if (i >= warmup) samples[t].push(one.ms);
+      if (i >= warmup) {
+        samples[t].push(one.ms);
+        cpu[t].push(one.cpuMs);
+      }
     }
   }
-  return samples.map((s, t) => ({ ...latency(s), bytes: bytes[t] }));
+  return samples.map((s, t) => ({ ...latency(s), bytes: bytes[t], cpu: latency(cpu[t]) }));
 }

@@ -8,7 +8,7 @@ import type { Latency } from './stats.js';
 export interface ColdResult {
   items: number;
   path: string;
-  latency: Latency & { bytes: number };
+  latency: Latency & { bytes: number; cpu: Latency };
 }
 
 const feeds = [[20, '/regions/central-asia.atom'], [100, '/regions/central-asia.atom?limit=100']] as const;

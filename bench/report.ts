@@ -100,9 +100,10 @@ export function renderReport(r: BenchResults): string {
     out.push(`\nServer CPU time per request (user + system, from /proc, over all rounds; it depends far less on what else the machine runs than req/s does): 200: bare Hono ${r200!.toFixed(1)} µs, Caravan ${c200!.toFixed(1)} µs (reference / Caravan ${ratio(r200! / c200!)}); 304: bare Hono ${r304!.toFixed(1)} µs, Caravan ${c304!.toFixed(1)} µs (${ratio(r304! / c304!)}).`);
   }
   if (r.cold) {
-    out.push('\n### Cold render\n\nIn process (`app.request`), each request right after an upsert that bumps the store version (not timed), 10k store, the two feeds taking turns. p99 = median of the p99s of consecutive batches of about 100 samples (what the target is checked against; it keeps one burst of other work on a shared machine from deciding it); p99 all = over every sample, max = the worst.\n');
-    out.push(table(['feed', 'samples', 'p50', 'p99', 'p99 all', 'max', 'bytes'], r.cold.map((c) => [
-      `${c.items} items \`${c.path}\``, String(c.latency.n), ms(c.latency.p50), ms(c.latency.p99m), ms(c.latency.p99), ms(c.latency.max), int(c.latency.bytes),
+    out.push('\n### Cold render\n\nIn process (`app.request`), each request right after an upsert that bumps the store version (not timed), 10k store, the two feeds taking turns. p99 = median of the p99s of consecutive batches of about 100 samples (what the target is checked against; it keeps one burst of other work on a shared machine from deciding it); p99 all = over every sample, max = the worst. CPU: the same requests in process CPU time (user + system), which time spent waiting for a core while other processes run does not count.\n');
+    out.push(table(['feed', 'samples', 'p50', 'p99', 'p99 all', 'max', 'CPU p50', 'CPU p99', 'bytes'], r.cold.map((c) => [
+      `${c.items} items \`${c.path}\``, String(c.latency.n), ms(c.latency.p50), ms(c.latency.p99m), ms(c.latency.p99), ms(c.latency.max),
+      ms(c.latency.cpu.p50), ms(c.latency.cpu.p99m), int(c.latency.bytes),
     ])));
   }
   if (r.scale) {

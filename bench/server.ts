@@ -1,6 +1,6 @@
 /**
- * The bench's server process (forked by serving.ts and scale.ts, so the load generator never
- * shares its event loop): the bench app on 127.0.0.1, an ephemeral port, and an IPC channel.
+ * The bench's server process (forked by scale.ts, for the memory of a server after cold renders),
+ * in its own process: the bench app on 127.0.0.1, an ephemeral port, and an IPC channel.
  *
  *   argv: <db path>       IPC in: { cmd: 'cold', paths, iterations } | { cmd: 'memory' } | { cmd: 'exit' }
  *                         IPC out: { ready, port, startMs } then one reply per command
@@ -27,10 +27,7 @@ function memory(): ServerMemory {
 
 const started = performance.now();
 const bench = await openBenchApp(process.argv[2]!);
-const server = serve({ fetch: bench.app.fetch, hostname: '127.0.0.1', port: 0 }, async (info: AddressInfo) => {
-  // The reference route serves a body of the same size as the benched feed.
-  const feed = await bench.app.request(`http://127.0.0.1:${info.port}/regions/central-asia.atom`);
-  bench.setStatic(await feed.text(), feed.headers.get('content-type') ?? 'text/plain');
+const server = serve({ fetch: bench.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
   process.send!({ ready: true, port: info.port, startMs: performance.now() - started });
 });
 

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: LogLevel;
   configDir: string;
   feedsDir: string;
+  /** Largest local page read, in bytes; a larger one is refused ("page too large"). */
+  pageMaxBytes: number;
   /** Public base URL for self links when behind a proxy; null = from the request. */
   baseUrl: string | null;
   /** Seconds readers and proxies may reuse a feed response. */
@@ -51,6 +53,7 @@ export const defaults = {
   LOG_LEVEL: 'info',
   CONFIG_DIR: './config',
   FEEDS_DIR: './feeds',
+  PAGE_MAX_BYTES: '5242880',
   CACHE_MAX_AGE: '300',
   USER_AGENT: 'Caravan/0.1 (+https://github.com/caravan-feeds/caravan)',
 } as const;
@@ -66,6 +69,10 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
   if (!isLogLevel(logLevel)) throw new Error(`LOG_LEVEL must be one of debug, info, warn, error, got "${logLevel}"`);
   const cacheMaxAge = Number(get('CACHE_MAX_AGE'));
   if (!Number.isInteger(cacheMaxAge) || cacheMaxAge < 0) throw new Error(`CACHE_MAX_AGE must be whole seconds >= 0, got "${env.CACHE_MAX_AGE}"`);
+  const pageMaxBytes = parseByteSize(get('PAGE_MAX_BYTES'));
+  if (pageMaxBytes === null) {
+    throw new Error(`PAGE_MAX_BYTES must be a size in bytes >= 1024 (e.g. 5242880, 512KB or 5MB), got "${env.PAGE_MAX_BYTES}"`);
+  }
   const ingestOnStart = get('INGEST_ON_START');
   if (!/^(true|false|1|0)$/.test(ingestOnStart)) throw new Error(`INGEST_ON_START must be true or false, got "${ingestOnStart}"`);
   const baseUrl = optional('BASE_URL');
@@ -117,6 +124,7 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
     logLevel,
     configDir: get('CONFIG_DIR'),
     feedsDir: get('FEEDS_DIR'),
+    pageMaxBytes,
     baseUrl: baseUrl?.replace(/\/+$/, '') ?? null,
     cacheMaxAge,
     adminToken,
@@ -135,4 +143,12 @@ function isHttpUrl(value: string, origin: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** `5242880`, `512KB`, `5MB`, `5 MiB` (K and M are 1024-based) to bytes; null unless whole and >= 1 KB. */
+export function parseByteSize(value: string): number | null {
+  const m = /^(\d+)\s*(?:(k|m)i?b?|b)?$/i.exec(value.trim());
+  if (!m) return null;
+  const bytes = Number(m[1]) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1024 : 1024 * 1024) : 1);
+  return Number.isSafeInteger(bytes) && bytes >= 1024 ? bytes : null;
 }

@@ -31,11 +31,13 @@ export interface Article {
   guid: string | null;
   /** True when the page cut the article short (a teaser ending in "..." or "keep reading"). */
   partial: boolean;
-  /** Topic / region slugs suggested by the source config; added to what the text says. */
-  hintTopics: string[];
-  hintRegions: string[];
   language: string | null;
   origin: Origin;
+  /**
+   * The title is Caravan's, not the source's (a word-less entry: "Untitled image post", its image's
+   * alt text, words from its link): it is no identity and no dedupe key, so two photo posts never meet by it.
+   */
+  untitled?: boolean;
   /** The summary when it is not the start of the text (a feed's summary of a full text fetched from the page). */
   summary?: string;
 }

@@ -5,7 +5,7 @@ describe('parseConfig', () => {
   it('applies the documented defaults', () => {
     expect(parseConfig({})).toMatchObject({
       port: 8787, host: '127.0.0.1', dbPath: './data/caravan.db', ingestCron: '*/15 * * * *', ingestOnStart: true,
-      logLevel: 'info', configDir: './config', feedsDir: './feeds', baseUrl: null, cacheMaxAge: 300, adminToken: null, websubHub: null,
+      logLevel: 'info', configDir: './config', feedsDir: './feeds', pageMaxBytes: 5 * 1024 * 1024, baseUrl: null, cacheMaxAge: 300, adminToken: null, websubHub: null,
     });
   });
 
@@ -27,7 +27,14 @@ describe('parseConfig', () => {
     [{ BASE_URL: 'feeds.example.org' }, /BASE_URL/], [{ BASE_URL: 'https://host:99999' }, /BASE_URL/],
     [{ BASE_URL: 'https://x.org/?a=1' }, /BASE_URL/], [{ DATABASE_URL: 'mysql://u:p@h/db' }, /DATABASE_URL.*"mysql:"/],
     [{ DATABASE_POOL_MAX: '0' }, /DATABASE_POOL_MAX/], [{ DATABASE_STATEMENT_TIMEOUT_MS: '1.5' }, /DATABASE_STATEMENT_TIMEOUT_MS/], [{ WEBSUB_HUB: 'ftp://hub' }, /WEBSUB_HUB/], [{ INGEST_ON_START: 'maybe' }, /INGEST_ON_START/],
+    [{ PAGE_MAX_BYTES: 'lots' }, /PAGE_MAX_BYTES/], [{ PAGE_MAX_BYTES: '10' }, /PAGE_MAX_BYTES/], [{ PAGE_MAX_BYTES: '1.5MB' }, /PAGE_MAX_BYTES/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    ['5242880', 5242880], ['512KB', 512 * 1024], ['5MB', 5 * 1024 * 1024], ['20 MiB', 20 * 1024 * 1024], ['2m', 2 * 1024 * 1024],
+  ])('reads PAGE_MAX_BYTES=%s as %d bytes', (value, bytes) => {
+    expect(parseConfig({ PAGE_MAX_BYTES: value }).pageMaxBytes).toBe(bytes);
   });
 });

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Log } from '../log.js';
 import type { IngestRun, ItemStore } from '../store/store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Sha256 } from './renderCache.js';
 
 /** What `createApp` is built from; each door (Node, Workers) builds these for its runtime. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   config: Pick<Config, 'baseUrl' | 'cacheMaxAge' | 'websubHub' | 'adminToken'>;
   log: Log;
   now: () => Date;
+  /** SHA-256 for feed ETags when the door has a faster one than Web Crypto's (renderCache.ts). */
+  sha256?: Sha256;
   /** Run one ingestion now (admin route); absent where the door cannot ingest on request. */
   ingest?: () => Promise<IngestRun | null>;
 }

@@ -5,6 +5,7 @@ import { isNotModified } from '../render/conditional.js';
 import { negotiateEncoding, type ContentCoding } from '../render/contentEncoding.js';
 import { asciiUrl } from '../render/feedContext.js';
 import { contentTypes, extensions, negotiateFormat, splitExtension, type FeedFormat } from '../render/formats.js';
+import { FeedFragments } from '../render/feedFragments.js';
 import { renderFeed } from '../render/renderFeed.js';
 import type { AppDeps } from './appDeps.js';
 import { corsHeaders } from './cors.js';
@@ -16,6 +17,8 @@ import { publicBase, publicUrl } from './requestUrls.js';
 export function feedRoutes(deps: AppDeps): Hono {
   const { taxonomy, curated } = deps;
   const cache = new RenderCache();
+  // Entries rendered once per item version, shared by every feed and store version (feedFragments.ts).
+  const fragments = new FeedFragments();
   // Accept-Encoding values are few (each client sends the same one every time): negotiate each once.
   const codings = new Map<string, ContentCoding | null>();
   const encodingFor = (header: string | undefined): ContentCoding | null => {
@@ -139,8 +142,8 @@ export function feedRoutes(deps: AppDeps): Hono {
     const lastModified = new Date(Math.floor(new Date(newest).getTime() / 1000) * 1000);
     const body = renderFeed(format, {
       feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub, q: params.q,
-    });
-    const rendered = await makeRendered(body, lastModified);
+    }, fragments);
+    const rendered = await makeRendered(body, lastModified, deps.sha256);
     cache.set(key, version, rendered);
     return rendered;
   }

@@ -21,17 +21,27 @@ export interface Rendered {
   encoded: Partial<Record<ContentCoding, Promise<Representation>>>;
   /** Representations with their headers, by coding ('identity' too), once made. */
   prepared: Partial<Record<ContentCoding | 'identity', Prepared>>;
+  /** The hash its ETags are made with. */
+  sha256?: Sha256;
 }
 
-async function representation(bytes: Uint8Array<ArrayBuffer>): Promise<Representation> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+/**
+ * SHA-256 of some bytes. The Web Crypto default runs on a worker thread, so under load the wait
+ * for it can exceed the work; a door may give a synchronous one (the Node door: node:crypto).
+ */
+export type Sha256 = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array | Promise<Uint8Array>;
+
+const webSha256: Sha256 = async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+
+async function representation(bytes: Uint8Array<ArrayBuffer>, sha256: Sha256 = webSha256): Promise<Representation> {
+  const digest = await sha256(bytes);
   const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
   return { bytes, etag: `"${hex}"` };
 }
 
 /** A rendered body with its identity representation. */
-export async function makeRendered(body: string, lastModified: Date): Promise<Rendered> {
-  return { lastModified, identity: await representation(new TextEncoder().encode(body)), encoded: {}, prepared: {} };
+export async function makeRendered(body: string, lastModified: Date, sha256?: Sha256): Promise<Rendered> {
+  return { lastModified, identity: await representation(new TextEncoder().encode(body), sha256), encoded: {}, prepared: {}, sha256 };
 }
 
 /**
@@ -41,7 +51,7 @@ export async function makeRendered(body: string, lastModified: Date): Promise<Re
  */
 export function representationFor(rendered: Rendered, coding: ContentCoding | null): Promise<Representation> {
   if (coding === null) return Promise.resolve(rendered.identity);
-  rendered.encoded[coding] ??= compressBytes(rendered.identity.bytes, coding).then(representation);
+  rendered.encoded[coding] ??= compressBytes(rendered.identity.bytes, coding).then((bytes) => representation(bytes, rendered.sha256));
   return rendered.encoded[coding]!;
 }
 

@@ -30,7 +30,7 @@ export function dedupe(incoming: Normalized[], stored: KeyedItem[], now: string)
     const match =
       byId.get(entry.item.id) ??
       (entry.item.url ? byUrl.get(entry.item.url) : undefined) ??
-      byTitle.get(entry.titleKey)?.find((candidate) => sameStory(candidate.item, entry.item));
+      (entry.titleKey === '' ? undefined : byTitle.get(entry.titleKey)?.find((candidate) => sameStory(candidate.item, entry.item)));
     const result = match ? { item: merge(match.item, entry.item, now), titleKey: match.titleKey } : entry;
     index(result);
     touched.add(result.item.id);
@@ -48,11 +48,25 @@ function triples(list: string[]): Set<string> {
   return set;
 }
 
-/** Same headline and, when both texts say enough, mostly the same words in the same order. */
+/**
+ * Under the same headline: the same story? When both texts say enough, mostly the same words in
+ * the same order; when one is short (a teaser), its words must run on in the other; when neither
+ * has words (photo posts), the same content. Sharing a title alone is never enough.
+ */
 export function sameStory(a: Item, b: Item): boolean {
   const wa = words(a.contentText);
   const wb = words(b.contentText);
-  if (wa.length < minWordsToCompare || wb.length < minWordsToCompare) return true;
+  if (wa.length === 0 && wb.length === 0) return (a.contentHtml ?? '') === (b.contentHtml ?? '');
+  if (wa.length < minWordsToCompare || wb.length < minWordsToCompare) {
+    // A teaser's last word may be cut ("abou…"); half its word pairs must be in the longer text.
+    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    if (short.length === 0) return false;
+    const pairs = (list: string[]) => list.slice(1).map((w, i) => `${list[i]} ${w}`);
+    const own = short.length > 2 ? pairs(short.slice(0, -1)) : pairs(short);
+    if (own.length === 0) return long.includes(short[0]);
+    const theirs = new Set(pairs(long));
+    return own.filter((p) => theirs.has(p)).length / own.length >= minTextContainment;
+  }
   const ta = triples(wa);
   const tb = triples(wb);
   const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];

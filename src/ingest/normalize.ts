@@ -14,11 +14,13 @@ export interface Normalized {
  * (plain-text pages, which have neither) its headline. The same headline on two pages is the
  * same article, which is what lets a teaser and its full text meet.
  */
-export function identity(article: Pick<Article, 'guid' | 'url' | 'title' | 'paragraphs'>): string {
+export function identity(article: Pick<Article, 'guid' | 'url' | 'title' | 'paragraphs' | 'contentHtml' | 'untitled'>): string {
   if (article.guid) return `guid:${article.guid}`;
   if (article.url) return `url:${article.url}`;
-  const key = titleKey(article.title);
-  return key ? `title:${key}` : `text:${article.paragraphs.join('\n')}`;
+  const key = article.untitled ? '' : titleKey(article.title);
+  if (key) return `title:${key}`;
+  // A word-less entry (an image alone) is what it shows.
+  return article.paragraphs.length > 0 ? `text:${article.paragraphs.join('\n')}` : `html:${article.contentHtml ?? ''}`;
 }
 
 /** Article (from a page or a feed) → the stored Item, untagged until classification. */
@@ -28,7 +30,8 @@ export async function normalize(article: Article, now: string): Promise<Normaliz
   const contentText = paragraphs.join('\n\n');
   const id = (await sha256Hex(identity(article))).slice(0, 32);
   return {
-    titleKey: titleKey(title),
+    // A made-up title ("Untitled image post") matches nothing: no key.
+    titleKey: article.untitled ? '' : titleKey(title),
     item: {
       id,
       url: article.url,

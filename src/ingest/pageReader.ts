@@ -1,13 +1,16 @@
 /**
  * Local pages as the ingestion sees them, whatever holds them: a folder on Node, a bundle on
- * Workers. `ref` is the page's path relative to the pages folder (`seed/003_x.txt`). Text pages
- * (`.txt`) are read as UTF-8 text; HTML pages (`.html`, `.htm`) as bytes, since their charset is
- * read from the bytes themselves.
+ * Workers. `ref` is the page's path relative to the pages folder (`seed/003_x.txt`). Pages are
+ * read as bytes (`readPage` checks that a text page is text, and reads an HTML page's charset
+ * from the bytes themselves); `read` gives the text as UTF-8.
  */
 export interface PageReader {
+  /** Every page; throws (with a message naming the folder) when the folder cannot be listed. */
   list(): Promise<string[]>;
   read(ref: string): Promise<string>;
   readBytes(ref: string): Promise<Uint8Array>;
+  /** Its size in bytes, when known without reading it: a page over the cap is refused unread. */
+  size?(ref: string): Promise<number>;
 }
 
 /**

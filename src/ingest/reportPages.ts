@@ -1,16 +1,23 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { PageReader } from './pageReader.js';
 import { readPage } from './readPage.js';
+import { defaultPageLimits, type PageLimits } from './pageText.js';
 import { tagsFor } from './tagsFor.js';
 
 /**
  * What each local page yields, for a person to review normalization at a glance
  * (`npm run report`): per page, every item with its metadata and tags. Writes nothing.
  */
-export async function reportPages(reader: PageReader, taxonomy: Taxonomy): Promise<string> {
+export async function reportPages(reader: PageReader, taxonomy: Taxonomy, limits: PageLimits = defaultPageLimits): Promise<string> {
   const out: string[] = [];
   for (const ref of await reader.list()) {
-    const { articles, notes } = (await readPage(reader, ref, new Date())).parsed;
+    let articles, notes;
+    try {
+      ({ articles, notes } = (await readPage(reader, ref, new Date(), limits)).parsed);
+    } catch (error) {
+      out.push(`== ${ref}: refused: ${error instanceof Error ? error.message : String(error)}`, '');
+      continue;
+    }
     out.push(`== ${ref}: ${articles.length} item${articles.length === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     articles.forEach((a, index) => {
       const text = a.paragraphs.join(' ');

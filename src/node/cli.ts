@@ -4,18 +4,18 @@
  *   serve    (npm start)       serve feeds, ingest at start-up and on INGEST_CRON
  *   ingest   (npm run ingest)  one ingestion run, print a summary, exit
  *   report   (npm run report)  print what each local page yields, store nothing
+ *   healthcheck [--url U]      (npm run healthcheck) exit 0 if the running server is ok or degraded, else 1
  */
 import { resolve } from 'node:path';
 import { parseConfig, type Env } from '../config.js';
-import { loadConfigData } from '../configData.js';
 import { formatRunSummary } from '../ingest/runSummary.js';
-import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
-import { openNodeRuntime } from './runtime.js';
+import { healthcheck, healthUrl } from './healthcheck.js';
+import { loadNodeConfigData, openNodeRuntime } from './runtime.js';
 import { startServer } from './serve.js';
 import { onStopSignals } from './stopSignals.js';
 
-export const commands = ['serve', 'ingest', 'report'] as const;
+export const commands = ['serve', 'ingest', 'report', 'healthcheck'] as const;
 
 async function ingestOnce(env: Env): Promise<number> {
   const runtime = await openNodeRuntime(env);
@@ -33,9 +33,9 @@ async function ingestOnce(env: Env): Promise<number> {
 
 async function report(env: Env): Promise<number> {
   const config = parseConfig(env);
-  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  const data = loadNodeConfigData(config);
   const { reportPages } = await import('../ingest/reportPages.js');
-  console.log(await reportPages(folderPages(resolve(config.feedsDir)), data.taxonomy));
+  console.log(await reportPages(folderPages(resolve(config.feedsDir), config.feedsDir), data.taxonomy, { maxBytes: config.pageMaxBytes }));
   return 0;
 }
 
@@ -51,5 +51,12 @@ export async function runCommand(argv: string[], env: Env): Promise<number | nul
   }
   if (command === 'ingest') return ingestOnce(env);
   if (command === 'report') return report(env);
+  if (command === 'healthcheck') {
+    const flag = argv.indexOf('--url');
+    const url = flag > 0 && argv[flag + 1] ? argv[flag + 1] : healthUrl(parseConfig(env));
+    const result = await healthcheck(url);
+    console.log(result.line);
+    return result.code;
+  }
   throw new Error(`unknown command "${command}"; use ${commands.join(', ')}`);
 }

@@ -9,6 +9,7 @@ import type { IngestDeps } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
 import { ingestControl, type IngestControl } from '../runtime/runControl.js';
+import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
@@ -23,10 +24,21 @@ export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
   store: NodeStore;
 }
 
+/**
+ * CONFIG_DIR and its files, and FEEDS_DIR when local pages are on: checked and loaded before any
+ * store is opened or ingestion starts; a problem throws one line naming the setting or file.
+ */
+export function loadNodeConfigData(config: Pick<Config, 'configDir' | 'feedsDir'>): ConfigData {
+  checkFolder('CONFIG_DIR', config.configDir);
+  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  if (data.sources.pages.enabled) checkFolder('FEEDS_DIR', config.feedsDir);
+  return data;
+}
+
 export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
-  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  const data = loadNodeConfigData(config);
   const store = await openNodeStore(config);
   const unwritable = await store.checkWritable();
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
@@ -48,7 +60,7 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   }, log);
   ingestDeps = ingestDepsFor(config, data, log, {
     store,
-    pages: folderPages(resolve(config.feedsDir)),
+    pages: folderPages(resolve(config.feedsDir), config.feedsDir),
     fetch: globalThis.fetch,
     extra: { signal: control.signal, leaseOwner: me.owner, resolveHost },
   });

@@ -10,6 +10,7 @@ import type { Env } from '../config.js';
 import type { AdminDeps } from '../http/admin.js';
 import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
 import { openNodeRuntime } from './runtime.js';
+import { nodeSha256 } from './sha256.js';
 import { onStopSignals } from './stopSignals.js';
 
 export async function startServer(env: Env): Promise<void> {
@@ -40,17 +41,27 @@ export async function startServer(env: Env): Promise<void> {
 
   const deps: AppDeps & AdminDeps = {
     store, taxonomy: runtime.data.taxonomy, curated: runtime.data.curated, config, log, now: () => new Date(), ingest: runtime.ingest,
+    sha256: nodeSha256,
     // The admin rate limit counts per remote address of the connection (never a client-sent header).
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
   };
   const app = createApp(deps);
 
-  // An empty store is filled before the first request so feeds are never empty on first start.
+  // The port is taken before any ingestion, so a port in use stops start-up at once with one line.
+  // Requests that arrive while an empty store is being filled wait for it (feeds are never empty).
+  let filled!: () => void;
+  const fill = new Promise<void>((done) => (filled = done));
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = async (request, env) => {
+    await fill;
+    return app.fetch(request, env);
+  };
+  const listening = await listen((request, env) => handle(request, env), config.host, config.port);
+  server = listening.server;
   const empty = await fillEmptyStore(store, config.ingestOnStart, runtime.ingest);
+  handle = app.fetch;
+  filled();
   if (stopping) return;
-  server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    log.info('server: listening', { url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}` });
-  });
+  log.info('server: listening', { url: `http://${listening.address.includes(':') ? `[${listening.address}]` : listening.address}:${listening.port}` });
   if (config.ingestOnStart && !empty) void runtime.ingest();
   // The schedule is made a second after listening: node-cron's first schedule sets up Intl date
   // formatting (a quarter of a second of start-up, bench/RESULTS.md), which the first requests
@@ -60,4 +71,21 @@ export async function startServer(env: Env): Promise<void> {
     task = cron.schedule(config.ingestCron, () => runtime.ingest(), { noOverlap: true, name: 'ingest' });
     log.info('ingest: scheduled', { cron: config.ingestCron });
   }, 1000);
+}
+
+/** Listen on host:port; a port in use, a privileged port or a foreign address rejects with one line. */
+function listen(
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
+  host: string,
+  port: number,
+): Promise<{ server: ServerType; address: string; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }, (info) => resolve({ server, address: info.address, port: info.port }));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new Error(`PORT ${port} is already in use (HOST ${host}); stop what holds it or set PORT`));
+      else if (error.code === 'EACCES') reject(new Error(`PORT ${port} needs privileges this process lacks (HOST ${host}); use a port above 1023`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new Error(`HOST ${host} is not an address of this machine`));
+      else reject(new Error(`cannot listen on ${host}:${port}: ${error.message}`));
+    });
+  });
 }

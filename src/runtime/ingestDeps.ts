@@ -25,6 +25,7 @@ export function ingestDepsFor(config: Config, data: ConfigData, log: Log, parts:
     now: () => new Date(),
     log,
     userAgent: config.userAgent,
+    pageLimits: { maxBytes: config.pageMaxBytes },
     ...(config.maxUpstreamPerRun !== null ? { maxUpstreamPerRun: config.maxUpstreamPerRun } : {}),
     limits: { fullTextPerRun: config.maxFullTextPerRun },
     // Hubs are told the feeds' self links, which only BASE_URL fixes.

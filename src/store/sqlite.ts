@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Migration, SqlConnector, SqlValue } from './connector.js';
 import { createSqlStore } from './sqlStore.js';
-import type { IngestRun, ItemStore } from './store.js';
+import { StoreWriteError, type IngestRun, type ItemStore } from './store.js';
+
+export { StoreWriteError } from './store.js';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -14,21 +16,6 @@ export function readMigrations(dir = migrationsDir): Migration[] {
     .filter((name) => /^\d{4}_.+\.sql$/.test(name))
     .sort()
     .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
-}
-
-/**
- * A failed write (or open) of the SQLite file, with a message that says what is wrong and what to
- * do: a read-only file, a full disk, an I/O error, a lock held too long, a damaged file.
- */
-export class StoreWriteError extends Error {
-  constructor(
-    message: string,
-    /** SQLite's extended result code, e.g. `SQLITE_READONLY`, `SQLITE_FULL`, `SQLITE_IOERR_WRITE`. */
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'StoreWriteError';
-  }
 }
 
 /** The error better-sqlite3 threw, in words an operator can act on; other errors unchanged. */

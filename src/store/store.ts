@@ -4,6 +4,23 @@
  */
 import type { Item } from '../item.js';
 
+/**
+ * The store as a whole refuses writes (a read-only file, a full disk, an I/O error, a lock held too
+ * long, a damaged file), with a message that says what is wrong and what to do. Every connector
+ * throws this for such failures, so callers recognise it with `instanceof`: no other source of the
+ * same run would fare better.
+ */
+export class StoreWriteError extends Error {
+  constructor(
+    message: string,
+    /** The driver's code, e.g. `SQLITE_READONLY`, `SQLITE_FULL`, `SQLITE_IOERR_WRITE`. */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
 /** A query's cursor is not one this store issued (the HTTP layer answers 400). */
 export class BadCursorError extends Error {
   constructor() {
@@ -91,7 +108,15 @@ export interface SourceOutcome {
   source: string;
   /** 'empty': read fine but held no article (a page of chrome only); `error` says so. */
   status: 'ok' | 'empty' | 'unchanged' | 'skipped' | 'failed';
+  /** Entries read: a feed's entries, a page's articles (0 when nothing was read: 304, same body, failed). */
+  entries: number;
+  /** Articles handed to the store (entries minus those skipped below). */
   items: number;
+  /**
+   * Entries that became no item of their own, counted by reason (`no title, no link and no content`,
+   * `duplicate of another entry in this feed`, ...). entries = inserted + updated + unchanged + skipped.
+   */
+  skipped: Record<string, number>;
   inserted: number;
   updated: number;
   unchanged: number;
@@ -103,6 +128,9 @@ export interface IngestRun {
   finished: string;
   status: 'ok' | 'partial' | 'failed';
   pagesRead: number;
+  /** Entries read over all sources, and how many of them were skipped (reasons per source). */
+  entries: number;
+  skipped: number;
   inserted: number;
   updated: number;
   unchanged: number;

@@ -39,6 +39,11 @@ export interface ParsedEntry {
   summaryType?: string;
   authors: string[];
   categories: string[];
+  /** feedparser only: the dates it parsed (Unix seconds), null when the entry states none. */
+  published?: number | null;
+  updated?: number | null;
+  /** feedparser only: the entry's source title (Atom `<source>`, RSS `<source>`). */
+  sourceTitle?: string | null;
 }
 
 export interface ParsedFeed {
@@ -58,7 +63,8 @@ export interface FeedparserFeed extends ParsedFeed {
 }
 
 const feedparserScript = String.raw`
-import json, sys, feedparser
+import calendar, json, sys, feedparser
+ts = lambda t: calendar.timegm(t) if t else None
 out = {}
 for url in json.load(sys.stdin):
     d = feedparser.parse(url)
@@ -83,6 +89,9 @@ for url in json.load(sys.stdin):
             'summaryType': e.get('summary_detail', {}).get('type'),
             'authors': [a.get('name', '') for a in e.get('authors', [])],
             'categories': [t.get('term', '') for t in e.get('tags', [])],
+            'published': ts(e.get('published_parsed')),
+            'updated': ts(e.get('updated_parsed')),
+            'sourceTitle': e.get('source', {}).get('title'),
         } for e in d.get('entries', [])],
     }
 json.dump(out, sys.stdout)

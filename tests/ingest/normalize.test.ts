@@ -7,7 +7,7 @@ import { titleKey } from '../../src/ingest/titleKey.js';
 
 const article = (over: Partial<Article>): Article => ({
   title: 'Kazakhstan’s High-Stakes Balancing Act', paragraphs: ['First paragraph.'], contentHtml: null, authors: [], source: null,
-  published: null, updated: null, url: null, guid: null, partial: false, hintTopics: [], hintRegions: [], language: 'en',
+  published: null, updated: null, url: null, guid: null, partial: false, language: 'en',
   origin: { kind: 'page', ref: 'a.txt' }, ...over,
 });
 const longText = (seed: string) => Array.from({ length: 60 }, (_, i) => `${seed} word${i}`).join(' ');

@@ -6,7 +6,7 @@
  * next process takes over the killed one's lease at once, and a last run completes the work.
  * SIGTERM stops a run cleanly: exit 0 after the write in progress, the rest left for the next run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -135,6 +135,7 @@ describe('SIGTERM during an ingestion run', () => {
     const feeds = join(dir, 'term-feeds');
     const env = { FEEDS_DIR: feeds, DB_PATH: join(dir, 'term.db') };
     writePages(feeds, total, 0);
+    mkdirSync(join(dir, 'none'), { recursive: true });
     await ingestToEnd({ ...env, FEEDS_DIR: join(dir, 'none') }); // the schema exists: the run's first write is visible
     const proc = startNode('ingest', env);
     await proc.waitFor(/ingest: started/);

@@ -14,7 +14,7 @@ import { runIngestion, type IngestDeps } from '../../src/ingest/run.js';
 import { memoryLog } from '../../src/log.js';
 import { deadLeaseOwner } from '../../src/node/lease.js';
 import { openSqliteStore, readMigrations } from '../../src/store/sqlite.js';
-import type { ItemStore } from '../../src/store/store.js';
+import { StoreWriteError, type ItemStore } from '../../src/store/store.js';
 import { realConfigData, seedPages } from '../helpers/configData.js';
 import { pageText } from './helpers/pages.js';
 
@@ -96,7 +96,7 @@ describe('a store that refuses writes', () => {
       ...store,
       upsertItems: async (items) => {
         tried++;
-        if (refuse) throw Object.assign(new Error('store is full: the disk has no space left (SQLITE_FULL: database or disk is full)'), { name: 'StoreWriteError' });
+        if (refuse) throw new StoreWriteError('store is full: the disk has no space left (SQLITE_FULL: database or disk is full)', 'SQLITE_FULL');
         return store.upsertItems(items);
       },
     };
@@ -120,7 +120,7 @@ describe('a store that refuses writes', () => {
     const readOnly: ItemStore = {
       ...store,
       acquireLease: async () => {
-        throw Object.assign(new Error('store is read-only (SQLITE_READONLY: attempt to write a readonly database)'), { name: 'StoreWriteError' });
+        throw new StoreWriteError('store is read-only (SQLITE_READONLY: attempt to write a readonly database)', 'SQLITE_READONLY');
       },
     };
     const log = memoryLog();

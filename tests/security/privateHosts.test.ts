@@ -3,7 +3,7 @@
  * is `allowPrivate`, including public-looking names that RESOLVE to such an address (the
  * `resolveHost` hook, checked before every hop, redirects included).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
@@ -104,7 +104,10 @@ describe('the Node door', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const runtime = () => openNodeRuntime({ DB_PATH: join(dir, `r${Math.random()}.db`), FEEDS_DIR: join(dir, 'none'), LOG_LEVEL: 'error' });
+  const runtime = () => {
+    mkdirSync(join(dir, 'none'), { recursive: true });
+    return openNodeRuntime({ DB_PATH: join(dir, `r${Math.random()}.db`), FEEDS_DIR: join(dir, 'none'), LOG_LEVEL: 'error' });
+  };
 
   it('supplies a real DNS resolver: this machine\'s own name resolves to a private address and is refused', async () => {
     const { ingestDeps, store } = await runtime();

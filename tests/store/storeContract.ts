@@ -113,8 +113,13 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       await store.saveSourceStates([state]);
       await store.saveSourceStates([{ ...state, consecutiveFailures: 3 }]);
       expect(await store.sourceStates()).toEqual([{ ...state, consecutiveFailures: 3 }]);
+      // A fullText source's memory of its entries' pages is part of its state.
+      const fullText = { 'urn:a': { hash: 'h1', url: 'https://example.com/a', etag: '"p"', lastModified: null, error: null },
+        'urn:b': { hash: 'h2', url: 'https://example.com/b', etag: null, lastModified: null, error: 'fetch: HTTP 404' } };
+      await store.saveSourceStates([{ ...state, consecutiveFailures: 3, fullText }]);
+      expect(await store.sourceStates()).toEqual([{ ...state, consecutiveFailures: 3, fullText }]);
       expect(await store.lastRun()).toBeNull();
-      const run = { started: '2025-01-01T00:00:00Z', finished: '2025-01-01T00:00:01Z', status: 'ok' as const, pagesRead: 1,
+      const run = { started: '2025-01-01T00:00:00Z', finished: '2025-01-01T00:00:01Z', status: 'ok' as const, pagesRead: 1, entries: 0, skipped: 0,
         inserted: 1, updated: 0, unchanged: 0, sources: [], error: null };
       await store.recordRun(run);
       await store.recordRun({ ...run, started: '2025-01-02T00:00:00Z' });

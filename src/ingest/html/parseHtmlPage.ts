@@ -31,8 +31,6 @@ export function extractedToArticle(extracted: ExtractedArticle, origin: Origin, 
     url: cleanUrl(extracted.url),
     guid: null,
     partial: false,
-    hintTopics: [],
-    hintRegions: [],
     language: normalizeLanguage(extracted.language),
     origin,
   };

@@ -77,8 +77,6 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
     url: null,
     guid: null,
     partial: cut || endsWithEllipsis(last),
-    hintTopics: [],
-    hintRegions: [],
     language: detectLanguage(`${title}\n${paragraphs.join('\n')}`),
     origin,
   };

@@ -5,14 +5,13 @@
  * the stage and error, backs off exponentially (Retry-After wins when later), and one `warn` line
  * names it. Never throws.
  */
-import type { Article } from '../../item.js';
 import type { SourceOutcome, SourceState } from '../../store/store.js';
 import { decodeBody } from './decodeBody.js';
 import { fetchFeed } from './fetchFeed.js';
 import { fetchFullText } from './fetchFullText.js';
 import { parseFeed } from './parseFeed.js';
 import { runLimited } from './runLimited.js';
-import { toArticle } from './toArticle.js';
+import { entryArticles } from './entryArticles.js';
 import { defaultLimits, type Limits, type UpstreamDeps, type UpstreamResult, type UpstreamSource } from './types.js';
 import { UpstreamError, type UpstreamStage } from './upstreamError.js';
 
@@ -29,8 +28,8 @@ export function initialState(url: string): SourceState {
   };
 }
 
-function outcome(source: UpstreamSource, status: SourceOutcome['status'], items: number, error: string | null): SourceOutcome {
-  return { source: source.url, status, items, inserted: 0, updated: 0, unchanged: 0, error };
+function outcome(source: UpstreamSource, status: SourceOutcome['status'], error: string | null, read?: { entries: number; items: number; skipped: Record<string, number> }): SourceOutcome {
+  return { source: source.url, status, entries: 0, items: 0, skipped: {}, ...read, inserted: 0, updated: 0, unchanged: 0, error };
 }
 
 async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -71,31 +70,28 @@ async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunCon
     if (fetched.status === 'unchanged') {
       const state = { ...base, etag: fetched.etag, lastModified: fetched.lastModified };
       deps.log.debug('upstream.unchanged', { source: source.url, via: '304' });
-      return { source, state, articles: [], outcome: outcome(source, 'unchanged', 0, null) };
+      return { source, state, articles: [], outcome: outcome(source, 'unchanged', null) };
     }
     const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
     const hash = await sha256(fetched.body);
     if (hash === prev.contentHash) {
       deps.log.debug('upstream.unchanged', { source: source.url, via: 'hash' });
-      return { source, state: { ...base, ...validators }, articles: [], outcome: outcome(source, 'unchanged', 0, null) };
+      return { source, state: { ...base, ...validators }, articles: [], outcome: outcome(source, 'unchanged', null) };
     }
     stage = 'decode';
     const { text } = decodeBody(fetched.body, fetched.contentType);
     stage = 'parse';
     const feed = await parseFeed(text);
     const now = deps.now();
-    const articles: Article[] = [];
-    for (const entry of feed.entries) {
-      const article = toArticle(entry, { source, feed, feedUrl: fetched.url, now });
-      if (article.title !== '' || article.url !== null || article.paragraphs.length > 0) articles.push(article);
-    }
+    const { articles, skipped } = entryArticles(feed.entries, { source, feed, feedUrl: fetched.url, now });
     const ttl = Math.min(feed.ttlMinutes ?? 0, limits.maxBackoffMinutes);
     const state: SourceState = {
       ...base, ...validators, contentHash: hash, itemCount: feed.entries.length,
       nextAttempt: after(start, Math.max(source.intervalMinutes, ttl)),
     };
-    deps.log.debug('upstream.ok', { source: source.url, format: feed.version, items: articles.length });
-    return { source, state, articles, outcome: outcome(source, 'ok', articles.length, null) };
+    deps.log.debug('upstream.ok', { source: source.url, format: feed.version, entries: feed.entries.length, items: articles.length });
+    const read = { entries: feed.entries.length, items: articles.length, skipped };
+    return { source, state, articles, outcome: outcome(source, 'ok', null, read) };
   } catch (err) {
     const error = err instanceof UpstreamError ? err : new UpstreamError(stage, err instanceof Error ? err.message : String(err));
     return failed(source, prev, error, attempted, ctx);
@@ -115,7 +111,7 @@ function failed(source: UpstreamSource, prev: SourceState, err: UpstreamError, a
   const state: SourceState = { ...prev, lastAttempt: attempted, lastError: err.message, consecutiveFailures: failures, nextAttempt };
   const name = source.name ?? undefined;
   ctx.deps.log.warn('upstream.failed', { source: source.url, name, error: err.message, failures, nextAttempt });
-  return { source, state, articles: [], outcome: outcome(source, 'failed', 0, err.message) };
+  return { source, state, articles: [], outcome: outcome(source, 'failed', err.message) };
 }
 
 export async function collectUpstream(
@@ -131,7 +127,7 @@ export async function collectUpstream(
     const prev = states.get(source.url) ?? initialState(source.url);
     const nextAt = prev.nextAttempt === null ? Number.NaN : Date.parse(prev.nextAttempt);
     if (nextAt - dueGraceMs > ctx.start.getTime()) {
-      results[index] = { source, state: prev, articles: [], outcome: outcome(source, 'skipped', 0, null) };
+      results[index] = { source, state: prev, articles: [], outcome: outcome(source, 'skipped', null) };
     } else {
       due.push({ index, source, prev });
     }

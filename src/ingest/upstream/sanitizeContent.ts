@@ -15,13 +15,23 @@ const allowedTags = [
   'b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'time',
   'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'video', 'audio', 'source',
 ];
 
 /** Elements dropped together with everything inside them. */
 const dropWithContent = [
   'script', 'style', 'textarea', 'option', 'select', 'noscript', 'iframe', 'frame', 'frameset',
-  'object', 'applet', 'template', 'svg', 'math', 'title', 'head', 'canvas', 'audio', 'video',
+  'object', 'applet', 'template', 'svg', 'math', 'title', 'head', 'canvas',
 ];
+
+/** The text of the link an embedded frame becomes. */
+export const embedText = 'Embedded content from';
+
+/** http(s) media URL resolved against the base, or undefined. */
+function mediaUrl(raw: string | undefined, base: string | null): string | undefined {
+  const url = resolveUrl(raw, base);
+  return url !== null && /^https?:/i.test(url) ? url : undefined;
+}
 
 function linkHref(raw: string | undefined, base: string | null): string | undefined {
   if (raw === undefined) return undefined;
@@ -40,10 +50,13 @@ function options(base: string | null): sanitizeHtml.IOptions {
       td: ['colspan', 'rowspan'],
       th: ['colspan', 'rowspan', 'scope'],
       ol: ['start'],
+      video: ['src', 'poster', 'controls', 'width', 'height'],
+      audio: ['src', 'controls'],
+      source: ['src', 'type'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+    allowedSchemesByTag: { img: ['http', 'https'], video: ['http', 'https'], audio: ['http', 'https'], source: ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster'],
     allowProtocolRelative: false,
     allowedStyles: {},
     disallowedTagsMode: 'discard',
@@ -58,6 +71,13 @@ function options(base: string | null): sanitizeHtml.IOptions {
         out.rel = 'noopener noreferrer';
         return { tagName, attribs: out };
       },
+      // An embedded frame (a video player, a post) becomes a plain link to what it embeds;
+      // one that embeds no http(s) URL stays a frame and is dropped with its content.
+      iframe: (tagName, attribs) => embedLink(tagName, attribs, base),
+      embed: (tagName, attribs) => embedLink(tagName, attribs, base),
+      video: (tagName, attribs) => media(tagName, attribs, base, ['src', 'poster']),
+      audio: (tagName, attribs) => media(tagName, attribs, base, ['src']),
+      source: (tagName, attribs) => media(tagName, attribs, base, ['src']),
       img: (tagName, attribs) => {
         const out: Record<string, string> = { ...attribs };
         const src = resolveUrl(attribs.src, base);
@@ -71,11 +91,33 @@ function options(base: string | null): sanitizeHtml.IOptions {
   };
 }
 
-/** Sanitized HTML, or null when nothing but whitespace is left. */
+function embedLink(tagName: string, attribs: sanitizeHtml.Attributes, base: string | null): sanitizeHtml.Tag {
+  const href = mediaUrl(attribs.src, base);
+  if (href === undefined) return { tagName: 'iframe', attribs: {} };
+  return { tagName: 'a', attribs: { href, rel: 'noopener noreferrer' }, text: `${embedText} ${new URL(href).host}` };
+}
+
+function media(tagName: string, attribs: sanitizeHtml.Attributes, base: string | null, urls: string[]): sanitizeHtml.Tag {
+  const out: Record<string, string> = { ...attribs };
+  for (const name of urls) {
+    const url = mediaUrl(attribs[name], base);
+    if (url === undefined) delete out[name];
+    else out[name] = url;
+  }
+  if (tagName !== 'source') out.controls = '';
+  return { tagName, attribs: out };
+}
+
+/** Sanitized HTML, or null when nothing is left: no text, no image, no video, audio or link. */
 export function sanitizeContent(html: string, base: string | null): string | null {
   const clean = stripInvalidXml(sanitizeHtml(html, options(base))).trim();
-  const hasText = clean.replace(/<(?!img\b)[^>]*>/gi, '').trim() !== '';
-  return hasText ? clean : null;
+  return hasContent(clean) ? clean : null;
+}
+
+/** Text, or an element that shows something without text (an image, a playable video or audio, a link). */
+function hasContent(clean: string): boolean {
+  if (decodeBasicEntities(clean.replace(/<[^>]*>/g, '')).trim() !== '') return true;
+  return /<(?:img|video|audio|source)\b[^>]*\ssrc="https?:/i.test(clean) || /<video\b[^>]*\sposter="https?:/i.test(clean);
 }
 
 const textOnly: sanitizeHtml.IOptions = {

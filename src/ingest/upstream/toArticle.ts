@@ -9,7 +9,9 @@ import { cleanUrl, resolveUrl } from './cleanUrl.js';
 import type { FeedEntry, ParsedFeed } from './feedTypes.js';
 import { htmlToParagraphs, textToParagraphs } from './htmlToParagraphs.js';
 import { parseFeedDate } from './parseDate.js';
-import { sanitizeContent, titleText } from './sanitizeContent.js';
+import { embedText, sanitizeContent, titleText } from './sanitizeContent.js';
+
+const embedWords = new RegExp(`${embedText} [^\\s]+`, 'g');
 import type { UpstreamSource } from './types.js';
 import { cleanLine } from '../cleanText.js';
 
@@ -64,7 +66,10 @@ export function toArticle(entry: FeedEntry, ctx: ArticleContext): Article {
     (entry.guidIsLink && guid !== null && /^https?:\/\//i.test(guid) ? cleanUrl(guid) : null);
 
   const contentHtml = entry.html ? sanitizeContent(entry.html, base) : null;
-  const paragraphs = contentHtml ? htmlToParagraphs(contentHtml) : entry.text ? textToParagraphs(entry.text) : [];
+  // The words of an embed's link ("Embedded content from host") are Caravan's, not the entry's text.
+  const paragraphs = contentHtml
+    ? htmlToParagraphs(contentHtml).map((p) => p.replace(embedWords, ' ').trim()).filter((p) => p !== '')
+    : entry.text ? textToParagraphs(entry.text) : [];
 
   const title = (entry.title === null ? '' : titleText(entry.title, entry.titleKind)) || titleFromText(paragraphs);
   const authors = unique(entry.authors.length > 0 ? entry.authors : feed.authors);
@@ -81,8 +86,6 @@ export function toArticle(entry: FeedEntry, ctx: ArticleContext): Article {
     url,
     guid,
     partial: false,
-    hintTopics: [...source.topics],
-    hintRegions: [...source.regions],
     language: normalizeLanguage(entry.language ?? feed.language),
     origin: { kind: 'upstream', ref: source.url },
   };

@@ -20,3 +20,11 @@ describe('splitByline', () => {
     expect(splitByline('x'.repeat(300))).toEqual([]);
   });
 });
+
+describe('splitByline over several lines', () => {
+  it('takes a later line that says who ("Edited by"), and runs a lone "By" into the next line', () => {
+    expect(splitByline('Written by Rob Ash\n        Edited by Bea Bell')).toEqual(['Rob Ash', 'Bea Bell']);
+    expect(splitByline('By\n\t\t\tScott Hill')).toEqual(['Scott Hill']);
+    expect(splitByline('By Nora Field\n Updated 5 hours ago')).toEqual(['Nora Field']);
+  });
+});

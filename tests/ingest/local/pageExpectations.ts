@@ -71,7 +71,6 @@ export function expectPage(text: string, origin: Origin, expected: ExpectedArtic
     expect(article.origin).toEqual(origin);
     expect(article.language).toBe('en');
     expect([article.contentHtml, article.url, article.guid, article.updated]).toEqual([null, null, null, null]);
-    expect([article.hintTopics, article.hintRegions]).toEqual([[], []]);
     for (const text of [article.title, ...article.paragraphs]) {
       expect(text.trim()).toBe(text);
       expect(text).not.toBe('');

@@ -62,7 +62,7 @@ describe('failing sources', () => {
       const r = outcome.byUrl.get(`${server.origin}/${p}`)!;
       expect(r.articles).toEqual([]);
       expect(r.state).toMatchObject({ consecutiveFailures: 1, lastAttempt: now.toISOString(), lastSuccess: null, itemCount: 0 });
-      expect(r.outcome).toEqual({ source: r.source.url, status: 'failed', items: 0, inserted: 0, updated: 0, unchanged: 0, error: expected[p][0] });
+      expect(r.outcome).toEqual({ source: r.source.url, status: 'failed', entries: 0, items: 0, skipped: {}, inserted: 0, updated: 0, unchanged: 0, error: expected[p][0] });
     }
   });
 
@@ -111,7 +111,7 @@ describe('backoff and scheduling', () => {
     const url = `${server.origin}/rss1.rdf?skip`;
     const prevState = { ...initialState(url), nextAttempt: minutesAfter(now, 10), itemCount: 3 };
     const r = (await run([source(url)], { port: server.port, states: new Map([[url, prevState]]) })).results[0];
-    expect(r.outcome).toEqual({ source: url, status: 'skipped', items: 0, inserted: 0, updated: 0, unchanged: 0, error: null });
+    expect(r.outcome).toEqual({ source: url, status: 'skipped', entries: 0, items: 0, skipped: {}, inserted: 0, updated: 0, unchanged: 0, error: null });
     expect(r.state).toEqual(prevState);
     expect(server.requests.some((q) => q.path === '/rss1.rdf?skip')).toBe(false);
   });

@@ -22,7 +22,7 @@ afterAll(() => server.close());
 describe('good feeds of every format', () => {
   it('all succeed, with outcomes, state and no warnings', () => {
     for (const r of results.results) {
-      expect(r.outcome, r.source.url).toEqual({ source: r.source.url, status: 'ok', items: r.articles.length, inserted: 0, updated: 0, unchanged: 0, error: null });
+      expect(r.outcome, r.source.url).toEqual({ source: r.source.url, status: 'ok', entries: r.articles.length, items: r.articles.length, skipped: {}, inserted: 0, updated: 0, unchanged: 0, error: null });
       expect(r.state.lastError).toBeNull();
       expect(r.state.consecutiveFailures).toBe(0);
       expect(r.state.lastSuccess).toBe(now.toISOString());
@@ -44,8 +44,6 @@ describe('good feeds of every format', () => {
       url: 'https://steppe.example/news/rail-deal?id=42',
       guid: 'steppe-42',
       partial: false,
-      hintTopics: ['transport'],
-      hintRegions: ['kazakhstan'],
       language: 'en-US',
       origin: { kind: 'upstream', ref: `${server.origin}/rss2.xml` },
     });

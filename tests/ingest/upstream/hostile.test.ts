@@ -25,9 +25,10 @@ describe('hostile HTML', () => {
       [
         '<p>Intro <b>bold</b></p>',
         '',
+        // Frames and embeds become plain links to what they embed.
+        '<a href="https://evil.example/frame" rel="noopener noreferrer">Embedded content from evil.example</a>',
         '',
-        '',
-        '',
+        '<a href="https://evil.example/embed.swf" rel="noopener noreferrer">Embedded content from evil.example</a>',
         'Send',
         '',
         '<img src="https://hostile.example/pixel.png" alt="relative image" />',
