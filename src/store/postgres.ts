@@ -90,6 +90,8 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
   const db = pgConnector(pool);
   const base = createSqlStore(db, migrations, tsvectorSearch);
   const leases = postgresLeases(pool, base);
+  const databaseBytes = async () =>
+    Number((await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes);
   let lastWriteError: string | null = null;
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
@@ -107,6 +109,13 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
     migrate: () => migratePostgres(pool, migrations),
     upsertItems: (items) => writing(() => base.upsertItems(items)),
     deleteItems: (ids) => writing(() => base.deleteItems(ids)),
+    deleteItemsOlderThan: (cutoff, keep) => writing(() => base.deleteItemsOlderThan(cutoff, keep)),
+    // PostgreSQL's autovacuum gives the space of removed rows to new ones; a plain VACUUM here would
+    // only add its map files, and VACUUM FULL would lock the tables against every instance.
+    compact: async () => null,
+    async stats() {
+      return { items: (await base.stats()).items, bytes: await databaseBytes() };
+    },
     saveSourceStates: (states) => writing(() => base.saveSourceStates(states)),
     recordRun: (run) => writing(() => base.recordRun(run)),
     acquireLease: (name, owner, now, expires) => writing(() => leases.acquire(name, owner, now, expires)),
