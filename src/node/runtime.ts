@@ -13,6 +13,7 @@ import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
+import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
 import { resolveHost } from './resolveHost.js';
 
@@ -39,8 +40,8 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
-  const store = await openNodeStore(config);
-  const unwritable = await store.checkWritable();
+  const store = withWriteProbe(await openNodeStore(config));
+  const unwritable = await store.probe();
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
