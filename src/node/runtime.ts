@@ -15,6 +15,7 @@ import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
 import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
+import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
 
 export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
@@ -63,7 +64,7 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
     store,
     pages: folderPages(resolve(config.feedsDir), config.feedsDir),
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost },
+    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };
