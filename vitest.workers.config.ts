@@ -32,6 +32,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The same module aliases as wrangler.toml's [alias]: the suite runs what the bundle runs.
+        resolve: { alias: { 'cssomnom/parse': fileURLToPath(new URL('./src/workers/noStyleSheets.ts', import.meta.url)) } },
         plugins: [
           cloudflareTest({
             main: './src/worker.ts',

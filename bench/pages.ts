@@ -13,7 +13,8 @@
  * (0 when the page-normalization targets hold on this corpus).
  *
  * Not a CI test: the corpus is not in the repository. It runs the npm scripts rather than source
- * paths, so it measures whatever `npm run ingest` and `npm start` run.
+ * paths (after `npm run build` when the package has one), so it measures whatever `npm run ingest`
+ * and `npm start` run, built from the current source.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -161,6 +162,17 @@ try {
   }
   const label = opts.half ? `${opts.half} half (${chosen[0]} … ${chosen[chosen.length - 1]})` : 'all';
   console.log(`bench:pages: ${chosen.length} pages of ${opts.corpus} (${label})`);
+
+  // `npm run ingest` and `npm start` may run a compiled build: build it from the current source first.
+  const scripts = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (scripts.build) {
+    const buildLog = join(work, 'build.log');
+    const code = await runToFile('npm', ['run', '--silent', 'build'], process.env, buildLog);
+    if (code !== 0) {
+      console.error(readFileSync(buildLog, 'utf8'));
+      throw new Error(`npm run build exited ${code}`);
+    }
+  }
 
   const dbPath = join(work, 'caravan.db');
   const ingestLog = join(work, 'ingest.log');

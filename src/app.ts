@@ -11,6 +11,7 @@ import { feedRoutes } from './http/feeds.js';
 import { healthRoutes } from './http/health.js';
 import { iconRoutes } from './http/icons.js';
 import { itemRoutes } from './http/items.js';
+import { metricsRoutes } from './http/metrics.js';
 
 export type { AppDeps };
 
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   rest.route('/', healthRoutes(deps));
   rest.route('/', iconRoutes());
   rest.route('/', adminRoutes(deps));
+  rest.route('/', metricsRoutes(deps));
   rest.notFound((c) => c.json({ error: `no such endpoint: ${new URL(c.req.url).pathname.slice(0, 200)}`, see: '/' }, 404, corsHeaders));
   rest.onError(errorResponse);
 

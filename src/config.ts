@@ -23,6 +23,10 @@ export interface Config {
   /** Seconds readers and proxies may reuse a feed response. */
   cacheMaxAge: number;
   adminToken: string | null;
+  /** Bearer token for /metrics from other than loopback (ADMIN_TOKEN works too). */
+  metricsToken: string | null;
+  /** Items older than this many days are removed after each run; null = keep everything. */
+  retentionDays: number | null;
   websubHub: string | null;
   userAgent: string;
   /** Upstream sources fetched in one run at most (the rest go first next run); null = all. */
@@ -92,15 +96,24 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
   if (!Number.isInteger(databaseStatementTimeoutMs) || databaseStatementTimeoutMs < 0) {
     throw new Error(`DATABASE_STATEMENT_TIMEOUT_MS must be whole milliseconds >= 0 (0: no limit), got "${env.DATABASE_STATEMENT_TIMEOUT_MS}"`);
   }
-  const adminToken = optional('ADMIN_TOKEN');
-  // A short token is guessable; a space or non-ASCII character could never arrive in a Bearer header.
-  // The message never repeats the token.
-  if (adminToken !== null && (adminToken.length < 16 || !/^[\x21-\x7e]+$/.test(adminToken))) {
-    throw new Error(
-      `ADMIN_TOKEN must be at least 16 printable ASCII characters without spaces (e.g. from \`openssl rand -base64 32\`), got ${adminToken.length} characters`,
-    );
+  const token = (key: 'ADMIN_TOKEN' | 'METRICS_TOKEN') => {
+    const value = optional(key);
+    // A short token is guessable; a space or non-ASCII character could never arrive in a Bearer header.
+    // The message never repeats the token.
+    if (value !== null && (value.length < 16 || !/^[\x21-\x7e]+$/.test(value))) {
+      throw new Error(
+        `${key} must be at least 16 printable ASCII characters without spaces (e.g. from \`openssl rand -base64 32\`), got ${value.length} characters`,
+      );
+    }
+    return value;
+  };
+  const adminToken = token('ADMIN_TOKEN');
+  const metricsToken = token('METRICS_TOKEN');
+  const retentionText = optional('RETENTION_DAYS');
+  const retentionDays = retentionText === null ? null : Number(retentionText);
+  if (retentionDays !== null && (!Number.isFinite(retentionDays) || retentionDays <= 0)) {
+    throw new Error(`RETENTION_DAYS must be a number of days > 0 (unset keeps everything), got "${retentionText}"`);
   }
-
   const maxUpstreamText = optional('INGEST_MAX_UPSTREAM');
   const maxUpstreamPerRun = maxUpstreamText === null ? defaultMaxUpstream[door] : Number(maxUpstreamText);
   if (maxUpstreamPerRun !== null && (!Number.isInteger(maxUpstreamPerRun) || maxUpstreamPerRun < 0)) {
@@ -128,6 +141,8 @@ export function parseConfig(env: Env, door: Door = 'node'): Config {
     baseUrl: baseUrl?.replace(/\/+$/, '') ?? null,
     cacheMaxAge,
     adminToken,
+    metricsToken,
+    retentionDays,
     websubHub,
     userAgent: get('USER_AGENT'),
     maxUpstreamPerRun,

@@ -116,6 +116,17 @@ export function adminRoutes(deps: AppDeps & AdminDeps): Hono {
     const sources = await deps.store.sourceStates();
     return c.json({ count: sources.length, sources }, 200, { 'Cache-Control': 'no-store' });
   });
+  // One item out of the store, its tag index and its search index. An item its source still
+  // carries can come back when that source changes (a page edited, a feed updated).
+  app.delete('/admin/items/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!(await deps.store.getItem(id))) throw new InputError(`no item with id "${id.slice(0, 200)}"`, 404, undefined, { 'Cache-Control': 'no-store' });
+    await deps.store.deleteItems([id]);
+    deps.log.info('admin: item removed', { id, client: clientOf(c) });
+    deps.removed?.('admin', 1);
+    return c.json({ removed: id }, 200, { 'Cache-Control': 'no-store' });
+  });
+  app.all('/admin/items/:id', () => refuse(405, 'use DELETE /admin/items/{id}', { Allow: 'DELETE' }));
   app.all('/admin/ingest', () => refuse(405, 'use POST /admin/ingest', { Allow: 'POST' }));
   app.all('/admin/sources', () => refuse(405, 'use GET /admin/sources', { Allow: 'GET, HEAD' }));
   return app;

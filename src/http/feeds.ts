@@ -16,7 +16,7 @@ import { publicBase, publicUrl } from './requestUrls.js';
 /** The feed routes: /feed, /topics/:t, /regions/:r, /regions/:r/topics/:t, /feeds/:slug; each .rss/.atom/.json. */
 export function feedRoutes(deps: AppDeps): Hono {
   const { taxonomy, curated } = deps;
-  const cache = new RenderCache();
+  const cache = deps.renderCache ?? new RenderCache();
   // Entries rendered once per item version, shared by every feed and store version (feedFragments.ts).
   const fragments = new FeedFragments();
   // Accept-Encoding values are few (each client sends the same one every time): negotiate each once.
@@ -87,7 +87,10 @@ export function feedRoutes(deps: AppDeps): Hono {
     const version = deps.store.knownVersion?.();
     const hit = version === undefined ? undefined : cache.get(key, version);
     const prepared = hit?.prepared[coding ?? 'identity'];
-    if (prepared) return respond(c, hit!, prepared);
+    if (prepared) {
+      cache.hits++;
+      return respond(c, hit!, prepared);
+    }
     return serveAsync(c, slug, ext, format, key, coding, resolve);
   }
 
@@ -99,6 +102,8 @@ export function feedRoutes(deps: AppDeps): Hono {
     const params = parseFeedParams(c.req.queries());
     const version = await deps.store.version();
     let rendered = cache.get(key, version);
+    if (rendered) cache.hits++;
+    else cache.misses++;
     const selfUrl = rendered ? '' : publicUrl(c, deps.config.baseUrl);
     rendered ??= await render(c, def, format, params, selfUrl, version, key);
     const sent = await representationFor(rendered, coding);

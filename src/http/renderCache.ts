@@ -61,6 +61,9 @@ export function representationFor(rendered: Rendered, coding: ContentCoding | nu
  */
 export class RenderCache {
   private entries = new Map<string, { version: number; value: Rendered }>();
+  /** Feed requests answered from a rendered entry, and renders (counted by the feed routes; /metrics reads them). */
+  hits = 0;
+  misses = 0;
 
   constructor(private readonly capacity = 1000) {}
 

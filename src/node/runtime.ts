@@ -8,7 +8,9 @@ import { loadConfigData, type ConfigData } from '../configData.js';
 import type { IngestDeps } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
+import { retentionAfterRun } from '../runtime/retention.js';
 import { ingestControl, type IngestControl } from '../runtime/runControl.js';
+import type { IngestRun } from '../store/store.js';
 import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
@@ -37,7 +39,13 @@ export function loadNodeConfigData(config: Pick<Config, 'configDir' | 'feedsDir'
   return data;
 }
 
-export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
+/** What the server watches in the runtime: run outcomes and removed items (its metrics). */
+export interface RuntimeObserver {
+  run?: (run: IngestRun | null, seconds: number) => void;
+  removed?: (reason: 'retention' | 'admin', count: number) => void;
+}
+
+export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}): Promise<NodeRuntime> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
@@ -46,6 +54,7 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
+  const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
   const control = ingestControl(async () => {
@@ -59,10 +68,13 @@ export async function openNodeRuntime(env: Env): Promise<NodeRuntime> {
       if (holder) log.warn('ingest: lease held', { owner: holder.owner, until: holder.expires });
     }
     return run;
-  }, log);
+  }, log, {
+    after: retentionAfterRun(config.retentionDays, store, data.sources.pages.enabled ? pages : null, log, (n) => observer.removed?.('retention', n)),
+    observe: (run, seconds) => observer.run?.(run, seconds),
+  });
   ingestDeps = ingestDepsFor(config, data, log, {
     store,
-    pages: folderPages(resolve(config.feedsDir), config.feedsDir),
+    pages,
     fetch: globalThis.fetch,
     extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch },
   });

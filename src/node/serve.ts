@@ -8,13 +8,16 @@ import cron from 'node-cron';
 import { createApp, type AppDeps } from '../app.js';
 import type { Env } from '../config.js';
 import type { AdminDeps } from '../http/admin.js';
+import { RenderCache } from '../http/renderCache.js';
 import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
+import { createNodeMetrics } from './metrics.js';
 import { openNodeRuntime } from './runtime.js';
 import { nodeSha256 } from './sha256.js';
 import { onStopSignals } from './stopSignals.js';
 
 export async function startServer(env: Env): Promise<void> {
-  const runtime = await openNodeRuntime(env);
+  const metrics = createNodeMetrics();
+  const runtime = await openNodeRuntime(env, metrics.observer);
   const { config, log, store } = runtime;
   if (!cron.validate(config.ingestCron)) throw new Error(`INGEST_CRON is not a valid cron expression: "${config.ingestCron}"`);
 
@@ -44,7 +47,11 @@ export async function startServer(env: Env): Promise<void> {
     sha256: nodeSha256,
     // The admin rate limit counts per remote address of the connection (never a client-sent header).
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    renderCache: new RenderCache(),
+    metrics: metrics.render,
+    removed: metrics.observer.removed,
   };
+  metrics.attach(store, deps.renderCache!);
   const app = createApp(deps);
 
   // The port is taken before any ingestion, so a port in use stops start-up at once with one line.
@@ -55,7 +62,7 @@ export async function startServer(env: Env): Promise<void> {
     await fill;
     return app.fetch(request, env);
   };
-  const listening = await listen((request, env) => handle(request, env), config.host, config.port);
+  const listening = await listen(metrics.wrap((request: Request, env: unknown) => handle(request, env)), config.host, config.port);
   server = listening.server;
   const empty = await fillEmptyStore(store, config.ingestOnStart, runtime.ingest);
   handle = app.fetch;

@@ -20,19 +20,40 @@ export interface IngestControl {
   idle: () => Promise<void>;
 }
 
-export function ingestControl(run: (signal: AbortSignal) => Promise<IngestRun | null>, log: Log): IngestControl {
+/** What a door may watch or add around each run (metrics, retention). */
+export interface RunHooks {
+  /** After a run that happened (not skipped): retention. A failure is logged, never the run's. */
+  after?: (run: IngestRun) => Promise<void>;
+  /** Every call's outcome (null: skipped) and how long it took, for metrics. */
+  observe?: (run: IngestRun | null, seconds: number) => void;
+}
+
+export function ingestControl(run: (signal: AbortSignal) => Promise<IngestRun | null>, log: Log, hooks: RunHooks = {}): IngestControl {
   const stopper = new AbortController();
   let running: Promise<IngestRun | null> | null = null;
   const ingest = (): Promise<IngestRun | null> => {
     if (stopper.signal.aborted) return Promise.resolve(null);
     if (running) {
       log.warn('ingest: skipped, an ingestion is already running in this process');
+      hooks.observe?.(null, 0);
       return Promise.resolve(null);
     }
+    const started = performance.now();
     running = run(stopper.signal)
+      .then(async (result) => {
+        if (result && hooks.after) {
+          await hooks.after(result).catch((error: unknown) =>
+            log.error('retention: failed', { error: error instanceof Error ? error.message : String(error) }));
+        }
+        return result;
+      })
       .catch((error: unknown) => {
         log.error('ingest: failed', { error: error instanceof Error ? error.message : String(error) });
         return null;
+      })
+      .then((result) => {
+        hooks.observe?.(result, (performance.now() - started) / 1000);
+        return result;
       })
       .finally(() => {
         running = null;

@@ -4,6 +4,8 @@ import { encodeCursor, fts5Search, itemQuerySql, type SearchClause } from './ite
 import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
 import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
 
+/** Items looked at (and removed at most) per retention batch. */
+const retentionBatch = 500;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE key = 'version'", params: [] };
 /**
@@ -39,6 +41,16 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         params: [tag, row.sort_key, item.id],
       })),
     ];
+  }
+
+  async function deleteItems(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.batch([
+      { sql: `DELETE FROM item_tags WHERE item_id IN (${placeholders(ids.length)})`, params: ids },
+      { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
+      bumpVersion,
+    ]);
+    versionSeen = null;
   }
 
   return {
@@ -135,14 +147,38 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       return result;
     },
 
-    async deleteItems(ids) {
-      if (ids.length === 0) return;
-      await db.batch([
-        { sql: `DELETE FROM item_tags WHERE item_id IN (${placeholders(ids.length)})`, params: ids },
-        { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
-        bumpVersion,
-      ]);
-      versionSeen = null;
+    deleteItems,
+
+    async deleteItemsOlderThan(cutoff, keepPageRefs) {
+      // Dated items have sort_key '1' || date, undated '0' || first_seen (itemRow.ts): one range of
+      // the sort index, walked in pages. Kept pages are checked here, not in SQL (portable to D1's
+      // parameter limit and to PostgreSQL). Each page of removals is one batch.
+      const keep = new Set(keepPageRefs);
+      let removed = 0;
+      let after: { sortKey: string; id: string } = { sortKey: '', id: '' };
+      for (;;) {
+        const rows = await db.all<{ id: string; sort_key: string; origins: string }>(
+          'SELECT id, sort_key, origins FROM items WHERE sort_key < ? AND (sort_key >= ? OR first_seen < ?) ' +
+            'AND (sort_key > ? OR (sort_key = ? AND id > ?)) ORDER BY sort_key, id LIMIT ?',
+          [`1${cutoff}`, '1', cutoff, after.sortKey, after.sortKey, after.id, retentionBatch],
+        );
+        const ids = rows
+          .filter((row) => !(JSON.parse(row.origins) as Item['origins']).some((o) => o.kind === 'page' && keep.has(o.ref)))
+          .map((row) => row.id);
+        await deleteItems(ids);
+        removed += ids.length;
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < retentionBatch) return removed;
+        after = { sortKey: last.sort_key, id: last.id };
+      }
+    },
+
+    // D1 manages its own space; the SQLite store overrides this (sqlite.ts).
+    compact: async () => null,
+
+    async stats() {
+      const [row] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM items');
+      return { items: row?.n ?? 0, bytes: null };
     },
 
     async sourceStates() {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -53,6 +53,9 @@ function connect(path: string): { db: Database.Database; connector: SqlConnector
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
+    // Space of removed items can be given back (compact()): takes effect on a new file only (set
+    // before the first table); an older file reuses freed pages but does not shrink.
+    db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
@@ -137,8 +140,13 @@ export interface SqliteStore extends ItemStore {
  * last run that could still be written.
  */
 export async function openSqliteStore(path: string, migrations: Migration[] = readMigrations()): Promise<SqliteStore> {
-  const { connector } = connect(path);
+  const { db, connector } = connect(path);
   const base = createSqlStore(connector, migrations);
+  /** Bytes on disk: the file and its WAL (in memory: the pages in use). */
+  const size = (): number => {
+    if (path === ':memory:') return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+    return [path, `${path}-wal`].reduce((sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
+  };
   await base.migrate();
   let unrecorded: IngestRun | null = null;
   let lastWriteError: string | null = null;
@@ -156,6 +164,22 @@ export async function openSqliteStore(path: string, migrations: Migration[] = re
     ...base,
     upsertItems: (items) => writing(() => base.upsertItems(items)),
     deleteItems: (ids) => writing(() => base.deleteItems(ids)),
+    deleteItemsOlderThan: (cutoff, keep) => writing(() => base.deleteItemsOlderThan(cutoff, keep)),
+    async compact() {
+      const before = size();
+      try {
+        // Free pages go back to the file system (auto_vacuum = INCREMENTAL), then the WAL is
+        // folded in and truncated, so the file on disk shrinks.
+        db.pragma('incremental_vacuum');
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        throw explainSqliteError(error, path);
+      }
+      return { before, after: size() };
+    },
+    async stats() {
+      return { items: (await base.stats()).items, bytes: size() };
+    },
     saveSourceStates: (states) => writing(() => base.saveSourceStates(states)),
     acquireLease: (name, owner, now, expires) => writing(() => base.acquireLease(name, owner, now, expires)),
     releaseLease: (name, owner) => writing(() => base.releaseLease(name, owner)),

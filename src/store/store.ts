@@ -161,8 +161,21 @@ export interface ItemStore {
   findMatches(keys: MatchKeys): Promise<KeyedItem[]>;
   /** Insert or replace items by id, keeping `firstSeen`; writes nothing for an identical item. */
   upsertItems(items: KeyedItem[]): Promise<UpsertResult>;
-  /** Remove items by id (used when dedupe merges a stored item into another). */
+  /** Remove items by id (used when dedupe merges a stored item into another), with their tag and search index rows. */
   deleteItems(ids: string[]): Promise<void>;
+  /**
+   * Retention: remove every item dated (published, else updated, else first seen) before `cutoff`
+   * (ISO), except items with a local-page origin whose ref is in `keepPageRefs` (a page still in
+   * FEEDS_DIR), in batches (each one write). Returns how many were removed.
+   */
+  deleteItemsOlderThan(cutoff: string, keepPageRefs: string[]): Promise<number>;
+  /**
+   * Give the space of removed items back (SQLite: incremental vacuum and a WAL checkpoint). Returns
+   * the store's size in bytes before and after, or null where the store manages its own space (D1).
+   */
+  compact(): Promise<{ before: number; after: number } | null>;
+  /** Item count, and the store's size in bytes (null where it cannot be known), for /metrics. */
+  stats(): Promise<{ items: number; bytes: number | null }>;
 
   sourceStates(): Promise<SourceState[]>;
   saveSourceStates(states: SourceState[]): Promise<void>;

@@ -13,6 +13,7 @@ import { runIngestion } from '../ingest/run.js';
 import { createLog, type Log } from '../log.js';
 import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
 import { ingestDepsFor } from '../runtime/ingestDeps.js';
+import { retentionAfterRun } from '../runtime/retention.js';
 import { ingestControl, once } from '../runtime/runControl.js';
 import { d1Connector, type D1DatabaseLike } from '../store/d1.js';
 import { createSqlStore } from '../store/sqlStore.js';
@@ -61,14 +62,17 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
   const log = createLog(config.logLevel);
   const data = loadConfigData(bundledConfigFiles, 'config');
   const store = withWriteProbe(createSqlStore(d1Connector(db), migrations));
+  // The bundled pages, listed in the order the generator walked feeds/ (the Node door's order).
+  const pageReader = memoryPages(bundledPages(pages), { keepOrder: true });
   const deps = ingestDepsFor(config, data, log, {
     store,
-    // The bundled pages, listed in the order the generator walked feeds/ (the Node door's order).
-    pages: memoryPages(bundledPages(pages), { keepOrder: true }),
+    pages: pageReader,
     // Called unbound, workerd's fetch throws "Illegal invocation".
     fetch: (input, init) => fetch(input, init),
   });
-  const control = ingestControl(() => runIngestion(deps), log);
+  const control = ingestControl(() => runIngestion(deps), log, {
+    after: retentionAfterRun(config.retentionDays, store, data.sources.pages.enabled ? pageReader : null, log),
+  });
   const migrated = once(() => store.migrate());
   // Migration failures reject (a store that cannot be migrated fails the invocation visibly);
   // runIngestion itself never throws.

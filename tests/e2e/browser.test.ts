@@ -17,6 +17,7 @@ interface JsonItem {
   title: string;
   content_text: string;
   date_published?: string;
+  authors?: Array<{ name: string }>;
   _caravan: { source: string | null; partial: boolean };
 }
 
@@ -127,7 +128,7 @@ describe.skipIf(!hasChromium)(`Chromium against the real server (screenshots in 
     expect(dialogs).toEqual([]);
   });
 
-  it('a dated article shows its date, and a teaser the page cut off says so', async () => {
+  it('a dated article shows its date, one with an outlet and byline shows both, and a teaser the page cut off says so', async () => {
     const dated = everything.find((i) => i.date_published && new URL(i.url).pathname.startsWith('/items/'))!;
     const partial = everything.find((i) => i._caravan.partial && new URL(i.url).pathname.startsWith('/items/'))!;
     const page = await context.newPage();
@@ -135,6 +136,11 @@ describe.skipIf(!hasChromium)(`Chromium against the real server (screenshots in 
     await page.screenshot({ path: join(screenshots, 'article-dated.png'), fullPage: true });
     await expect(page.locator('time').getAttribute('datetime')).resolves.toBe(dated.date_published);
     await expect(page.locator('article').innerText()).resolves.not.toContain('date unknown');
+    const bylined = everything.find((i) => i._caravan.source && i.authors?.length && new URL(i.url).pathname.startsWith('/items/'))!;
+    await page.goto(bylined.url);
+    await page.screenshot({ path: join(screenshots, 'article-outlet-byline.png') });
+    await expect(page.locator('.outlet').innerText()).resolves.toBe(bylined._caravan.source);
+    await expect(page.locator('.byline').innerText()).resolves.toContain(bylined.authors![0]!.name);
     await page.goto(partial.url);
     await page.screenshot({ path: join(screenshots, 'article-partial.png'), fullPage: true });
     await expect(page.locator('.partial').innerText()).resolves.toContain('partial: the page cut this article off');

@@ -70,7 +70,7 @@ describe.skipIf(missing.length > 0)(
       const markup = everything.find((i) => i.title === hostileTitles[0])!;
       expect(markup.content_text).toContain('the <b>agreement</b> covers rail freight & transit fees');
       expect(markup.content_text).toContain('the string ]]> and the entity &amp;amp; as typed');
-      expect(markup.content_text).toContain('a NUL, a BEL and an ESC were in the scrape');
+      expect(markup.content_text).toContain('a SOH, a BEL and an ESC were in the scrape');
       expect(markup.content_text).toContain('Camel caravans 🐪🐫');
       expect(catalog.length).toBeGreaterThan(20);
     });

@@ -39,7 +39,8 @@ describe.skipIf(missing.length > 0)(`real readers on rendered feeds${missing.len
     server = createServer((req, res) => {
       const format = req.url?.endsWith('.rss') ? 'rss' : 'atom';
       const items = titles.map((title, i) =>
-        // newsboat keys items by guid across all feeds: each format gets its own ids here.
+        // The RSS and Atom of one feed share entry ids, and newsboat keeps one entry per id across
+        // all its feeds: each format gets its own items here.
         makeItem({ id: `${format === 'rss' ? 'b' : 'c'}${i}`.padStart(32, 'a'), title, authors: [`Author ${title}`], topics: ['aviation'], regions: ['kazakhstan'] }),
       );
       const body = renderFeed(format, { feed: sampleDef, items, selfUrl: base + req.url, baseUrl: base, updated: new Date('2025-01-23T09:00:00Z'), hub: null });

@@ -117,7 +117,7 @@ withPostgres('two Caravan processes, one PostgreSQL', (server) => {
 
   it('stops start-up with one line when the password is wrong', async () => {
     const bad = server().url('postgres').replace(/:[^:@/]+@/, ':not-the-password@');
-    const proc = startNode('serve', { DATABASE_URL: bad, FEEDS_DIR: join(dir, 'none') });
+    const proc = startNode('serve', { DATABASE_URL: bad, FEEDS_DIR: writePages(join(dir, 'password'), 1) });
     const { code } = await proc.exited;
     expect(code).toBe(1);
     const lines = proc.output().trim().split('\n');

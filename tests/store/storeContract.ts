@@ -119,6 +119,11 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       await store.saveSourceStates([state]);
       await store.saveSourceStates([{ ...state, consecutiveFailures: 3 }]);
       expect(await store.sourceStates()).toEqual([{ ...state, consecutiveFailures: 3 }]);
+      // A fullText source's memory of its entries' pages is part of its state.
+      const fullText = { 'urn:a': { hash: 'h1', url: 'https://example.com/a', etag: '"p"', lastModified: null, error: null },
+        'urn:b': { hash: 'h2', url: 'https://example.com/b', etag: null, lastModified: null, error: 'fetch: HTTP 404' } };
+      await store.saveSourceStates([{ ...state, consecutiveFailures: 3, fullText }]);
+      expect(await store.sourceStates()).toEqual([{ ...state, consecutiveFailures: 3, fullText }]);
       expect(await store.lastRun()).toBeNull();
       const run = { started: '2025-01-01T00:00:00Z', finished: '2025-01-01T00:00:01Z', status: 'ok' as const, pagesRead: 1, entries: 0, skipped: 0,
         inserted: 1, updated: 0, unchanged: 0, sources: [], error: null };
@@ -133,6 +138,45 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(await store.acquireLease('ingest', 'b', '2025-01-01T00:11:00Z', '2025-01-01T00:20:00Z')).toBe(true);
       await store.releaseLease('ingest', 'b');
       expect(await store.acquireLease('ingest', 'a', '2025-01-01T00:12:00Z', '2025-01-01T00:20:00Z')).toBe(true);
+    });
+
+    it('removes items older than a cutoff, with their tags and search rows, except those a kept page yields', async () => {
+      const upstream = [{ kind: 'upstream' as const, ref: 'https://example.com/feed' }];
+      await store.upsertItems([
+        keyed(makeItem({ id: 'old-up', title: 'Zeppelin old', published: '2024-01-01T00:00:00.000Z', origins: upstream, topics: ['energy'] })),
+        keyed(makeItem({ id: 'old-gone-page', published: '2024-02-01T00:00:00.000Z', origins: [{ kind: 'page', ref: 'gone.txt' }] })),
+        keyed(makeItem({ id: 'old-kept-page', published: '2024-03-01T00:00:00.000Z', origins: [{ kind: 'page', ref: 'kept.txt' }, ...upstream] })),
+        keyed(makeItem({ id: 'old-undated', firstSeen: '2024-04-01T00:00:00.000Z', origins: upstream })),
+        keyed(makeItem({ id: 'new-up', title: 'Zeppelin new', published: '2025-06-01T00:00:00.000Z', origins: upstream, topics: ['energy'] })),
+        keyed(makeItem({ id: 'new-undated', firstSeen: '2025-06-01T00:00:00.000Z', origins: upstream })),
+      ]);
+      const v = await store.version();
+      expect(await store.deleteItemsOlderThan('2025-01-01T00:00:00.000Z', ['kept.txt'])).toBe(3);
+      expect(await store.deleteItemsOlderThan('2025-01-01T00:00:00.000Z', ['kept.txt'])).toBe(0);
+      expect(await store.version()).toBeGreaterThan(v);
+      expect((await store.queryItems({ limit: 10 })).items.map((i) => i.id).sort()).toEqual(['new-undated', 'new-up', 'old-kept-page']);
+      // The tag index and the search index forgot them too.
+      expect((await store.queryItems({ topics: ['energy'], limit: 10 })).items.map((i) => i.id)).toEqual(['new-up']);
+      expect((await store.queryItems({ q: 'zeppelin', limit: 10 })).items.map((i) => i.id)).toEqual(['new-up']);
+      expect((await store.countTags()).all).toBe(3);
+      expect((await store.stats()).items).toBe(3);
+    });
+
+    it('removes old items in batches: more than one batch of them', async () => {
+      const old = Array.from({ length: 1205 }, (_, i) =>
+        keyed(makeItem({ id: `o${String(i).padStart(4, '0')}`, published: '2024-01-01T00:00:00.000Z', origins: [{ kind: 'page', ref: i % 100 === 0 ? 'kept.txt' : 'gone.txt' }] })));
+      for (let i = 0; i < old.length; i += 200) await store.upsertItems(old.slice(i, i + 200));
+      expect(await store.deleteItemsOlderThan('2025-01-01T00:00:00.000Z', ['kept.txt'])).toBe(1205 - 13);
+      expect((await store.stats()).items).toBe(13);
+    });
+
+    it('reports its item count, and compacts without losing anything', async () => {
+      await store.upsertItems([keyed(makeItem({ id: 's1' })), keyed(makeItem({ id: 's2' }))]);
+      const stats = await store.stats();
+      expect(stats.items).toBe(2);
+      const compacted = await store.compact();
+      if (compacted !== null) expect(compacted.after).toBeLessThanOrEqual(compacted.before);
+      expect((await store.stats()).items).toBe(2);
     });
   });
 }

@@ -103,3 +103,12 @@ describe('fullText in the Worker', () => {
     expect(Object.keys(state.fullText ?? {})).toEqual(['urn:ferry', 'urn:obs']);
   });
 });
+
+describe('the Worker bundle leaves out the CSS parser', () => {
+  it('is in effect in this suite too: reading .sheet says so', async () => {
+    const { parseHTML } = await import('linkedom');
+    const { document } = parseHTML('<html><head><style>p { color: red }</style></head><body><p>x</p></body></html>');
+    const style = document.querySelector('style') as HTMLStyleElement;
+    expect(() => style.sheet).toThrow(/not parsed in the Worker/);
+  });
+});

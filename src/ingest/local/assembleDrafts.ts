@@ -2,6 +2,9 @@ import type { ClassifiedLine as Line } from './classifyLine.js';
 import { headlineRole } from './headlineRole.js';
 import type { Byline } from './parseByline.js';
 import type { TimeOfDay } from './parseDateline.js';
+import type { PlacedDraft } from './articleDraft.js';
+
+export type { ArticleDraft, PlacedDraft } from './articleDraft.js';
 import type { PageNotes } from './pageNotes.js';
 
 /**
@@ -12,24 +15,6 @@ import type { PageNotes } from './pageNotes.js';
  * news-feed time) is held and given to the next article; a date line stated for a block (a
  * listing's "22 January 2025") applies to every article of the block.
  */
-export interface ArticleDraft {
-  title: string;
-  paragraphs: string[];
-  authors: string[];
-  outlet: string | null;
-  wire: string | null;
-  /** Outlet from a republication note ("... with permission from Eurasianet."). */
-  republishedFrom: string | null;
-  published: string | null;
-  updated: string | null;
-  time: TimeOfDay | null;
-  /** Stamped with a relative time ("5 hours ago"): a block date must not apply. */
-  relativeStamp: boolean;
-  /** Date stated for the block the article sits in. */
-  blockDate: string | null;
-  cut: boolean;
-}
-
 interface Pending {
   outlet: string | null;
   byline: Byline | null;
@@ -39,9 +24,9 @@ interface Pending {
 
 const emptyPending = (): Pending => ({ outlet: null, byline: null, time: null, relative: false });
 
-export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] {
-  const drafts: ArticleDraft[] = [];
-  let current: ArticleDraft | null = null;
+export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
+  const drafts: PlacedDraft[] = [];
+  let current: PlacedDraft | null = null;
   let pending = emptyPending();
   let blockDate: string | null = null;
 
@@ -49,18 +34,24 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] 
     if (current) drafts.push(current);
     current = null;
   };
-  const start = (title: string) => {
+  const start = (title: string, at: number) => {
     close();
     const b = pending.byline;
     current = {
       title, paragraphs: [], authors: b ? [...b.authors] : [], outlet: pending.outlet ?? b?.outlet ?? null,
       wire: b?.wire ?? null, republishedFrom: null, published: b?.published ?? null, updated: null, time: pending.time,
-      relativeStamp: pending.relative, blockDate, cut: false,
+      relativeStamp: pending.relative, blockDate, cut: false, titleLine: at, lastLine: at,
+      ownMeta: b !== null || pending.outlet !== null || pending.time !== null || pending.relative, paragraphLines: [],
     };
     pending = emptyPending();
   };
+  const push = (draft: PlacedDraft, text: string, at: number) => {
+    draft.paragraphs.push(text);
+    draft.paragraphLines.push(at);
+    draft.lastLine = at;
+  };
   // While the current article has no paragraph yet, metadata lines describe it.
-  const inHeader = (): ArticleDraft | null => (current && current.paragraphs.length === 0 ? current : null);
+  const inHeader = (): PlacedDraft | null => (current && current.paragraphs.length === 0 ? current : null);
 
   lines.forEach((line, i) => {
     const c = line.cls;
@@ -88,22 +79,27 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] 
         if (head) {
           if (c.updated) head.updated ??= c.iso;
           else head.published ??= c.iso;
+          head.ownMeta = true;
         } else {
           close();
           blockDate = c.iso;
         }
         return;
       case 'time':
-        if (head) head.time = c.time;
-        else {
+        if (head) {
+          head.time = c.time;
+          head.ownMeta = true;
+        } else {
           close();
           pending.time = c.time;
         }
         return;
       case 'relative':
         notes.chrome('relative time');
-        if (head) head.relativeStamp = true;
-        else {
+        if (head) {
+          head.relativeStamp = true;
+          head.ownMeta = true;
+        } else {
           close();
           pending.relative = true;
         }
@@ -112,7 +108,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] 
         // "Japan Today / 5 hours ago / - Japan Today": an outlet line follows a stamp or its own
         // name. Elsewhere "- Kazakhstan" is a list item of the article it stands in.
         if (!isOutletCard(lines, i, c.name)) {
-          if (current) current.paragraphs.push(line.text);
+          if (current) push(current, line.text, i);
           else notes.chrome('fragment');
           return;
         }
@@ -127,6 +123,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] 
           target.outlet ??= c.byline.outlet;
           target.wire ??= c.byline.wire;
           target.published ??= c.byline.published;
+          target.ownMeta = true;
         } else if (!current) pending.byline = c.byline;
         else notes.dropped('byline after the article', line.text);
         return;
@@ -146,12 +143,12 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] 
       case 'text': {
         // After a clock time, the next headline (often written as a sentence) opens a feed entry.
         if (pending.time !== null && (c.kind === 'heading' || c.headlineLike)) {
-          start(line.text);
+          start(line.text, i);
           return;
         }
         if (c.kind === 'text') {
           if (current) {
-            current.paragraphs.push(line.text);
+            push(current, line.text, i);
             if (c.signOff) close();
           } else {
             notes.dropped('text outside any article', line.text);
@@ -167,10 +164,10 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): ArticleDraft[] 
             notes.chrome('section label');
             return;
           case 'subheading':
-            current?.paragraphs.push(line.text);
+            if (current) push(current, line.text, i);
             return;
         }
-        start(line.text);
+        start(line.text, i);
         return;
       }
     }

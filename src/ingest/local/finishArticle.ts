@@ -29,7 +29,7 @@ export function headlineText(title: string): string {
  * without any date ("9:25 PM" in a news feed) is not a date, and an article stamped "5 hours
  * ago" gets no block date: the stamp says its date is something else.
  */
-export function publishedOf(draft: ArticleDraft): string | null {
+export function publishedOf(draft: Pick<ArticleDraft, 'published' | 'updated' | 'relativeStamp' | 'blockDate' | 'time'>): string | null {
   const own = draft.published ?? draft.updated;
   const date = own ?? (draft.relativeStamp ? null : draft.blockDate);
   if (!date) return null;

@@ -1,3 +1,5 @@
+import { foreignAlternation, monthAlternation, monthByName } from './monthNames.js';
+
 /**
  * Publication dates as pages state them ("September 17, 2024 1:24 AM", "22 January 2025",
  * "Updated: 14 February 2025 09:10", "2025-03-03"), turned into ISO 8601.
@@ -11,15 +13,6 @@
  * in a paragraph is an event date, not a publication date.
  */
 
-const monthNames: Array<[string, number]> = [
-  ['January', 1], ['February', 2], ['March', 3], ['April', 4], ['May', 5], ['June', 6], ['July', 7],
-  ['August', 8], ['September', 9], ['October', 10], ['November', 11], ['December', 12],
-  ['Jan', 1], ['Feb', 2], ['Mar', 3], ['Apr', 4], ['Jun', 6], ['Jul', 7], ['Aug', 8], ['Sept', 9],
-  ['Sep', 9], ['Oct', 10], ['Nov', 11], ['Dec', 12],
-];
-const monthByName = new Map<string, number>(monthNames.map(([n, v]) => [n.toLowerCase(), v]));
-// Capitalised or SHOUTED only: lower-case "may" is a verb far more often than a month.
-const monthAlternation = monthNames.flatMap(([n]) => [n, n.toUpperCase()]).join('|');
 const month = `(?<!\\p{L})(?:${monthAlternation})\\.?`;
 const weekday = '(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\\.?,?\\s+)?';
 const ordinal = '(?:st|nd|rd|th)?';
@@ -28,10 +21,12 @@ const zone = '(?:\\s*\\(?\\s*(UTC|GMT|Z|MSK|CET|CEST|EET|EEST|BST|EST|EDT|PST|PD
 const timePart = `(?:(?:,\\s*|\\s+at\\s+|\\s*[|•·–—-]\\s*|\\s+|T)${clock}${zone})?`;
 
 /** Month D, YYYY | D Month YYYY | YYYY-MM-DD | DD.MM.YYYY, each optionally followed by a time. */
-const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }> = [
+const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd'; guard?: RegExp }> = [
   { re: new RegExp(`${weekday}(${month})\\s+(\\d{1,2})${ordinal},?\\s+(\\d{4})${timePart}`, 'u'), order: 'mdy' },
   { re: new RegExp(`${weekday}(\\d{1,2})${ordinal}\\s+(?:of\\s+)?(${month}),?\\s+(\\d{4})${timePart}`, 'u'), order: 'dmy' },
   { re: new RegExp(`(\\d{4})-(\\d{2})-(\\d{2})${timePart}`, 'u'), order: 'ymd' },
+  // "30 avril 2015", "3 января 2019 г.", "21 de diciembre de 2018", "1. listopadu 2021"
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(${foreignAlternation})\\.?,?\\s+(?:de\\s+)?(\\d{4})${timePart}`, 'iu'), order: 'dmy', guard: /\d\.?\s+(?:de\s+)?\p{L}{3}/u },
   { re: new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${timePart}`, 'u'), order: 'dmy' },
 ];
 
@@ -88,7 +83,9 @@ export function toHour24(hour: number, meridiem: string | undefined): number | n
 /** The first date (with its time, when one follows) stated anywhere in a metadata string. */
 export function findDate(text: string): FoundDate | null {
   let best: FoundDate | null = null;
-  for (const { re, order } of datePatterns) {
+  for (const { re, order, guard } of datePatterns) {
+    // The pattern of many month names is costly: asked only when a day and a word could start it.
+    if (guard && !guard.test(text)) continue;
     const m = re.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];

@@ -2,6 +2,10 @@ import type { Article, Origin } from '../../item.js';
 import { assembleDrafts } from './assembleDrafts.js';
 import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLine.js';
 import { finishArticle } from './finishArticle.js';
+import { joinWrappedLines } from './joinWrappedLines.js';
+import { mergeContinuations } from './mergeContinuations.js';
+import { readHeader } from './readHeader.js';
+import { firstProseLine, selectHeadline } from './selectHeadline.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
 
@@ -25,12 +29,33 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
   try {
     // Scraped chrome repeats itself (tickers, form fields); a line is classified once per page.
     const seen = new Map<string, LineClass>();
-    const lines: ClassifiedLine[] = splitIntoLines(typeof text === 'string' ? text : '').map((t) => {
+    const classOf = (t: string): LineClass => {
       let cls = seen.get(t);
       if (!cls) seen.set(t, (cls = classifyLine(t)));
-      return { text: t, cls };
-    });
-    const articles = assembleDrafts(lines, notes)
+      return cls;
+    };
+    const standsAlone = (t: string) => {
+      const c = classOf(t);
+      return !(c.kind === 'text' || c.kind === 'heading' || (c.kind === 'chrome' && c.what === 'fragment'));
+    };
+    const closes = (t: string) => {
+      const c = classOf(t);
+      return c.kind === 'text' && c.signOff;
+    };
+    const headlineShaped = (t: string) => {
+      const c = classOf(t);
+      return c.kind === 'heading' || (c.kind === 'text' && c.headlineLike);
+    };
+    const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped, closes })
+      .map((t) => ({ text: t, cls: classOf(t) }));
+    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
+    const main = choice ? drafts[choice.article] : undefined;
+    if (main) {
+      const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine);
+      if (main.authors.length === 0) main.authors = header.authors;
+      if (main.published === null && main.updated === null) main.published = header.published;
+    }
+    const articles = drafts
       .map((draft) => finishArticle(draft, origin, notes))
       .filter((a): a is Article => a !== null);
     if (articles.length === 0) {

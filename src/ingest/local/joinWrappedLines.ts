@@ -1,0 +1,73 @@
+import { headlineShape } from './textShape.js';
+
+/**
+ * Stage 0, lines → logical lines. Text dumps of web pages wrap paragraphs: a `<br>` inside a
+ * paragraph, a fixed-width column, a text browser's line width. Every later stage reads a line as
+ * one unit (a headline, a byline, a paragraph), so a paragraph broken over five lines would read as
+ * five headlines. A line is joined to the next one of the same block (no blank line between) when
+ * it visibly runs on:
+ *
+ * - it does not end the way a paragraph, a headline or a label ends (no final . ! ? : ; or closing
+ *   quote), and
+ * - the next line continues it: it starts in lower case, or this line cannot stand alone as a
+ *   headline (it ends on a word that never ends a headline, such as "the", "of", "and", or on a comma; it holds a
+ *   sentence break; it is too long), and
+ * - neither line is a list item, and the next line is not metadata or chrome (the caller says so).
+ *
+ * A headline followed directly by its first paragraph, as some dumps write them, stays two lines.
+ * Lines of scripts written without spaces (Chinese, Japanese) are joined without a space.
+ */
+export interface JoinOptions {
+  /** True when the line is metadata or chrome on its own (a byline, a date, a share bar): never joined onto. */
+  standsAlone: (line: string) => boolean;
+  /** Does the line end its paragraph whatever follows (a copyright sign-off)? */
+  closes?: (line: string) => boolean;
+  /** Could the line stand as a headline by its shape (the caller's cached answer; default: `headlineShape`)? */
+  headlineShaped?: (line: string) => boolean;
+}
+
+const listItem = /^(?:[•▪◦●○■□◆*·‣⁃–—-]\s|\d{1,3}[.)]\s|\[[ xX]?\])/u;
+/** Ends like a finished line: sentence punctuation, a colon, or a closing quote or bracket after one. */
+const finished = /(?:[.!?…:;。！？：；]|[.!?…。！？]["'”’»)\]」』）]+)$/u;
+/** Words that never end a headline or a label: the line runs on. */
+const connectors = new Set([
+  'a', 'an', 'the', 'of', 'and', 'or', 'but', 'that', 'which', 'whose', 'than', 'with', 'from', 'into',
+  'their', 'its', 'his', 'her', 'our', 'your', 'my', 'these', 'those', 'are', 'was', 'were', 'been',
+  'has', 'have', 'had', 'if', 'because', 'will', 'would', 'could', 'should', 'must',
+  'de', 'la', 'le', 'les', 'des', 'du', 'et', 'un', 'une', 'el', 'los', 'las', 'y', 'del', 'que',
+  'der', 'die', 'das', 'und', 'von', 'mit', 'zu', 'für', 'ein', 'eine', 'и', 'в', 'на', 'с', 'что',
+]);
+const cjk = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]/u;
+const startsLower = /^[\p{Ll}]/u;
+/** A long line wraps where a headline never would. */
+const maxHeadlineLength = 110;
+
+function runsOn(line: string, next: string, headlineShaped: (line: string) => boolean): boolean {
+  if (finished.test(line)) return false;
+  if (/[,\-–—(]$/.test(line)) return true;
+  if (startsLower.test(next)) return true;
+  // Two lines of a CJK paragraph: a wrapped column, unless the first is a short title.
+  if (cjk.test(line.slice(-1)) && cjk.test(next.charAt(0))) return line.length >= 20;
+  const lastWord = line.slice(line.lastIndexOf(' ') + 1).toLowerCase();
+  if (connectors.has(lastWord)) return true;
+  return line.length > maxHeadlineLength || (line.length >= 40 && line.includes(' ') && !headlineShaped(line));
+}
+
+/** The lines with wrapped paragraphs joined; blank lines and everything else kept in place. */
+export function joinWrappedLines(lines: string[], options: JoinOptions): string[] {
+  const out: string[] = [];
+  const headlineShaped = options.headlineShaped ?? ((line: string) => headlineShape(line) !== null);
+  let open = null as string | null;
+  for (const line of lines) {
+    if (open !== null && line && !listItem.test(line) && !options.closes?.(open) && runsOn(open, line, headlineShaped) && !options.standsAlone(line)) {
+      const glue: string = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
+      open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open) ? open + line : open + glue + line;
+      continue;
+    }
+    if (open !== null) out.push(open);
+    open = line && !listItem.test(line) && !options.standsAlone(line) ? line : null;
+    if (open === null) out.push(line);
+  }
+  if (open !== null) out.push(open);
+  return out;
+}

@@ -1,0 +1,110 @@
+import type { PlacedDraft } from './assembleDrafts.js';
+import type { ClassifiedLine } from './classifyLine.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
+import { endsWithEllipsis } from './textShape.js';
+
+/**
+ * Stage 3, drafts → article regions. Assembly opens a draft at every line that reads as a headline
+ * with text under it; on a long article that is also every sub-heading, photo caption, pull quote
+ * and embed title, so one article comes out as many. This stage puts an article back together: a
+ * draft continues the one before it when nothing says it is an article of its own.
+ *
+ * A draft is an article of its own (the layouts a page can have):
+ * - **listing / related articles**: it is a teaser, cut short ("…", "Read more"), or the one
+ *   before it was; it and the one before it hold one paragraph each; or its vocabulary differs from the article above (a new subject: lexical
+ *   cohesion, as TextTiling measures it);
+ * - **news feed**: it has its own stamp, byline, outlet or date;
+ * - a boundary (a "Related articles" heading, a comments widget, a copyright sign-off, text the
+ *   assembly left outside both) or a long run of chrome stands between the two.
+ * Otherwise (same subject, no own metadata, right after the text above) it is a section of the
+ * article above: its headline becomes a paragraph (a sub-heading) and its text follows.
+ */
+
+/** Lines of chrome, captions or blanks allowed between a section and the text above it. */
+const maxGapLines = 14;
+/** Share of the smaller section's subject words the larger one must share. */
+const minCohesion = 0.1;
+/** Sections this short say too little to compare; they follow the article when they are not teasers. */
+const minComparableWords = 12;
+
+export interface MergeDecision {
+  /** Index (in the input) of the draft whose continuation this was, or null when it starts an article. */
+  into: number | null;
+  why: string;
+}
+
+/** Subject words of a draft: its headline and the start of its text (enough to compare, cheap on a huge draft). */
+function draftWords(d: PlacedDraft): Set<string> {
+  let text = d.title;
+  for (const p of d.paragraphs) {
+    if (text.length > 2500) break;
+    text += `\n${p.slice(0, 2500)}`;
+  }
+  return contentWords(text);
+}
+
+/** Does the draft hold a paragraph of running prose? Remembered per draft: merged drafts grow. */
+const proseSeen = new WeakMap<PlacedDraft, number>();
+function hasProse(d: PlacedDraft): boolean {
+  let from = proseSeen.get(d) ?? 0;
+  if (from < 0) return true;
+  for (; from < d.paragraphs.length; from++) {
+    if (isGoodProse(d.paragraphs[from]!)) {
+      proseSeen.set(d, -1);
+      return true;
+    }
+  }
+  proseSeen.set(d, from);
+  return false;
+}
+
+/** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
+export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>): string | null {
+  if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
+  if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
+  if (b.ownMeta) return 'its own byline, date or stamp';
+  if (!hasProse(a)) return 'the text above is no prose (a menu, a link list)';
+  const last = lines[a.lastLine]?.cls;
+  if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
+  // Headline, one paragraph, headline, one paragraph: the entries of a listing.
+  if (a.paragraphs.length <= 1 && b.paragraphs.length <= 1) return 'a listing entry';
+  if (b.titleLine - a.lastLine > maxGapLines) return 'far from the text above';
+  for (let j = a.lastLine + 1; j < b.titleLine; j++) {
+    const c = lines[j]!.cls;
+    if ((c.kind === 'chrome' && c.boundary) || c.kind === 'cut' || c.kind === 'copyright' || c.kind === 'outlet' || c.kind === 'time' || c.kind === 'text') {
+      return 'a section boundary stands between';
+    }
+  }
+  const [wa, wb] = [aWords(), bWords()];
+  const together = cohesion(wa, wb);
+  if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
+  return null;
+}
+
+/** Merge every draft that continues the one before it; `decisions` says, per input draft, what happened. */
+export function mergeContinuations(drafts: PlacedDraft[], lines: ClassifiedLine[], decisions: MergeDecision[] = []): PlacedDraft[] {
+  const out: PlacedDraft[] = [];
+  let words: Set<string> | null = null;
+  let start = 0;
+  for (const d of drafts) {
+    const prev = out[out.length - 1];
+    let mine: Set<string> | null = null;
+    const mineWords = () => (mine ??= draftWords(d));
+    const why = prev ? separateBecause(prev, d, lines, () => (words ??= draftWords(prev)), mineWords) : 'first on the page';
+    if (prev && why === null) {
+      prev.paragraphs.push(d.title, ...d.paragraphs);
+      prev.paragraphLines.push(d.titleLine, ...d.paragraphLines);
+      prev.lastLine = d.lastLine;
+      prev.cut ||= d.cut;
+      const held = words as Set<string> | null;
+      if (held) for (const w of mineWords()) held.add(w);
+      decisions.push({ into: start, why: 'a section of the article above' });
+      continue;
+    }
+    start = decisions.length;
+    out.push({ ...d, paragraphs: [...d.paragraphs], paragraphLines: [...d.paragraphLines] });
+    words = mine;
+    decisions.push({ into: null, why: why ?? '' });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * The Node door's metrics (prom-client), served at /metrics in the Prometheus text format. The
+ * Workers door keeps none (an isolate's counters are per isolate and short-lived; see README).
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RenderCache } from '../http/renderCache.js';
+import { routeFamily } from '../http/routeFamily.js';
+import type { IngestRun, ItemStore } from '../store/store.js';
+import type { RuntimeObserver } from './runtime.js';
+
+export interface NodeMetrics {
+  observer: Required<RuntimeObserver>;
+  /** Wraps the server's fetch: every request counted by route family and status, and timed. */
+  wrap: <E>(fetch: (request: Request, env: E) => Response | Promise<Response>) => (request: Request, env: E) => Response | Promise<Response>;
+  /** The store and render cache whose state is read at each scrape. */
+  attach: (store: ItemStore, cache: RenderCache) => void;
+  render: () => Promise<{ contentType: string; body: string }>;
+}
+
+export function createNodeMetrics(): NodeMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  // prom-client's process and Node.js metrics, less three gauges whose `_total` names break the
+  // Prometheus naming rules (`promtool check metrics` refuses them).
+  collectDefaultMetrics({ register: registry });
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) registry.removeSingleMetric(name);
+  let store: ItemStore | null = null;
+  let cache: RenderCache | null = null;
+
+  const requests = new Counter({
+    name: 'caravan_http_requests_total', help: 'HTTP requests answered, by route family and status code.',
+    labelNames: ['family', 'status'] as const, registers,
+  });
+  const latency = new Histogram({
+    name: 'caravan_http_request_duration_seconds', help: 'Time from request to response headers, by route family.',
+    labelNames: ['family'] as const, buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers,
+  });
+  new Counter({
+    name: 'caravan_render_cache_hits_total', help: 'Feed requests answered from an already rendered feed.', registers,
+    collect() {
+      this.reset();
+      this.inc(cache?.hits ?? 0);
+    },
+  });
+  new Counter({
+    name: 'caravan_render_cache_misses_total', help: 'Feed requests that rendered the feed afresh.', registers,
+    collect() {
+      this.reset();
+      this.inc(cache?.misses ?? 0);
+    },
+  });
+  const runs = new Counter({
+    name: 'caravan_ingest_runs_total', help: 'Ingestion runs by outcome: ok, partial, failed, or skipped (another run was going).',
+    labelNames: ['outcome'] as const, registers,
+  });
+  const runSeconds = new Histogram({
+    name: 'caravan_ingest_run_duration_seconds', help: 'Duration of ingestion runs (not skipped ones), by outcome.',
+    labelNames: ['outcome'] as const, buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600], registers,
+  });
+  const items = new Counter({
+    name: 'caravan_ingest_items_total', help: 'Items written or found unchanged by ingestion, by outcome: inserted, updated, unchanged.',
+    labelNames: ['outcome'] as const, registers,
+  });
+  const removed = new Counter({
+    name: 'caravan_items_removed_total', help: 'Items removed from the store, by reason: retention (RETENTION_DAYS) or admin (DELETE /admin/items/{id}).',
+    labelNames: ['reason'] as const, registers,
+  });
+  for (const outcome of ['ok', 'partial', 'failed', 'skipped']) runs.inc({ outcome }, 0);
+  for (const outcome of ['inserted', 'updated', 'unchanged']) items.inc({ outcome }, 0);
+  for (const reason of ['retention', 'admin']) removed.inc({ reason }, 0);
+
+  const failures = new Gauge({
+    name: 'caravan_source_consecutive_failures', help: 'Consecutive failed attempts of each source (0 after a success).',
+    labelNames: ['source', 'kind'] as const, registers,
+  });
+  const lastSuccess = new Gauge({
+    name: 'caravan_source_last_success_timestamp_seconds', help: "Unix time of each source's last successful read (sources that never succeeded are absent).",
+    labelNames: ['source', 'kind'] as const, registers,
+  });
+  const storeItems = new Gauge({ name: 'caravan_store_items', help: 'Items in the store.', registers });
+  const storeBytes = new Gauge({ name: 'caravan_store_size_bytes', help: 'Size of the store on disk (SQLite: the file and its WAL).', registers });
+
+  /** Read at each scrape: the sources' states and the store's size. */
+  const refresh = async () => {
+    if (!store) return;
+    const [states, stats] = await Promise.all([store.sourceStates(), store.stats()]);
+    failures.reset();
+    lastSuccess.reset();
+    for (const state of states) {
+      const labels = { source: state.id, kind: state.kind };
+      failures.set(labels, state.consecutiveFailures);
+      if (state.lastSuccess) lastSuccess.set(labels, Date.parse(state.lastSuccess) / 1000);
+    }
+    storeItems.set(stats.items);
+    if (stats.bytes !== null) storeBytes.set(stats.bytes);
+  };
+
+  const observeRun = (run: IngestRun | null, seconds: number) => {
+    if (run === null) {
+      runs.inc({ outcome: 'skipped' });
+      return;
+    }
+    runs.inc({ outcome: run.status });
+    runSeconds.observe({ outcome: run.status }, seconds);
+    items.inc({ outcome: 'inserted' }, run.inserted);
+    items.inc({ outcome: 'updated' }, run.updated);
+    items.inc({ outcome: 'unchanged' }, run.unchanged);
+  };
+
+  return {
+    observer: { run: observeRun, removed: (reason, count) => removed.inc({ reason }, count) },
+    wrap: (fetch) => (request, env) => {
+      const started = performance.now();
+      const done = (response: Response) => {
+        const family = routeFamily(pathOf(request.url));
+        requests.inc({ family, status: String(response.status) });
+        latency.observe({ family }, (performance.now() - started) / 1000);
+        return response;
+      };
+      const response = fetch(request, env);
+      return response instanceof Response ? done(response) : response.then(done);
+    },
+    attach: (s, c) => {
+      store = s;
+      cache = c;
+    },
+    async render() {
+      await refresh();
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
+
+/** The path of an absolute URL without parsing it (`http://host:port/path?query` → `/path`). */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.search(/[?#]/);
+  return url.slice(start, end < 0 ? undefined : end);
+}
