@@ -55,7 +55,12 @@ function connect(path: string): { db: Database.Database; connector: SqlConnector
     db = new Database(path);
     // Space of removed items can be given back (compact()): takes effect on a new file only (set
     // before the first table); an older file reuses freed pages but does not shrink.
-    db.pragma('auto_vacuum = INCREMENTAL');
+    // A read-only file refuses this write; it keeps its mode, and Caravan still serves it.
+    try {
+      db.pragma('auto_vacuum = INCREMENTAL');
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY')) throw error;
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
