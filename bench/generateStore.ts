@@ -101,7 +101,12 @@ function bulkConnector(db: Database.Database): SqlConnector {
   return {
     all: async <T>(sql: string, params: SqlValue[] = []) => prepare(sql).all(...params) as T[],
     batch: async (statements) => runAll.immediate(statements),
-    exec: async (script) => void db.exec(script),
+    // A migration's script and its records in one transaction, as sqliteConnector does.
+    exec: async (script, statements = []) =>
+      db.transaction(() => {
+        db.exec(script);
+        for (const st of statements) prepare(st.sql).run(...st.params);
+      })(),
     close: async () => {
       db.pragma('locking_mode = NORMAL');
       db.pragma('journal_mode = WAL');

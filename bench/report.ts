@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ColdResult } from './coldRender.js';
-import type { IngestionResult } from './ingestion.js';
+import { upstreamHosts, type IngestionResult } from './ingestion.js';
 import { describeMachine, type Machine } from './machine.js';
 import { postgresTargets, renderPostgres, type PostgresBenchResult } from './postgres.js';
 import { scaleQueries, type ScaleResult } from './scale.js';
@@ -130,10 +130,10 @@ export function renderReport(r: BenchResults): string {
   }
   if (r.ingestion) {
     const i = r.ingestion;
-    out.push(`\n### Ingestion\n\n${i.feeds} loopback feeds x ${i.perFeed} entries (7/10 RSS 2.0, 2/10 Atom, 1/10 JSON Feed; HTML content to sanitize; synthetic text to classify) through \`runIngestion\`, default limits, SQLite file store.\n`);
-    out.push(table(['run', 'wall', 'items stored', 'items/s', 'notes'], [
-      ['first (fetch, parse, sanitize, classify, store)', ms(i.first.ms, 0), int(i.first.inserted), int(i.first.itemsPerS), i.first.status],
-      ['second (every source 304)', ms(i.second.ms, 0), int(i.second.inserted), '', `${i.second.notModified} x 304, ${i.second.status}`],
+    out.push(`\n### Ingestion\n\n${i.feeds} loopback feeds x ${i.perFeed} new entries (7/10 RSS 2.0, 2/10 Atom, 1/10 JSON Feed; HTML content to sanitize; synthetic text to classify) through \`runIngestion\`, default limits (8 fetches at once, 2 per host), SQLite file store (fresh). The feeds are spread over ${upstreamHosts} loopback ports of one upstream process, i.e. ${upstreamHosts} hosts to Caravan, as a thousand real feeds are on many hosts. CPU: the bench process's CPU time during the run (Caravan's ingestion runs in it; the upstream is another process).\n`);
+    out.push(table(['run', 'wall', 'CPU', 'items stored', 'items/s', 'items per CPU second', 'notes'], [
+      ['first (fetch, parse, sanitize, classify, store)', ms(i.first.ms, 0), ms(i.first.cpuMs, 0), int(i.first.inserted), int(i.first.itemsPerS), int(i.first.inserted / (i.first.cpuMs / 1000)), i.first.status],
+      ['second (every source 304)', ms(i.second.ms, 0), ms(i.second.cpuMs, 0), int(i.second.inserted), '', '', `${i.second.notModified} x 304, ${i.second.status}`],
     ]));
   }
   if (r.postgres) out.push(renderPostgres(r.postgres));

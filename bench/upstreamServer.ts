@@ -5,7 +5,8 @@
  * one JSON Feed 1.1. Every feed has an ETag and Last-Modified and answers a matching
  * If-None-Match with 304.
  *
- *   argv: <count> <items>       IPC out: { ready, port } then { served, notModified } per 'stats'
+ *   argv: <count> <items> [hosts]   IPC out: { ready, ports } then { served, notModified } per 'stats'
+ *   Feed n is served on every port; the bench asks for it on port n % hosts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { escapeXml, loadVocabulary, makeStory, pick, rng, type Rand, type Story 
 
 const count = Number(process.argv[2] ?? 1000);
 const perFeed = Number(process.argv[3] ?? 50);
+const hosts = Number(process.argv[4] ?? 1);
 const vocab = loadVocabulary();
 const lastModified = 'Mon, 30 Jun 2025 12:00:00 GMT';
 const newest = Date.parse('2025-06-30T12:00:00Z');
@@ -98,7 +100,7 @@ const kind = (n: number): keyof typeof types => (n % 10 < 7 ? 'rss' : n % 10 < 9
 const bodies = new Map<number, Buffer>();
 const stats = { served: 0, notModified: 0 };
 
-const server = http.createServer((req, res) => {
+const handler: http.RequestListener = (req, res) => {
   const m = /^\/feeds\/(\d+)$/.exec(req.url ?? '');
   const n = m ? Number(m[1]) : -1;
   if (n < 0 || n >= count) {
@@ -120,21 +122,23 @@ const server = http.createServer((req, res) => {
   stats.served++;
   res.writeHead(200, { 'content-type': types[kind(n)], 'content-length': body.byteLength, etag, 'last-modified': lastModified });
   res.end(body);
-});
+};
 
-server.listen(0, '127.0.0.1', () => {
-  // Make every body now, so the timed run measures Caravan and not this server.
-  for (let n = 0; n < count; n++) {
-    const k = kind(n);
-    bodies.set(n, Buffer.from(k === 'rss' ? rss(n) : k === 'atom' ? atom(n) : jsonFeed(n)));
-  }
-  process.send!({ ready: true, port: (server.address() as AddressInfo).port });
-});
+// Several listening ports, each a host of its own to Caravan (its per-host limit counts host:port),
+// as a thousand real feeds are on many hosts; all on 127.0.0.1, one process, one handler.
+const servers = Array.from({ length: hosts }, () => http.createServer(handler));
+await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+// Make every body now, so the timed run measures Caravan and not this server.
+for (let n = 0; n < count; n++) {
+  const k = kind(n);
+  bodies.set(n, Buffer.from(k === 'rss' ? rss(n) : k === 'atom' ? atom(n) : jsonFeed(n)));
+}
+process.send!({ ready: true, ports: servers.map((server) => (server.address() as AddressInfo).port) });
 
 process.on('message', (message: { cmd: string }) => {
   if (message.cmd === 'stats') process.send!({ ...stats });
   if (message.cmd === 'exit') {
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
+    for (const server of servers) server.closeAllConnections();
+    Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))).then(() => process.exit(0));
   }
 });

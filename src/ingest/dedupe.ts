@@ -1,6 +1,7 @@
 import type { Item, Origin } from '../item.js';
 import type { KeyedItem } from '../store/store.js';
 import type { Normalized } from './normalize.js';
+import { isGenericTitleKey } from './titleKey.js';
 
 /** Share of word triples the shorter text has in common with the longer one for a title match to count. */
 const minTextContainment = 0.5;
@@ -26,16 +27,34 @@ export function dedupe(incoming: Normalized[], stored: KeyedItem[], now: string)
   };
   stored.forEach(index);
 
-  for (const entry of incoming) {
-    const match =
-      byId.get(entry.item.id) ??
+  for (const arriving of incoming) {
+    let entry = arriving;
+    let match = byId.get(entry.item.id);
+    // An id from the headline alone: the same headline with another text is another article.
+    if (match && entry.textId && !samePage(match.item, entry.item) && !titleMatchHolds(match.item, entry.item, entry.titleKey)) {
+      entry = { ...entry, item: { ...entry.item, id: entry.textId } };
+      match = byId.get(entry.item.id);
+    }
+    match ??=
       (entry.item.url ? byUrl.get(entry.item.url) : undefined) ??
-      (entry.titleKey === '' ? undefined : byTitle.get(entry.titleKey)?.find((candidate) => sameStory(candidate.item, entry.item)));
+      (entry.titleKey === '' ? undefined : byTitle.get(entry.titleKey)?.find((candidate) => titleMatchHolds(candidate.item, entry.item, entry.titleKey)));
     const result = match ? { item: merge(match.item, entry.item, now), titleKey: match.titleKey } : entry;
     index(result);
     touched.add(result.item.id);
   }
   return [...touched].map((id) => byId.get(id)!);
+}
+
+const samePage = (a: Item, b: Item) => a.origins.some((o) => b.origins.some((p) => p.kind === o.kind && p.ref === o.ref));
+
+/**
+ * May two items that share a headline be one article? Only a headline of three words or more, and
+ * only when the texts agree (a teaser agrees with any text). (The same page's article on a later
+ * run keeps its id whatever its text: an edit, not another article.)
+ */
+export function titleMatchHolds(a: Item, b: Item, key: string): boolean {
+  if (isGenericTitleKey(key)) return false;
+  return a.partial || b.partial || sameStory(a, b);
 }
 
 function words(text: string): string[] {

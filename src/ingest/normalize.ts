@@ -2,11 +2,16 @@ import type { Article, Item } from '../item.js';
 import { cleanLine, stripInvalidXml } from './cleanText.js';
 import { sha256Hex } from './hash.js';
 import { summarize } from './summarize.js';
-import { titleKey } from './titleKey.js';
+import { isGenericTitleKey, titleKey } from './titleKey.js';
 
 export interface Normalized {
   item: Item;
   titleKey: string;
+  /**
+   * When the id comes from the headline alone (a page's article): the id it takes instead when
+   * another article already holds that headline with different text (headline and text together).
+   */
+  textId?: string;
 }
 
 /**
@@ -28,8 +33,16 @@ export async function normalize(article: Article, now: string): Promise<Normaliz
   const title = cleanLine(article.title);
   const paragraphs = article.paragraphs.map(cleanLine).filter(Boolean);
   const contentText = paragraphs.join('\n\n');
-  const id = (await sha256Hex(identity(article))).slice(0, 32);
+  const identityText = identity(article);
+  const id = (await sha256Hex(identityText)).slice(0, 32);
+  const textId = identityText.startsWith('title:')
+    ? (await sha256Hex(
+        // A generic headline's block (a menu repeated on every page of a site) is that page's own.
+        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) ? `\npage:${article.origin.ref}` : ''}`,
+      )).slice(0, 32)
+    : undefined;
   return {
+    ...(textId ? { textId } : {}),
     // A made-up title ("Untitled image post") matches nothing: no key.
     titleKey: article.untitled ? '' : titleKey(title),
     item: {

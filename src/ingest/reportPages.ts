@@ -6,14 +6,15 @@ import { tagsFor } from './tagsFor.js';
 
 /**
  * What each local page yields, for a person to review normalization at a glance
- * (`npm run report`): per page, every item with its metadata and tags. Writes nothing.
+ * (`npm run report`): per page, every item with its metadata and tags, and which lines were taken
+ * as its title, byline and date. Writes nothing.
  */
 export async function reportPages(reader: PageReader, taxonomy: Taxonomy, limits: PageLimits = defaultPageLimits): Promise<string> {
   const out: string[] = [];
   for (const ref of await reader.list()) {
-    let articles, notes;
+    let articles, notes, why;
     try {
-      ({ articles, notes } = (await readPage(reader, ref, new Date(), limits)).parsed);
+      ({ articles, notes, why } = (await readPage(reader, ref, new Date(), limits)).parsed);
     } catch (error) {
       out.push(`== ${ref}: refused: ${error instanceof Error ? error.message : String(error)}`, '');
       continue;
@@ -27,6 +28,7 @@ export async function reportPages(reader: PageReader, taxonomy: Taxonomy, limits
         `     author: ${a.authors.join(', ') || '-'} | source: ${a.source ?? '-'} | published: ${a.published ?? '-'}`,
         `     topics: ${tags.topics.join(', ') || '-'} | regions: ${tags.regions.join(', ') || '-'}`,
         `     text: ${text.length} chars, "${text.slice(0, 90)}${text.length > 90 ? '…' : ''}"`,
+        ...(why?.[index] ?? []).map((w) => `     why ${w}`),
       );
     });
     out.push('');

@@ -10,3 +10,8 @@ export function titleKey(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** A headline of one or two words ("Navigation", "Comments", "Yahoo") names a page part, not one article. */
+export function isGenericTitleKey(key: string): boolean {
+  return key.split(' ').length < 3;
+}

@@ -11,6 +11,7 @@ import type { Migration } from './connector.js';
 import { searchWords, type SearchClause } from './itemQuerySql.js';
 import { pgConnector, pgTypes } from './pgConnector.js';
 import { migratePostgres } from './postgresMigrate.js';
+import { connectError, describeDatabase, explainPostgresError, pgErrorText } from './postgresErrors.js';
 import { postgresLeases } from './postgresLeases.js';
 import type { LeaseHolder } from './sqlite.js';
 import { createSqlStore } from './sqlStore.js';
@@ -60,37 +61,6 @@ export interface PostgresStore extends ItemStore {
   checkWritable(): Promise<string | null>;
 }
 
-/** `host:port/database as user`, never the password. */
-export function describeDatabase(url: string): string {
-  try {
-    const u = new URL(url);
-    const user = decodeURIComponent(u.username) || '(default user)';
-    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'} as ${user}`;
-  } catch {
-    return '(an unparsable DATABASE_URL)';
-  }
-}
-
-/** What went wrong with a connection, in one line. */
-export function pgErrorText(error: unknown): string {
-  const e = error as { code?: string; message?: string; errors?: unknown[] };
-  // Several addresses for one name (localhost: ::1 and 127.0.0.1) fail as one AggregateError.
-  if (Array.isArray(e?.errors) && e.errors.length > 0) return pgErrorText(e.errors[0]);
-  const message = e?.message?.trim() || String(error);
-  return e?.code && !message.includes(e.code) ? `${message} (${e.code})` : message;
-}
-
-/** Why start-up cannot connect, and what to check: the one line the Node door prints. */
-export function connectError(url: string, error: unknown): Error {
-  const text = pgErrorText(error);
-  const code = (error as { code?: string }).code;
-  const hint =
-    code === '28P01' || code === '28000' ? 'check the user and password in DATABASE_URL'
-      : code === '3D000' ? 'create the database (createdb) or fix its name in DATABASE_URL'
-        : 'check DATABASE_URL and that the PostgreSQL server is running and reachable';
-  return new Error(`store: cannot connect to PostgreSQL at ${describeDatabase(url)}: ${text}; ${hint}`);
-}
-
 export async function openPostgresStore(options: PostgresOptions, migrations = readPostgresMigrations()): Promise<PostgresStore> {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -120,6 +90,8 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
   const db = pgConnector(pool);
   const base = createSqlStore(db, migrations, tsvectorSearch);
   const leases = postgresLeases(pool, base);
+  const databaseBytes = async () =>
+    Number((await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes);
   let lastWriteError: string | null = null;
   const writing = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
@@ -127,8 +99,9 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
       lastWriteError = null;
       return result;
     } catch (error) {
-      lastWriteError = `store: ${pgErrorText(error)}`;
-      throw new Error(lastWriteError);
+      const explained = explainPostgresError(error);
+      lastWriteError = explained.message;
+      throw explained;
     }
   };
   return {
@@ -136,6 +109,13 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
     migrate: () => migratePostgres(pool, migrations),
     upsertItems: (items) => writing(() => base.upsertItems(items)),
     deleteItems: (ids) => writing(() => base.deleteItems(ids)),
+    deleteItemsOlderThan: (cutoff, keep) => writing(() => base.deleteItemsOlderThan(cutoff, keep)),
+    // PostgreSQL's autovacuum gives the space of removed rows to new ones; a plain VACUUM here would
+    // only add its map files, and VACUUM FULL would lock the tables against every instance.
+    compact: async () => null,
+    async stats() {
+      return { items: (await base.stats()).items, bytes: await databaseBytes() };
+    },
     saveSourceStates: (states) => writing(() => base.saveSourceStates(states)),
     recordRun: (run) => writing(() => base.recordRun(run)),
     acquireLease: (name, owner, now, expires) => writing(() => leases.acquire(name, owner, now, expires)),

@@ -8,7 +8,7 @@
  * - /healthz says `down` while the database is away and `ok` once it is back, without a restart;
  * - a wrong password stops start-up with one line, no stack trace.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -117,9 +117,7 @@ withPostgres('two Caravan processes, one PostgreSQL', (server) => {
 
   it('stops start-up with one line when the password is wrong', async () => {
     const bad = server().url('postgres').replace(/:[^:@/]+@/, ':not-the-password@');
-    // An existing (empty) FEEDS_DIR: a missing one would stop start-up first, with its own line.
-    mkdirSync(join(dir, 'none'), { recursive: true });
-    const proc = startNode('serve', { DATABASE_URL: bad, FEEDS_DIR: join(dir, 'none') });
+    const proc = startNode('serve', { DATABASE_URL: bad, FEEDS_DIR: writePages(join(dir, 'password'), 1) });
     const { code } = await proc.exited;
     expect(code).toBe(1);
     const lines = proc.output().trim().split('\n');

@@ -37,10 +37,10 @@ export interface MergeDecision {
 function draftWords(d: PlacedDraft): Set<string> {
   let text = d.title;
   for (const p of d.paragraphs) {
-    if (text.length > 2500) break;
-    text += `\n${p.slice(0, 2500)}`;
+    if (text.length > 1200) break;
+    text += `\n${p.slice(0, 1200)}`;
   }
-  return contentWords(text);
+  return contentWords(text, 200);
 }
 
 /** Does the draft hold a paragraph of running prose? Remembered per draft: merged drafts grow. */

@@ -13,6 +13,11 @@ export interface ParsedPage {
   articles: Article[];
   /** Human-readable notes on what was dropped or why nothing was found, e.g. "no article found". */
   notes: string[];
+  /**
+   * Per article (same order), which lines were taken as its title, byline and date, and why: what
+   * `npm run report` shows. Absent when the path that parsed the page does not say.
+   */
+  why?: string[][];
 }
 
 /**
@@ -20,10 +25,16 @@ export interface ParsedPage {
  * teasers, related articles from other outlets and a news-feed block, all wrapped in chrome; each
  * article or teaser becomes one Article, chrome becomes none.
  *
- * Three passes, each in its own file: classify every line on its own (classifyLine), group lines
- * into article drafts by position (assembleDrafts), then clean each draft's text and settle its
- * metadata (finishArticle). Pure and deterministic; Web-standard JS only, so it runs on Workers.
+ * Stages, each in its own file, plain data in and out: join wrapped lines (joinWrappedLines),
+ * classify every line on its own (classifyLine), group lines into article drafts by position
+ * (assembleDrafts), put articles split at sub-headings and captions back together while keeping
+ * listings, related articles and news feeds apart (mergeContinuations), choose the main article's
+ * headline (selectHeadline) and read its header's byline and date (readHeader), then clean each
+ * draft's text and settle its metadata (finishArticle). Pure and deterministic; Web-standard JS
+ * only, so it runs on Workers.
  */
+const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
+
 export function parsePage(text: string, origin: Origin): ParsedPage {
   const notes = new PageNotes();
   try {
@@ -50,20 +61,41 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
       .map((t) => ({ text: t, cls: classOf(t) }));
     const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
     const main = choice ? drafts[choice.article] : undefined;
+    const whyOf = new Map<object, string[]>();
+    const at = (i: number | null) => (i === null ? '' : `line ${i + 1}: "${short(lines[i]?.text ?? '')}"`);
+    for (const d of drafts) {
+      whyOf.set(d, [
+        d === main && choice ? `title ${at(d.titleLine)} (the main article's headline: ${choice.why})` : `title ${at(d.titleLine)} (headline above its text)`,
+        d.authors.length ? 'byline: read with the headline (a byline line or run into the lede)' : 'byline: none stated',
+        d.published || d.updated || d.blockDate ? 'date: a dateline of the article or its block' : 'date: none stated',
+      ]);
+    }
     if (main) {
       const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine);
-      if (main.authors.length === 0) main.authors = header.authors;
-      if (main.published === null && main.updated === null) main.published = header.published;
+      const why = whyOf.get(main)!;
+      if (main.authors.length === 0 && header.authors.length) {
+        main.authors = header.authors;
+        why[1] = `byline ${at(header.bylineLine)} (in the article's header or foot)`;
+      }
+      if (main.published === null && main.updated === null && header.published) {
+        main.published = header.published;
+        why[2] = `date ${at(header.dateLine)} (in the article's header)`;
+      }
     }
-    const articles = drafts
-      .map((draft) => finishArticle(draft, origin, notes))
-      .filter((a): a is Article => a !== null);
+    const why: string[][] = [];
+    const articles: Article[] = [];
+    for (const draft of drafts) {
+      const article = finishArticle(draft, origin, notes);
+      if (!article) continue;
+      articles.push(article);
+      why.push(whyOf.get(draft) ?? []);
+    }
     if (articles.length === 0) {
       notes.add(lines.some((l) => l.cls.kind !== 'blank')
         ? 'no article found: no headline followed by article text'
         : 'no article found: the page is empty');
     }
-    return { articles, notes: notes.list() };
+    return { articles, notes: notes.list(), why };
   } catch (error) {
     // The rules above are written not to throw; this is the backstop that keeps one odd page
     // from stopping a whole ingestion run.

@@ -1,5 +1,6 @@
 import type { ClassifiedLine } from './classifyLine.js';
 import { isNameParticle } from './parseByline.js';
+import { monthByName } from './monthNames.js';
 import { findDate } from './parseDateline.js';
 
 /**
@@ -44,7 +45,11 @@ export function personName(text: string): string | null {
 
 /** The people a byline text names: "A", "A and B", "A, B and C", "A & B", up to where the names end. */
 export function namesIn(text: string): string[] {
-  const cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
+  let cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
+  // "By A JAN. 13, 2017": the month of the date that follows is no part of the name.
+  for (let m = /\s+(\p{L}+)\.?$/u.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = /\s+(\p{L}+)\.?$/u.exec(cut)) {
+    cut = cut.slice(0, m.index);
+  }
   const parts = cut.split(/\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u).map((p) => p.trim()).filter(Boolean);
   const names: string[] = [];
   for (const part of parts) {

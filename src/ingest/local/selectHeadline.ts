@@ -102,6 +102,14 @@ function from(draft: PlacedDraft, line: number): PlacedDraft {
   return { ...draft, paragraphs: draft.paragraphs.filter((_, k) => keep[k]), paragraphLines: draft.paragraphLines.filter((_, k) => keep[k]) };
 }
 
+/** The draft without the bulleted lines (a share bar, a menu) standing before its first paragraph of prose. */
+function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
+  const first = draft.paragraphs.findIndex(isGoodProse);
+  if (first <= 0) return draft;
+  const keep = draft.paragraphs.map((p, k) => k >= first || !/^[•▪◦●*·]\s/u.test(p));
+  return { ...draft, paragraphs: draft.paragraphs.filter((_, k) => keep[k]), paragraphLines: draft.paragraphLines.filter((_, k) => keep[k]) };
+}
+
 /** The line that best heads `draft`, searching back to `floor` (exclusive). */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
@@ -146,10 +154,14 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): 
     }
   }
   const choice = chooseHeadline(lines, draft, floor);
-  if (!choice || choice.line === draft.titleLine) return { drafts, choice: choice && { ...choice, article: main } };
+  if (!choice || choice.line === draft.titleLine) {
+    const out = [...drafts];
+    out[main] = withoutLeadingBullets(draft);
+    return { drafts: out, choice: choice && { ...choice, article: main } };
+  }
   const out = [...drafts];
   const owner = out.findIndex((d, k) => k < main && d.titleLine === choice.line);
-  const updated: PlacedDraft = { ...from(draft, choice.line), title: lines[choice.line]!.text, titleLine: choice.line };
+  const updated: PlacedDraft = { ...withoutLeadingBullets(from(draft, choice.line)), title: lines[choice.line]!.text, titleLine: choice.line };
   if (owner >= 0) {
     const d = out[owner]!;
     // The standfirst leads; the old title (a caption or label) is dropped.

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { joinWrappedLines } from '../../../src/ingest/local/joinWrappedLines.js';
+import { parsePage } from '../../../src/ingest/local/parsePage.js';
+import { bylineIn, headerDate } from '../../../src/ingest/local/readHeader.js';
+
+/** The stages added for pages of any layout, on pages written for these tests. */
+const origin = { kind: 'page' as const, ref: 'test/stages.txt' };
+const para = (lead: string) => `${lead} the river port reopened on Monday after the spring floods, and traders said barges would run again next week.`;
+
+describe('joinWrappedLines', () => {
+  const join = (lines: string[]) => joinWrappedLines(lines, { standsAlone: (l) => /^By /.test(l) });
+  it('joins a paragraph wrapped over lines, not a headline over its first paragraph', () => {
+    expect(join(['The harbour master said the barges would carry grain to the', 'southern ports until the autumn.'])).toEqual([
+      'The harbour master said the barges would carry grain to the southern ports until the autumn.',
+    ]);
+    expect(join(['River port reopens after the floods', 'Traders welcomed the news on Monday.'])).toHaveLength(2);
+    expect(join(['Barges return to the river as traders', 'By Jane Doe'])).toHaveLength(2);
+    expect(join(['• Home', '• News'])).toHaveLength(2);
+  });
+});
+
+describe('readHeader forms', () => {
+  it('reads bylines written the ways pages write them', () => {
+    expect(bylineIn('on March 10, 2015 by Jane Doe', false)).toEqual(['Jane Doe']);
+    expect(bylineIn('By Mary Ann Smith, Senior Staff Writer, River News', false)).toEqual(['Mary Ann Smith']);
+    expect(bylineIn('Par Jean Dupont', false)).toEqual(['Jean Dupont']);
+    expect(bylineIn('Jane Doe - Apr 16, 2015 8:02 pm UTC', true)).toEqual(['Jane Doe']);
+    expect(bylineIn('By JOHN SMITH and MARY JONES JAN. 13, 2017', false)).toEqual(['John Smith', 'Mary Jones']);
+    expect(bylineIn('Photo by Jane Doe', false)).toEqual([]);
+  });
+  it('takes the publication date, not the update', () => {
+    expect(headerDate('Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019')).toBe('2019-01-03');
+    expect(headerDate('Publié le 30 avril 2015')).toBe('2015-04-30');
+    expect(headerDate('Updated March 3, 2025')).toBeNull();
+  });
+});
+
+describe('one article across sub-headings, captions and header chrome', () => {
+  const page = [
+    'Home', '', '• News', '• Sport', '• Weather', '',
+    'River port reopens as floods recede', '',
+    'By Jane Doe', 'March 3, 2025', '',
+    '• Share on Facebook', '• Share on Twitter', '',
+    'Barges waiting at the quay', '',
+    para('Officials said'), '', para('Dock workers said'), '',
+    'What the floods cost', '',
+    para('Insurers estimated'), '', para('Farmers upstream said'), '',
+  ].join('\n');
+
+  it('is one item with the headline above the byline, and says which lines it took', () => {
+    const { articles, why } = parsePage(page, origin);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.title).toBe('River port reopens as floods recede');
+    expect(articles[0]!.authors).toEqual(['Jane Doe']);
+    expect(articles[0]!.published).toBe('2025-03-03');
+    expect(articles[0]!.paragraphs).toContain('What the floods cost');
+    expect(articles[0]!.paragraphs.join(' ')).not.toMatch(/Share on|Sport/);
+    expect(why?.[0]?.[0]).toMatch(/^title line \d+: "River port reopens as floods recede"/);
+  });
+});
