@@ -55,12 +55,8 @@ function connect(path: string): { db: Database.Database; connector: SqlConnector
     db = new Database(path);
     // Space of removed items can be given back (compact()): takes effect on a new file only (set
     // before the first table); an older file reuses freed pages but does not shrink.
-    // A read-only file refuses this write; it keeps its mode, and Caravan still serves it.
-    try {
-      db.pragma('auto_vacuum = INCREMENTAL');
-    } catch (error) {
-      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY')) throw error;
-    }
+    // (Asked only of an empty file: on an existing one it would be a write, refused when read-only.)
+    if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
