@@ -6,6 +6,7 @@
 import type { Log } from '../log.js';
 import type { SourceOutcome, SourceState } from '../store/store.js';
 import type { PageReader } from './pageReader.js';
+import type { PinnedFetch } from './upstream/fetchFeed.js';
 
 /** The error of a page read refused because the run is stopping. */
 export const interruptedRead = 'interrupted: the run is stopping';
@@ -40,6 +41,14 @@ export function quietWhenStopped(log: Log, signal: AbortSignal): Log {
 /** `fetch` that is aborted when the run stops (on top of fetchFeed's own timeout). */
 export function abortableFetch(fetchImpl: typeof fetch, signal: AbortSignal): typeof fetch {
   return (input, init) => fetchImpl(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+}
+
+/** Pinned fetches that are aborted when the run stops, as `abortableFetch`. */
+export function abortablePins(pinned: PinnedFetch, signal: AbortSignal): PinnedFetch {
+  return (hostname, addresses) => {
+    const pin = pinned(hostname, addresses);
+    return { ...pin, fetch: abortableFetch(pin.fetch, signal) };
+  };
 }
 
 /**

@@ -16,16 +16,19 @@ export interface Normalized {
 
 /**
  * What identifies an article across runs and machines: its upstream guid, else its link, else
- * (plain-text pages, which have neither) its headline. The same headline on two pages is the
+ * (pages, which have neither) its headline. The same headline on two pages is the
  * same article, which is what lets a teaser and its full text meet.
  */
-export function identity(article: Pick<Article, 'guid' | 'url' | 'title' | 'paragraphs' | 'contentHtml' | 'untitled'>): string {
+export function identity(article: Pick<Article, 'guid' | 'url' | 'title' | 'paragraphs' | 'contentHtml' | 'untitled' | 'origin'>): string {
   if (article.guid) return `guid:${article.guid}`;
   if (article.url) return `url:${article.url}`;
   const key = article.untitled ? '' : titleKey(article.title);
-  if (key) return `title:${key}`;
   // A word-less entry (an image alone) is what it shows.
-  return article.paragraphs.length > 0 ? `text:${article.paragraphs.join('\n')}` : `html:${article.contentHtml ?? ''}`;
+  const content = article.paragraphs.length > 0 ? `text:${article.paragraphs.join('\n')}` : `html:${article.contentHtml ?? ''}`;
+  // An upstream entry with neither guid nor link is its headline and its content: two entries
+  // that only share a title are two items (the same story still meets by dedupe's text match).
+  if (key && article.origin.kind === 'upstream') return `entry:${key}\n${content}`;
+  return key ? `title:${key}` : content;
 }
 
 /** Article (from a page or a feed) → the stored Item, untagged until classification. */

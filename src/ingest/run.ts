@@ -5,11 +5,12 @@ import { StoreWriteError, type IngestRun, type ItemStore, type SourceOutcome, ty
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { collectPages, pagesFolderId, type PageLimits } from './collectPages.js';
 import { takeIngestLease, type IngestLease } from './ingestLease.js';
-import { abortableFetch, interruptiblePages, leftForNextRun, markLeft, quietWhenStopped, stopReason } from './interruption.js';
+import { abortableFetch, abortablePins, interruptiblePages, leftForNextRun, markLeft, quietWhenStopped, stopReason } from './interruption.js';
 import type { PageReader } from './pageReader.js';
 import { storeArticles, type SourceHints } from './storeArticles.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
 import { pickDue } from './upstream/pickDue.js';
+import type { PinnedFetch } from './upstream/fetchFeed.js';
 import { changedFeedUrls, pingHub } from './websub.js';
 import type { Limits, SourcesConfig } from './upstream/types.js';
 
@@ -40,6 +41,8 @@ export interface IngestDeps {
   leaseOwner?: string;
   /** DNS lookup for upstream hosts (Node), so a name that resolves to a private address is refused. */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Node: fetch pinned to the checked addresses (DNS rebinding closed); see UpstreamDeps. */
+  pinnedFetch?: PinnedFetch;
 }
 
 /**
@@ -80,7 +83,7 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
       collected.push(...(await collectPages(pages, states, started, signal ? quietWhenStopped(log, signal) : log, deps.pageLimits)));
     }
     const { picked, deferred } = pickDue(deps.sources.upstream, states, started, deps.maxUpstreamPerRun);
-    if (!stopping()) collected.push(...(await collectUpstream(picked, states, signal ? { ...deps, fetch: abortableFetch(deps.fetch, signal) } : deps)));
+    if (!stopping()) collected.push(...(await collectUpstream(picked, states, signal ? { ...deps, fetch: abortableFetch(deps.fetch, signal), ...(deps.pinnedFetch ? { pinnedFetch: abortablePins(deps.pinnedFetch, signal) } : {}) } : deps)));
 
     const hints: SourceHints = new Map(deps.sources.upstream.map((s) => [s.url, { topics: s.topics, regions: s.regions }]));
     const changed: Item[] = [];

@@ -4,6 +4,7 @@
  *   serve    (npm start)       serve feeds, ingest at start-up and on INGEST_CRON
  *   ingest   (npm run ingest)  one ingestion run, print a summary, exit
  *   report   (npm run report)  print what each local page yields, store nothing
+ *   sources import F | list | export   (npm run sources -- …) upstream sources from / to OPML
  *   healthcheck [--url U]      (npm run healthcheck) exit 0 if the running server is ok or degraded, else 1
  */
 import { resolve } from 'node:path';
@@ -13,9 +14,10 @@ import { folderPages } from './folderPages.js';
 import { healthcheck, healthUrl } from './healthcheck.js';
 import { loadNodeConfigData, openNodeRuntime } from './runtime.js';
 import { startServer } from './serve.js';
+import { sourcesCommand } from './sourcesCommand.js';
 import { onStopSignals } from './stopSignals.js';
 
-export const commands = ['serve', 'ingest', 'report', 'healthcheck'] as const;
+export const commands = ['serve', 'ingest', 'report', 'healthcheck', 'sources'] as const;
 
 async function ingestOnce(env: Env): Promise<number> {
   const runtime = await openNodeRuntime(env);
@@ -51,6 +53,12 @@ export async function runCommand(argv: string[], env: Env): Promise<number | nul
   }
   if (command === 'ingest') return ingestOnce(env);
   if (command === 'report') return report(env);
+  if (command === 'sources') {
+    // `npm run sources -- import x.opml` runs in the Caravan folder; x.opml is where the user was (INIT_CWD, set by npm).
+    const [sub, file, ...rest] = argv.slice(1);
+    const args = sub === 'import' && file ? [sub, resolve(env.INIT_CWD ?? '.', file), ...rest] : argv.slice(1);
+    return sourcesCommand(args, parseConfig(env), (line) => console.log(line));
+  }
   if (command === 'healthcheck') {
     const flag = argv.indexOf('--url');
     const url = flag > 0 && argv[flag + 1] ? argv[flag + 1] : healthUrl(parseConfig(env));

@@ -15,7 +15,9 @@ import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
+import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
+import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
 
 export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
@@ -47,8 +49,8 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
-  const store = await openNodeStore(config);
-  const unwritable = await store.checkWritable();
+  const store = withWriteProbe(await openNodeStore(config));
+  const unwritable = await store.probe();
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
@@ -74,7 +76,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
     store,
     pages,
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost },
+    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };

@@ -11,7 +11,7 @@ export interface DoorIngestParts {
   pages: PageReader | null;
   fetch: typeof fetch;
   /** Extras of one runtime: the stop signal, lease owner and DNS lookup on Node. */
-  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost'>;
+  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch'>;
 }
 
 /** The ingestion dependencies of both doors, from config, config files and the door's parts. */

@@ -226,6 +226,17 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       await db.batch([{ sql: 'DELETE FROM leases WHERE name = ? AND owner = ?', params: [name, owner] }]);
     },
 
+    async checkWritable() {
+      // Writes the value it reads: refused at once by a read-only database (D1's connectors and
+      // PostgreSQL override this with a rolled-back write).
+      try {
+        await db.batch([{ sql: "UPDATE meta SET value = value WHERE key = 'version'", params: [] }]);
+        return null;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+
     close: () => db.close(),
   };
 }

@@ -55,7 +55,8 @@ function connect(path: string): { db: Database.Database; connector: SqlConnector
     db = new Database(path);
     // Space of removed items can be given back (compact()): takes effect on a new file only (set
     // before the first table); an older file reuses freed pages but does not shrink.
-    db.pragma('auto_vacuum = INCREMENTAL');
+    // (Asked only of an empty file: on an existing one it would be a write, refused when read-only.)
+    if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');

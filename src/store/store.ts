@@ -187,5 +187,16 @@ export interface ItemStore {
   acquireLease(name: string, owner: string, now: string, expires: string): Promise<boolean>;
   releaseLease(name: string, owner: string): Promise<void>;
 
+  /**
+   * Null when the store can be written now; otherwise why not (a read-only file or server, a full
+   * disk). Cheap, and changes nothing: a write that is rolled back or writes the same value.
+   */
+  checkWritable(): Promise<string | null>;
+  /**
+   * What the last write probe or failed write said (null while writes work), when the store is
+   * watched (`withWriteProbe`); `/healthz` is `degraded` with it.
+   */
+  writeProblem?(): string | null;
+
   close(): Promise<void>;
 }

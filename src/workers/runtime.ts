@@ -17,6 +17,7 @@ import { retentionAfterRun } from '../runtime/retention.js';
 import { ingestControl, once } from '../runtime/runControl.js';
 import { d1Connector, type D1DatabaseLike } from '../store/d1.js';
 import { createSqlStore } from '../store/sqlStore.js';
+import { withWriteProbe } from '../store/writeProbe.js';
 import type { IngestRun, ItemStore } from '../store/store.js';
 import { bundledConfigFiles } from './bundledConfig.js';
 
@@ -60,7 +61,7 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
   const config = parseConfig(settings, 'workers');
   const log = createLog(config.logLevel);
   const data = loadConfigData(bundledConfigFiles, 'config');
-  const store = createSqlStore(d1Connector(db), migrations);
+  const store = withWriteProbe(createSqlStore(d1Connector(db), migrations));
   // The bundled pages, listed in the order the generator walked feeds/ (the Node door's order).
   const pageReader = memoryPages(bundledPages(pages), { keepOrder: true });
   const deps = ingestDepsFor(config, data, log, {
@@ -83,6 +84,9 @@ function buildRuntime(db: D1DatabaseLike, settings: Env): WorkerRuntime {
   // (a fresh D1 serves full feeds without waiting for the first cron tick).
   const ready = once(async () => {
     await migrated();
+    // /healthz knows a database that refuses writes before a run fails on it.
+    const unwritable = await store.probe();
+    if (unwritable) log.error('store: not writable', { error: unwritable });
     await fillEmptyStore(store, config.ingestOnStart, control.ingest);
   });
 

@@ -67,7 +67,7 @@ describe.skipIf(!canRunAs)('a read-only DB file', () => {
     expect(health.status).toBe(200);
     const body = await health.json();
     expect(body.status).toBe('degraded');
-    expect(body.store.status).toBe('ok');
+    expect(body.store).toMatchObject({ status: 'read-only', writable: false, error: expect.stringMatching(/store is read-only \(SQLITE_READONLY/) });
     expect(body.lastRun).toMatchObject({ status: 'failed', error: expect.stringMatching(/^cannot start: store is read-only/) });
 
     const feed = await (await fetch(`${url}/feed.json?limit=100`)).json();

@@ -25,6 +25,12 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(await store.version()).toBe(0);
     });
 
+    it('probes writability without changing anything', async () => {
+      expect(await store.checkWritable()).toBeNull();
+      expect(await store.version()).toBe(0);
+      expect(await store.lastRun()).toBeNull();
+    });
+
     it('inserts, keeps firstSeen on update, and reports unchanged items without bumping the version', async () => {
       const item = makeItem({ id: 'a', topics: ['energy'], regions: ['kazakhstan', 'central-asia'] });
       expect(await store.upsertItems([keyed(item)])).toEqual({ inserted: 1, updated: 0, unchanged: 0, changedIds: ['a'] });

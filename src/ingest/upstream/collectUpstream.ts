@@ -63,7 +63,7 @@ async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunCon
   try {
     const fetched = await fetchFeed(
       { url: source.url, etag: prev.etag, lastModified: prev.lastModified, allowPrivate: source.allowPrivate },
-      { fetch: deps.fetch, userAgent: deps.userAgent, now: deps.now, limits, resolveHost: deps.resolveHost },
+      { fetch: deps.fetch, userAgent: deps.userAgent, now: deps.now, limits, resolveHost: deps.resolveHost, pinnedFetch: deps.pinnedFetch },
     );
     const next = after(start, source.intervalMinutes);
     const base = { ...prev, lastAttempt: attempted, lastSuccess: attempted, lastError: null, consecutiveFailures: 0, nextAttempt: next };

@@ -28,7 +28,12 @@ export interface FetchOptions {
   limits: Pick<Limits, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
   /** Every address of a hostname (see `UpstreamDeps.resolveHost`); checked before each hop. */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /** A fetch that connects only to these (checked) addresses (see `UpstreamDeps.pinnedFetch`). */
+  pinnedFetch?: PinnedFetch;
 }
+
+/** A `fetch` bound to the addresses a hostname was checked at, and how to let its connections go. */
+export type PinnedFetch = (hostname: string, addresses: string[]) => { fetch: typeof fetch; close(): Promise<void> };
 
 export type FetchResult =
   | { status: 'ok'; body: Uint8Array<ArrayBuffer>; contentType: string | null; etag: string | null; lastModified: string | null; url: string }
@@ -78,8 +83,8 @@ const isIpLiteral = (hostname: string) => /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostn
  * not resolve fails here with the resolver's reason. A resolver slower than the request's timeout
  * loses to the abort.
  */
-async function checkResolved(url: URL, allowPrivate: boolean, opts: FetchOptions, signal: AbortSignal): Promise<void> {
-  if (allowPrivate || !opts.resolveHost || isIpLiteral(url.hostname)) return;
+async function checkResolved(url: URL, allowPrivate: boolean, opts: FetchOptions, signal: AbortSignal): Promise<string[] | null> {
+  if (allowPrivate || !opts.resolveHost || isIpLiteral(url.hostname)) return null;
   const host = url.hostname.replace(/\.$/, '');
   let addresses: string[];
   try {
@@ -96,6 +101,7 @@ async function checkResolved(url: URL, allowPrivate: boolean, opts: FetchOptions
   if (addresses.length === 0) throw new UpstreamError('fetch', `cannot resolve ${host} (no address)`);
   const bad = addresses.find((address) => isPrivateHost(asHostname(address)) || !/^[\d.]+$|:/.test(address));
   if (bad !== undefined) throw new UpstreamError('fetch', `refusing ${host}: it resolves to private address ${bad}`);
+  return addresses;
 }
 
 async function discard(res: Response): Promise<void> {
@@ -143,6 +149,7 @@ function networkDetail(err: unknown): string {
 export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<FetchResult> {
   const { timeoutMs, maxBytes, maxRedirects } = opts.limits;
   const controller = new AbortController();
+  const pins: { close(): Promise<void> }[] = [];
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -154,8 +161,12 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
     if (req.etag) headers['If-None-Match'] = req.etag;
     if (req.lastModified) headers['If-Modified-Since'] = req.lastModified;
     for (let hop = 0; ; hop++) {
-      await checkResolved(url, privateAllowed(req, url), opts, controller.signal);
-      const res = await opts.fetch(url.href, { headers, redirect: 'manual', signal: controller.signal });
+      // The addresses checked are the ones connected to (Node): a second DNS answer (rebinding)
+      // is never asked for. Each redirect hop is resolved, checked and pinned again.
+      const addresses = await checkResolved(url, privateAllowed(req, url), opts, controller.signal);
+      const pinned = addresses !== null && opts.pinnedFetch ? opts.pinnedFetch(url.hostname, addresses) : null;
+      if (pinned) pins.push(pinned);
+      const res = await (pinned?.fetch ?? opts.fetch)(url.href, { headers, redirect: 'manual', signal: controller.signal });
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && location !== null) {
         await discard(res);
@@ -189,5 +200,6 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
   } finally {
     clearTimeout(timer);
     controller.abort();
+    for (const pin of pins) void pin.close().catch(() => undefined);
   }
 }

@@ -120,7 +120,7 @@ async function fetchOne(c: Candidate, deps: UpstreamDeps, limits: Limits): Promi
         // A private feed host (allowPrivate) vouches for its own pages, never for any other host.
         allowPrivate: false, ...(c.result.source.allowPrivate ? { allowPrivateHost: feedHost } : {}),
       },
-      { fetch: deps.fetch, userAgent: deps.userAgent, now: deps.now, limits, resolveHost: deps.resolveHost },
+      { fetch: deps.fetch, userAgent: deps.userAgent, now: deps.now, limits, resolveHost: deps.resolveHost, pinnedFetch: deps.pinnedFetch },
     );
     // The page did not change: what was taken from it before is in the store already.
     if (res.status === 'unchanged') return { entry: entry({ etag: res.etag, lastModified: res.lastModified }), article: null };

@@ -5,6 +5,7 @@
 import type { Article } from '../../item.js';
 import type { Log } from '../../log.js';
 import type { SourceOutcome, SourceState } from '../../store/store.js';
+import type { PinnedFetch } from './fetchFeed.js';
 
 /** One upstream feed from config/sources.json, with defaults applied. */
 export interface UpstreamSource {
@@ -76,6 +77,11 @@ export interface UpstreamDeps {
    * private networks anyway.
    */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /**
+   * Node: a fetch that connects only to the addresses `resolveHost` answered and the private check
+   * passed (src/node/pinnedFetch.ts), so DNS rebinding between check and connect cannot happen.
+   */
+  pinnedFetch?: PinnedFetch;
 }
 
 export interface UpstreamResult {
