@@ -3,6 +3,7 @@
  * own process on 127.0.0.1: spawn, wait for the first 200 of a feed, stop with SIGTERM.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { emptyDir, repoDir } from './benchApp.js';
@@ -34,6 +35,7 @@ export interface Door {
 export async function startDoor(
   dbPath: string, opts: { argv?: string[]; readyPath?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Door> {
+  mkdirSync(emptyDir, { recursive: true });
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.argv ?? doorArgv())], {

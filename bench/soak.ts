@@ -7,7 +7,7 @@
  *   npm run soak -- --quick         12 s, 3 s windows (the test suite runs this with --no-record)
  *   options: --seconds N  --window S  --connections C  --no-record
  *
- * The real server (`src/node.ts serve`) runs in its own process with a temporary DB, the seed
+ * The real server (the compiled door, `node dist/node.js serve`, as `npm start` runs it) runs in its own process with a temporary DB, the seed
  * pages, and 12 upstream feeds served from this process whose items change every 3 s (a new
  * item, an updated one, the oldest dropped). Ingestion runs every 2 s on INGEST_CRON; the load is
  * autocannon cycling through feeds, search, the catalog and /healthz in consecutive windows.
@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { buildDoor, doorArgv } from './door.js';
 import { describeMachine, machine } from './machine.js';
 
 const root = join(import.meta.dirname, '..');
@@ -121,7 +122,8 @@ async function main(): Promise<number> {
   writeFileSync(join(configDir, 'sources.json'), JSON.stringify(sources));
 
   const { BASE_URL: _ignored, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts', 'serve'], {
+  buildDoor();
+  const child = spawn(process.execPath, doorArgv(), {
     cwd: root,
     env: {
       ...parentEnv, HOST: '127.0.0.1', PORT: '0', DB_PATH: join(dir, 'soak.db'), CONFIG_DIR: configDir, FEEDS_DIR: join(root, 'feeds'),

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { numberPlaceholders } from '../../../src/store/pgConnector.js';
 import { tsvectorSearch } from '../../../src/store/postgres.js';
-import type { StoreSnapshot } from './checkStore.js';
+import { checkItemRows, type ItemRow, type StoreSnapshot, type TagRow } from './checkStore.js';
 
 export async function checkPostgresStore(url: string): Promise<StoreSnapshot> {
   const db = new pg.Client({ connectionString: url });
@@ -14,30 +14,8 @@ export async function checkPostgresStore(url: string): Promise<StoreSnapshot> {
   try {
     const applied = (await db.query<{ name: string }>('SELECT name FROM caravan_migrations')).rows.map((r) => r.name);
     if (!applied.includes('0001_init.sql')) throw new Error(`0001_init.sql is not recorded (applied: ${applied.join(', ')})`);
-    const rows = (await db.query<{
-      id: string; title: string; url: string | null; topics: string; regions: string; sort_key: string; first_seen: string; content_text: string;
-    }>('SELECT id, title, url, topics, regions, sort_key, first_seen, content_text FROM items')).rows;
-    const tags = new Map<string, string[]>();
-    for (const t of (await db.query<{ tag: string; sort_key: string; item_id: string }>('SELECT tag, sort_key, item_id FROM item_tags')).rows) {
-      const list = tags.get(t.item_id) ?? [];
-      list.push(`${t.tag}@${t.sort_key}`);
-      tags.set(t.item_id, list);
-    }
-    const ids = new Set(rows.map((r) => r.id));
-    const orphans = [...tags.keys()].filter((id) => !ids.has(id));
-    if (orphans.length > 0) throw new Error(`item_tags rows for missing items: ${orphans.slice(0, 3).join(', ')}`);
-    for (const r of rows) {
-      const expected = ['all', ...(JSON.parse(r.topics) as string[]).map((t) => `topic:${t}`), ...(JSON.parse(r.regions) as string[]).map((g) => `region:${g}`)]
-        .map((t) => `${t}@${r.sort_key}`).sort();
-      const actual = (tags.get(r.id) ?? []).sort();
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        throw new Error(`item ${r.id} (${r.title}) has tags ${actual.join(' ')}, expected ${expected.join(' ')}`);
-      }
-    }
-    const dupTitle = (await db.query<{ title: string; n: number }>('SELECT title, COUNT(*)::int AS n FROM items GROUP BY title HAVING COUNT(*) > 1')).rows[0];
-    if (dupTitle) throw new Error(`duplicate title ${dupTitle.title} x${dupTitle.n}`);
-    const dupUrl = (await db.query<{ url: string }>('SELECT url FROM items WHERE url IS NOT NULL GROUP BY url HAVING COUNT(*) > 1')).rows[0];
-    if (dupUrl) throw new Error(`duplicate url ${dupUrl.url}`);
+    const rows = (await db.query<ItemRow>('SELECT id, title, url, topics, regions, sort_key, first_seen, content_text FROM items')).rows;
+    checkItemRows(rows, (await db.query<TagRow>('SELECT tag, sort_key, item_id FROM item_tags')).rows);
     const [{ documents }] = (await db.query<{ documents: number }>('SELECT COUNT(*)::int AS documents FROM item_search')).rows;
     if (documents !== rows.length) throw new Error(`${documents} full-text documents for ${rows.length} items`);
     // Every item is found by a search for its own title, through the store's own search clause.
