@@ -15,7 +15,7 @@ import { numberPlaceholders } from '../src/store/pgConnector.js';
 import { openPostgresStore, tsvectorSearch } from '../src/store/postgres.js';
 import { analyzePostgres, bulkInsertPostgres } from '../src/store/postgresBulk.js';
 import type { KeyedItem } from '../src/store/store.js';
-import { postgresAvailability, startPostgres, type PostgresServer } from '../tests/helpers/postgresServer.js';
+import { postgresAvailability, queryOnce, startPostgres, type PostgresServer } from '../tests/helpers/postgresServer.js';
 import { interleavedCold, openBenchApp, type BenchApp } from './benchApp.js';
 import { outDir, syntheticItem } from './generateStore.js';
 import { scaleQueries } from './scale.js';
@@ -34,27 +34,18 @@ export interface PostgresBenchResult {
   plans: { name: string; sql: string; plan: string[] }[];
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The database of n synthetic items, generated unless a complete one is kept from an earlier run. */
 async function ensureDatabase(server: PostgresServer, n: number, log: (line: string) => void) {
   const name = `bench_${n}_g${generation}`;
   const url = server.url(name);
-  const exists = (await query(server.url(), 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
+  const exists = (await queryOnce(server.url(), 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
   if (exists) {
-    const [done] = await query<{ n: number }>(url, "SELECT value::int AS n FROM meta WHERE key = 'bench_items'").catch(() => []);
+    const [done] = await queryOnce<{ n: number }>(url, "SELECT value::int AS n FROM meta WHERE key = 'bench_items'").catch(() => []);
     if (done?.n === n) return { url, generatedMs: null };
-    await query(server.url(), `DROP DATABASE "${name}"`);
+    await queryOnce(server.url(), `DROP DATABASE "${name}"`);
   }
-  await query(server.url(), `CREATE DATABASE "${name}"`);
+  await queryOnce(server.url(), `CREATE DATABASE "${name}"`);
   const store = await openPostgresStore({ url, poolMax: 2, statementTimeoutMs: 0 });
   await store.close();
   const pool = new pg.Pool({ connectionString: url, max: 1 });
@@ -72,7 +63,7 @@ async function ensureDatabase(server: PostgresServer, n: number, log: (line: str
     await pool.end();
   }
   // Marks the database complete (a load killed half-way is generated again).
-  await query(url, "INSERT INTO meta (key, value) VALUES ('bench_items', $1)", [n]);
+  await queryOnce(url, "INSERT INTO meta (key, value) VALUES ('bench_items', $1)", [n]);
   return { url, generatedMs: performance.now() - started };
 }
 
@@ -81,7 +72,7 @@ async function queryPlans(url: string): Promise<PostgresBenchResult['plans']> {
   const plans: PostgresBenchResult['plans'] = [];
   for (const { name, query: q } of scaleQueries) {
     const { sql, params } = itemQuerySql(q, tsvectorSearch);
-    const rows = await query<{ 'QUERY PLAN': string }>(url, `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${numberPlaceholders(sql)}`, params);
+    const rows = await queryOnce<{ 'QUERY PLAN': string }>(url, `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${numberPlaceholders(sql)}`, params);
     plans.push({ name, sql, plan: rows.map((r) => r['QUERY PLAN']) });
   }
   return plans;
@@ -93,7 +84,7 @@ export async function benchPostgres(sizes: number[], iterations: number, log: (l
   const server = await startPostgres({ dir: join(outDir, 'postgres') });
   const apps: BenchApp[] = [];
   try {
-    const [{ version }] = await query<{ version: string }>(server.url(), 'SELECT version()');
+    const [{ version }] = await queryOnce<{ version: string }>(server.url(), 'SELECT version()');
     const stores: { items: number; url: string; generatedMs: number | null }[] = [];
     for (const items of sizes) {
       const { url, generatedMs } = await ensureDatabase(server, items, log);
@@ -105,7 +96,7 @@ export async function benchPostgres(sizes: number[], iterations: number, log: (l
     const cold = await interleavedCold(targets, iterations);
     const out: PostgresBenchResult['sizes'] = [];
     for (const [i, s] of stores.entries()) {
-      const [{ bytes }] = await query<{ bytes: number }>(s.url, 'SELECT pg_database_size(current_database())::float8 AS bytes');
+      const [{ bytes }] = await queryOnce<{ bytes: number }>(s.url, 'SELECT pg_database_size(current_database())::float8 AS bytes');
       out.push({
         items: s.items, generatedMs: s.generatedMs, dbBytes: bytes,
         cold: scaleQueries.map((q, j) => ({ path: q.path, ...cold[i * scaleQueries.length + j] })),

@@ -16,6 +16,7 @@ import { postgresLeases } from './postgresLeases.js';
 import type { LeaseHolder } from './sqlite.js';
 import { createSqlStore } from './sqlStore.js';
 import type { ItemStore } from './store.js';
+import { trackWriteErrors } from './trackWriteErrors.js';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations', 'postgres');
 
@@ -92,18 +93,7 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
   const leases = postgresLeases(pool, base);
   const databaseBytes = async () =>
     Number((await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes')).rows[0].bytes);
-  let lastWriteError: string | null = null;
-  const writing = async <T>(write: () => Promise<T>): Promise<T> => {
-    try {
-      const result = await write();
-      lastWriteError = null;
-      return result;
-    } catch (error) {
-      const explained = explainPostgresError(error);
-      lastWriteError = explained.message;
-      throw explained;
-    }
-  };
+  const { writing, lastError } = trackWriteErrors(explainPostgresError);
   return {
     ...base,
     migrate: () => migratePostgres(pool, migrations),
@@ -122,7 +112,7 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
     releaseLease: (name, owner) => writing(() => leases.release(name, owner)),
     leaseHolder: leases.holder,
     abandonedLease: leases.abandoned,
-    writeError: () => lastWriteError,
+    writeError: lastError,
     async checkWritable() {
       // A write that is rolled back: refused at once by a read-only server or user.
       const client = await pool.connect().catch((error: unknown) => error as Error);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Migration, SqlConnector, SqlValue } from './connector.js';
 import { createSqlStore } from './sqlStore.js';
 import { StoreWriteError, type IngestRun, type ItemStore } from './store.js';
+import { trackWriteErrors } from './trackWriteErrors.js';
 
 export { StoreWriteError } from './store.js';
 
@@ -150,17 +151,7 @@ export async function openSqliteStore(path: string, migrations: Migration[] = re
   };
   await base.migrate();
   let unrecorded: IngestRun | null = null;
-  let lastWriteError: string | null = null;
-  const writing = async <T>(write: () => Promise<T>): Promise<T> => {
-    try {
-      const result = await write();
-      lastWriteError = null;
-      return result;
-    } catch (error) {
-      lastWriteError = error instanceof Error ? error.message : String(error);
-      throw error;
-    }
-  };
+  const { writing, lastError } = trackWriteErrors();
   return {
     ...base,
     upsertItems: (items) => writing(() => base.upsertItems(items)),
@@ -201,7 +192,7 @@ export async function openSqliteStore(path: string, migrations: Migration[] = re
       const [row] = await connector.all<LeaseHolder>('SELECT name, owner, expires FROM leases WHERE name = ?', [name]);
       return row ?? null;
     },
-    writeError: () => lastWriteError,
+    writeError: lastError,
     async checkWritable() {
       try {
         // A write that is rolled back: SQLite refuses it at once on a read-only file

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres.js';
 import { StoreWriteError } from '../../src/store/sqlite.js';
 import { makeItem } from '../helpers/makeItem.js';
+import { queryOnce } from '../helpers/postgresServer.js';
 import { withPostgres } from '../helpers/postgresSuite.js';
 import { storeContract } from './storeContract.js';
 
@@ -17,22 +18,13 @@ const open = (url: string, options: { statementTimeoutMs?: number } = {}) =>
 withPostgres('PostgreSQL store', (server) => {
   storeContract('PostgreSQL', async () => open(await server().createDatabase()));
 
-  async function sql<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  }
 
   describe('PostgreSQL only', () => {
     it('two instances starting together migrate once', async () => {
       const url = await server().createDatabase();
       const stores = await Promise.all([open(url), open(url), open(url)]);
       try {
-        const rows = await sql<{ name: string }>(url, 'SELECT name FROM caravan_migrations ORDER BY name');
+        const rows = await queryOnce<{ name: string }>(url, 'SELECT name FROM caravan_migrations ORDER BY name');
         expect(rows.map((r) => r.name)).toEqual(['0001_init.sql']);
         for (const store of stores) expect(await store.version()).toBe(0);
       } finally {
@@ -51,7 +43,7 @@ withPostgres('PostgreSQL store', (server) => {
         expect(await b.acquireLease('ingest', 'b', now, later)).toBe(false);
         expect(await b.abandonedLease('ingest')).toBeNull();
         // A's process dies: its database sessions end.
-        await sql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'caravan' AND pid = (SELECT holder_pid FROM leases)");
+        await queryOnce(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'caravan' AND pid = (SELECT holder_pid FROM leases)");
         await expect.poll(() => b.abandonedLease('ingest'), { timeout: 5_000 }).toMatchObject({ owner: 'a' });
         expect(await b.acquireLease('ingest', 'b', now, later)).toBe(true);
         expect(await b.leaseHolder('ingest')).toMatchObject({ owner: 'b' });
