@@ -4,7 +4,9 @@ import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLin
 import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
+import { lowerCaseWords } from './lowerCaseWords.js';
 import { readHeader } from './readHeader.js';
+import type { PlacedDraft } from './articleDraft.js';
 import { firstProseLine, selectHeadline } from './selectHeadline.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
@@ -59,27 +61,41 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     };
     const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped, closes })
       .map((t) => ({ text: t, cls: classOf(t) }));
-    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
+    const common = lowerCaseWords(lines);
+    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines, common);
     const main = choice ? drafts[choice.article] : undefined;
     const whyOf = new Map<object, string[]>();
     const at = (i: number | null) => (i === null ? '' : `line ${i + 1}: "${short(lines[i]?.text ?? '')}"`);
+    // The line of a draft's header (between its headline and its first paragraph) of a kind, for the report.
+    const headerAt = (d: PlacedDraft, kind: 'byline' | 'date'): number | null => {
+      for (let i = d.titleLine + 1; i < (d.paragraphLines[0] ?? d.titleLine + 1); i++) if (lines[i]!.cls.kind === kind) return i;
+      return null;
+    };
     for (const d of drafts) {
+      const b = d.authors.length ? headerAt(d, 'byline') : null;
+      const t = d.published || d.updated ? headerAt(d, 'date') : null;
       whyOf.set(d, [
         d === main && choice ? `title ${at(d.titleLine)} (the main article's headline: ${choice.why})` : `title ${at(d.titleLine)} (headline above its text)`,
-        d.authors.length ? 'byline: read with the headline (a byline line or run into the lede)' : 'byline: none stated',
-        d.published || d.updated || d.blockDate ? 'date: a dateline of the article or its block' : 'date: none stated',
+        d.authors.length ? (b === null ? 'byline: run into the lede or stated before the headline' : `byline ${at(b)} (a byline line under the headline)`) : 'byline: none stated',
+        d.published || d.updated ? (t === null ? 'date: stated before the headline' : `date ${at(t)} (a dateline under the headline)`) : d.blockDate ? 'date: the date stated for its block' : 'date: none stated',
       ]);
     }
+    const bareNames = new Map<PlacedDraft, string[]>();
     if (main) {
-      const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine);
+      const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine, common);
       const why = whyOf.get(main)!;
-      if (main.authors.length === 0 && header.authors.length) {
-        main.authors = header.authors;
-        why[1] = `byline ${at(header.bylineLine)} (in the article's header or foot)`;
+      // A byline line or a "by" word in the header is what the page states; a bare name only
+      // stands in when assembly found no byline at all.
+      const stated = header.bylineForm === 'a byline line' || header.bylineForm === 'a "by" byline';
+      if (header.authors.length && (main.authors.length === 0 || stated)) {
+        // A bare name gives way to a byline run into the lede (finishArticle reads that).
+        if (stated) main.authors = header.authors;
+        else bareNames.set(main, header.authors);
+        why[1] = `byline ${at(header.bylineLine)} (${header.bylineForm} in the article's header or foot)`;
       }
-      if (main.published === null && main.updated === null && header.published) {
+      if (main.published === null && header.published && (header.dateForm !== 'an update stamp' || main.updated === null)) {
         main.published = header.published;
-        why[2] = `date ${at(header.dateLine)} (in the article's header)`;
+        why[2] = `date ${at(header.dateLine)} (${header.dateForm} in the article's header)`;
       }
     }
     const why: string[][] = [];
@@ -87,6 +103,9 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     for (const draft of drafts) {
       const article = finishArticle(draft, origin, notes);
       if (!article) continue;
+      const bare = bareNames.get(draft);
+      if (bare && article.authors.length === 0) article.authors = bare;
+      else if (bare) (whyOf.get(draft) ?? [])[1] = 'byline: run into the lede';
       articles.push(article);
       why.push(whyOf.get(draft) ?? []);
     }

@@ -1,8 +1,7 @@
 import type { PlacedDraft } from './articleDraft.js';
-import { isCaptionLine } from './chromeLine.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords, isGoodProse } from './contentWords.js';
-import { isPersonName } from './parseByline.js';
+import { headlineScore } from './headlineScore.js';
 import { wordCount } from './textShape.js';
 
 /**
@@ -10,14 +9,8 @@ import { wordCount } from './textShape.js';
  * above its text; on a real page that is often a photo caption, a video player's label, a share
  * bar or the standfirst, while the headline stands higher up, above the byline, the dateline and
  * the share bar. For the page's main article (the one with the most text) every headline-shaped
- * line above its first paragraph, back to the article before it, is a candidate, scored by:
- *
- * - **echo**: the share of its subject words the article's text repeats (a headline names what
- *   the lead is about; a section label or a nav link does not);
- * - **header**: a byline or a dateline follows it within a few lines;
- * - **shape**: a headline's length and form; a caption (a photo credit, "Photograph:"), a line of
- *   links or a counter scores low;
- * - **distance**: nearer the text is better, a little.
+ * line above its first paragraph, back to the article before it, is a candidate, scored by
+ * headlineScore (echo of the lead, a header below it, its shape, its distance).
  *
  * Plain data in and out: the drafts and their lines; returns the chosen line index, or null to keep
  * assembly's title.
@@ -33,62 +26,6 @@ export interface HeadlineChoice {
 const searchLines = 90;
 /** The main article must hold this many words before its title is second-guessed. */
 const minArticleWords = 80;
-
-const captionWords = /^(?:photo(?:graph)?|image|picture|video|media caption|caption|illustration|gallery|credit|watch|listen|play|replay|advertisement)\b|\b(?:photograph|photo|image|illustration)\s*:|\b(?:getty images|shutterstock|reuters|afp|ap photo)\b/i;
-const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
-
-function isHeaderLine(c: ClassifiedLine): boolean {
-  return c.cls.kind === 'byline' || c.cls.kind === 'date' || c.cls.kind === 'relative' || c.cls.kind === 'time';
-}
-
-/** The score of line `i` as the headline of an article whose words are `body`. */
-export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number): { score: number; why: string } | null {
-  const line = lines[i]!;
-  const c = line.cls;
-  const text = line.text;
-  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))))) return null;
-  const words = wordCount(text);
-  if (words > 30 || text.length < 4) return null;
-  const own = contentWords(text);
-  if (own.size === 0) return null;
-  let echoed = 0;
-  for (const w of own) if (body.has(w)) echoed++;
-  // Echoed words count, not just their share: a one-word label echoes trivially.
-  const echo = echoed / (own.size + 1.5);
-  let score = 3 * echo;
-  const why: string[] = [`echo ${echoed}/${own.size}`];
-  // A byline or dateline within the next few lines: the article's header.
-  for (let j = i + 1, seen = 0; j < lines.length && seen < 6 && j < firstParagraph + 1; j++) {
-    if (!lines[j]!.text) continue;
-    seen++;
-    if (isHeaderLine(lines[j]!)) {
-      score += 1.5;
-      why.push('byline or date follows');
-      break;
-    }
-  }
-  if (c.kind === 'heading') score += 0.5;
-  if (words < 3) score -= 1;
-  if (words > 14) score -= 0.12 * (words - 14);
-  if (/(?:^|\s)@\w/.test(text) || isPersonName(text.split(/[,|]/)[0] ?? '')) {
-    score -= 2;
-    why.push('a name');
-  }
-  if (captionWords.test(text) || isCaptionLine(text)) {
-    score -= 2.5;
-    why.push('caption');
-  }
-  if (linkRow.test(text)) {
-    score -= 2;
-    why.push('a row of links');
-  }
-  if (/[:]$/.test(text)) score -= 1;
-  let between = 0;
-  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
-  score -= 0.02 * between;
-  why.push(`${between} lines above the text`);
-  return { score, why: why.join(', ') };
-}
 
 /** The line of the draft's first paragraph of running prose (a share bar or a menu may come before it). */
 export function firstProseLine(draft: PlacedDraft): number {
@@ -111,7 +48,7 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
 }
 
 /** The line that best heads `draft`, searching back to `floor` (exclusive). */
-export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number): HeadlineChoice | null {
+export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
   const body = contentWords(draft.paragraphs.slice(0, 40).join('\n'), 1500);
   let best: HeadlineChoice | null = null;
@@ -120,23 +57,31 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.
     if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
-    const s = headlineScore(lines, i, body, firstParagraph);
+    const s = headlineScore(lines, i, body, firstParagraph, common);
     if (!s) continue;
     const score = s.score + (i === draft.titleLine ? 0.3 : 0);
+    if ((globalThis as any).__HDEBUG) console.error(`  cand ${i + 1} ${score.toFixed(2)} ${s.why} | ${lines[i]!.text.slice(0, 70)}`);
     if (!best || score > best.score) best = { line: i, score, why: s.why };
   }
   return best;
 }
 
-/** Words of running prose in a draft's text, to find the page's main article. */
-const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => n + (isGoodProse(p) ? wordCount(p) + (p.length >> 3) : 0), 0);
+/**
+ * Words of running prose in a draft's text, to find the page's main article. A list item of a
+ * sentence or more counts half: an article may be written as a bulleted list, a menu is not.
+ */
+const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => {
+  if (isGoodProse(p)) return n + wordCount(p) + (p.length >> 3);
+  const w = wordCount(p);
+  return w >= 10 ? n + (w >> 1) : n;
+}, 0);
 
 /**
  * Give the page's main article its headline. When the chosen line headed a draft of its own (the
  * headline and its standfirst, cut off from the text by a caption), that draft's text joins the
  * main article in front. Returns the drafts and, for the report, what was chosen and why.
  */
-export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): { drafts: PlacedDraft[]; choice: (HeadlineChoice & { article: number }) | null } {
+export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], common?: ReadonlySet<string>): { drafts: PlacedDraft[]; choice: (HeadlineChoice & { article: number }) | null } {
   if (drafts.length === 0) return { drafts, choice: null };
   const prose = drafts.map(textWords);
   let main = 0;
@@ -153,7 +98,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): 
       break;
     }
   }
-  const choice = chooseHeadline(lines, draft, floor);
+  const choice = chooseHeadline(lines, draft, floor, common);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);
