@@ -51,8 +51,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   for (let j = i + 1, seen = 0; j < lines.length && seen < 3 && j < firstParagraph + 1; j++) {
     if (!lines[j]!.text) continue;
     seen++;
-    if (headerLineKind(lines[j]!, common)) {
-      score += headerBonus[seen]!;
+    const k = headerLineKind(lines[j]!, common);
+    if (k) {
+      // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
+      score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);
       why.push('byline or date follows');
       break;
     }
@@ -84,7 +86,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   }
   // The standfirst under its headline: a longer line right below a shorter headline-shaped one.
   const above = previousNonBlank(lines, i);
-  if (above !== null && words >= 10) {
+  if (above !== null && words >= 13) {
     const a = lines[above]!;
     const aw = wordCount(a.text);
     if ((a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && aw < words && !headerLineKind(a, common) && !linkRow.test(a.text)) {
@@ -99,8 +101,9 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   return { score, why: why.join(', ') };
 }
 
+/** The nearest line above `i` that is neither blank nor chrome (a caption may stand between headline and standfirst). */
 function previousNonBlank(lines: ClassifiedLine[], i: number): number | null {
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (lines[j]!.text) return j;
+  for (let j = i - 1; j >= 0 && j >= i - 6; j--) if (lines[j]!.text && lines[j]!.cls.kind !== 'chrome') return j;
   return null;
 }
 
