@@ -59,6 +59,15 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
       break;
     }
   }
+  // A dateline or a byline just above also heads it (some pages print the date over the headline).
+  const over = previousNonBlank(lines, i, true);
+  if (over !== null && !why.includes('byline or date follows')) {
+    const k = headerLineKind(lines[over]!, common);
+    if (k === 'date' || k === 'byline') {
+      score += 0.8;
+      why.push('date or byline above');
+    }
+  }
   if (c.kind === 'heading') score += 0.5;
   if (words < 3) score -= 1;
   if (words > 14) score -= 0.12 * (words - 14);
@@ -102,8 +111,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
 }
 
 /** The nearest line above `i` that is neither blank nor chrome (a caption may stand between headline and standfirst). */
-function previousNonBlank(lines: ClassifiedLine[], i: number): number | null {
-  for (let j = i - 1; j >= 0 && j >= i - 6; j--) if (lines[j]!.text && lines[j]!.cls.kind !== 'chrome') return j;
+function previousNonBlank(lines: ClassifiedLine[], i: number, chromeToo = false): number | null {
+  for (let j = i - 1; j >= 0 && j >= i - 6; j--) if (lines[j]!.text && (chromeToo || lines[j]!.cls.kind !== 'chrome')) return j;
   return null;
 }
 

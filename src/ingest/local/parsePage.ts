@@ -4,6 +4,8 @@ import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLin
 import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
+import { isGoodProse } from './contentWords.js';
+import { detectLanguage } from './detectLanguage.js';
 import { lowerCaseWords } from './lowerCaseWords.js';
 import { readHeader } from './readHeader.js';
 import type { PlacedDraft } from './articleDraft.js';
@@ -82,7 +84,18 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     }
     const bareNames = new Map<PlacedDraft, string[]>();
     if (main) {
-      const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine, common);
+      const monthFirst = detectLanguage(main.paragraphs.filter(isGoodProse).slice(0, 3).join('\n')) === 'en';
+      let header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine, common, monthFirst);
+      // The headline printed twice (a hero block, then the article): the first copy may carry the header.
+      for (let i = main.titleLine - 1; i >= Math.max(0, main.titleLine - 150) && (!header.authors.length || !header.published); i--) {
+        if (lines[i]!.text !== lines[main.titleLine]!.text) continue;
+        const other = readHeader(lines, i, i + 1, -1, common, monthFirst);
+        header = {
+          ...header,
+          ...(header.authors.length ? {} : { authors: other.authors, bylineLine: other.bylineLine, bylineForm: other.bylineForm }),
+          ...(header.published ? {} : { published: other.published, dateLine: other.dateLine, dateForm: other.dateForm }),
+        };
+      }
       const why = whyOf.get(main)!;
       // A byline line or a "by" word in the header is what the page states; a bare name only
       // stands in when assembly found no byline at all.

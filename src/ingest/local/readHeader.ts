@@ -49,9 +49,9 @@ const updatedWords = /\b(?:updated|modified|last\s+modified|mis\s+à\s+jour|actu
 /**
  * The byline and date of an article headed at line `titleLine`, whose first paragraph of prose is
  * at `firstProse` and whose last line is `lastLine`. `common` holds the words the page writes in
- * lower case (see bylineIn).
+ * lower case (see bylineIn); `monthFirst` how to read "11.03.17" (see headerDate).
  */
-export function readHeader(lines: ClassifiedLine[], titleLine: number, firstProse: number, lastLine: number, common?: ReadonlySet<string>): HeaderFacts {
+export function readHeader(lines: ClassifiedLine[], titleLine: number, firstProse: number, lastLine: number, common?: ReadonlySet<string>, monthFirst = true): HeaderFacts {
   let byline: Candidate<string[]> | null = null;
   let date: Candidate<string> | null = null;
   const consider = (i: number, distance: number, where: 'above' | 'below' | 'foot') => {
@@ -63,7 +63,7 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     if (c.kind === 'chrome' && /photo|image|caption/.test(c.what)) return;
     if (c.kind === 'text' && text.length > 160) return;
     const near = -0.08 * distance;
-    const dated = headerDate(text);
+    const dated = headerDate(text, monthFirst);
     if (c.kind === 'byline' && c.byline.authors.length) {
       byline = better(byline, { value: c.byline.authors, line: i, score: (where === 'foot' ? 2 : 4) + near, form: 'a byline line' });
     } else {
@@ -87,7 +87,7 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     } else if (dated) {
       date = better(date, { value: dated, line: i, score: 2 + near, form: 'a date in the header' });
     } else if (updatedWords.test(text)) {
-      const upd = headerDate(text.replace(updatedWords, ' '));
+      const upd = headerDate(text.replace(updatedWords, ' '), monthFirst);
       if (upd) date = better(date, { value: upd, line: i, score: 0.5 + near, form: 'an update stamp' });
     }
   };
