@@ -63,7 +63,15 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   const over = previousNonBlank(lines, i, true);
   if (over !== null && !why.includes('byline or date follows')) {
     const k = headerLineKind(lines[over]!, common);
-    if (k === 'date' || k === 'byline') {
+    // Unless it closes a header block of its own (a name, then the date): that heads the line above it.
+    let block = false;
+    for (let j = over - 1, seen = 0; j >= 0 && seen < 3; j--) {
+      if (!lines[j]!.text) continue;
+      seen++;
+      const kj = headerLineKind(lines[j]!, common);
+      if (kj === 'name' || kj === 'byline') block = true;
+    }
+    if ((k === 'date' || k === 'byline') && !block) {
       score += 0.8;
       why.push('date or byline above');
     }

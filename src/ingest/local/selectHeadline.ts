@@ -1,6 +1,6 @@
 import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords, isGoodProse } from './contentWords.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { headlineScore } from './headlineScore.js';
 import { wordCount } from './textShape.js';
 
@@ -88,12 +88,19 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
   for (let k = 1; k < drafts.length; k++) if (prose[k]! > prose[main]!) main = k;
   const draft = drafts[main]!;
   if (prose[main]! < minArticleWords) return { drafts, choice: null };
+  const first = firstProseLine(draft);
+  let mainWords: Set<string> | null = null;
+  // A draft above whose words are the main article's: a part of it split off by assembly (its
+  // header with the standfirst, or its first paragraphs above a "Continue reading" line).
+  const sameSubject = (d: PlacedDraft) => cohesion(draftWords(d), (mainWords ??= draftWords(draft))) >= sameSubjectCohesion;
   let floor = -1;
   for (let k = main - 1; k >= 0; k--) {
     const d = drafts[k]!;
     // An earlier article with real text of its own (or a teaser with its own stamp) bounds the
-    // search; a menu, or a headline with only its standfirst, does not.
+    // search; a menu, or a headline with only its standfirst, does not; nor does a part of the
+    // main article itself.
     if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && prose[k]! >= 60)) {
+      if (d.titleLine >= first - searchLines && !d.cut && sameSubject(d)) continue;
       floor = d.lastLine;
       break;
     }
@@ -105,16 +112,32 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     return { drafts: out, choice: choice && { ...choice, article: main } };
   }
   const out = [...drafts];
-  const owner = out.findIndex((d, k) => k < main && d.titleLine === choice.line);
   const updated: PlacedDraft = { ...withoutLeadingBullets(from(draft, choice.line)), title: lines[choice.line]!.text, titleLine: choice.line };
+  // The drafts between the chosen headline and the main text: the one it headed (its standfirst
+  // leads) and the parts of the article split off from it join the main article; the rest
+  // between (captions, labels, a menu) are dropped.
+  let owner = out.findIndex((d, k) => k < main && d.titleLine === choice.line);
+  const firstBelow = out.findIndex((d, k) => k < main && d.titleLine > choice.line);
+  if (owner < 0 && firstBelow >= 0 && out.slice(firstBelow, main).some((d) => hasProse(d) && sameSubject(d))) owner = firstBelow;
   if (owner >= 0) {
-    const d = out[owner]!;
-    // The standfirst leads; the old title (a caption or label) is dropped.
-    updated.paragraphs = [...d.paragraphs, ...draft.paragraphs];
-    updated.paragraphLines = [...d.paragraphLines, ...draft.paragraphLines];
-    updated.authors = draft.authors.length ? draft.authors : d.authors;
-    updated.published = draft.published ?? d.published;
-    updated.ownMeta ||= d.ownMeta;
+    const paragraphs: string[] = [];
+    const paragraphLines: number[] = [];
+    for (let k = owner; k < main; k++) {
+      const d = out[k]!;
+      const keep = k === out.findIndex((x) => x.titleLine === choice.line) || (hasProse(d) && sameSubject(d));
+      if (!keep) continue;
+      if (d.titleLine !== choice.line) {
+        paragraphs.push(d.title);
+        paragraphLines.push(d.titleLine);
+      }
+      paragraphs.push(...d.paragraphs);
+      paragraphLines.push(...d.paragraphLines);
+      updated.authors = updated.authors.length ? updated.authors : d.authors;
+      updated.published ??= d.published;
+      updated.ownMeta ||= d.ownMeta;
+    }
+    updated.paragraphs = [...paragraphs, ...draft.paragraphs];
+    updated.paragraphLines = [...paragraphLines, ...draft.paragraphLines];
     out.splice(main, 1, updated);
     out.splice(owner, main - owner);
     return { drafts: out, choice: { ...choice, article: owner } };
@@ -122,3 +145,12 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
   out[main] = updated;
   return { drafts: out, choice: { ...choice, article: main } };
 }
+
+/** Share of a draft's subject words the main article must share for the draft to be a part of it. */
+const sameSubjectCohesion = 0.35;
+
+function draftWords(d: PlacedDraft): Set<string> {
+  return contentWords(`${d.title}\n${d.paragraphs.slice(0, 12).join('\n')}`, 400);
+}
+
+const hasProse = (d: PlacedDraft) => d.paragraphs.some(isGoodProse);
