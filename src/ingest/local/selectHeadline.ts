@@ -92,7 +92,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
   let mainWords: Set<string> | null = null;
   // A draft above whose words are the main article's: a part of it split off by assembly (its
   // header with the standfirst, or its first paragraphs above a "Continue reading" line).
-  const sameSubject = (d: PlacedDraft) => cohesion(draftWords(d), (mainWords ??= draftWords(draft))) >= sameSubjectCohesion;
+  const sameSubject = (d: PlacedDraft) => cohesion(tailWords(d), (mainWords ??= draftWords(draft))) >= sameSubjectCohesion;
   let floor = -1;
   for (let k = main - 1; k >= 0; k--) {
     const d = drafts[k]!;
@@ -100,6 +100,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     // search; a menu, or a headline with only its standfirst, does not; nor does a part of the
     // main article itself.
     if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && prose[k]! >= 60)) {
+      if ((globalThis as any).__HDEBUG) console.error(`  floor? draft ${k} line ${d.titleLine + 1} cohesion ${cohesion(tailWords(d), (mainWords ??= draftWords(draft))).toFixed(2)}`);
       if (d.titleLine >= first - searchLines && !d.cut && sameSubject(d)) continue;
       floor = d.lastLine;
       break;
@@ -147,10 +148,15 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
 }
 
 /** Share of a draft's subject words the main article must share for the draft to be a part of it. */
-const sameSubjectCohesion = 0.35;
+const sameSubjectCohesion = 0.2;
 
 function draftWords(d: PlacedDraft): Set<string> {
   return contentWords(`${d.title}\n${d.paragraphs.slice(0, 12).join('\n')}`, 400);
+}
+
+/** Subject words of a draft's end, where a part split off from the article below it would be. */
+function tailWords(d: PlacedDraft): Set<string> {
+  return contentWords(`${d.title}\n${d.paragraphs.slice(-12).join('\n')}`, 400);
 }
 
 const hasProse = (d: PlacedDraft) => d.paragraphs.some(isGoodProse);
