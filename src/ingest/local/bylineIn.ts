@@ -22,7 +22,7 @@ const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|
 const initial = /^\p{Lu}\.$/u;
 
 const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
-/** English function words: a name does not start with one ("The David and Lucile Packard Foundation"). */
+/** English function words: no word of a name is one ("The David and Lucile Packard Foundation", "Sign In"). */
 const functionWords: ReadonlySet<string> = new Set(eng.map((w) => w.toLowerCase()));
 
 /** "Daniel Kahn Gillmor", "JOE HILDEBRAND" (as "Joe Hildebrand"), "Bradley M. Kuhn"; null if not a name. */
@@ -32,7 +32,7 @@ export function personName(text: string): string | null {
   const shouted = words.every((w) => upperName.test(w) || isNameParticle(w.toLowerCase()));
   if (words.some((w) => /['’]s$/u.test(w))) return null;
   const ok = words.every((w, k) => mixedName.test(w) || (k > 0 && k < words.length - 1 && (initial.test(w) || isNameParticle(w))) || (shouted && upperName.test(w) && w.length >= 2));
-  if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!) || functionWords.has(words[0]!.toLowerCase())) return null;
+  if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!) || words.some((w) => functionWords.has(w.toLowerCase()))) return null;
   return shouted ? words.map((w) => (isNameParticle(w.toLowerCase()) ? w.toLowerCase() : titleCase(w))).join(' ') : words.join(' ');
 }
 
@@ -65,7 +65,7 @@ export function namesIn(text: string, whole = false): string[] {
  * `common` tells the words the page writes in lower case: a bare "name" most of whose words are
  * such words is a link or a label ("Older Article", "Tech Industry"), not a person.
  */
-export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<string>): string[] {
+export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<string>, dated = false): string[] {
   if (line.length > 220) return [];
   for (const m of line.matchAll(bylineMarker)) {
     const after = line.slice(m.index + m[0].length);
@@ -82,19 +82,21 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
   // More than half of a name's words written in lower case elsewhere on the page: a phrase, not a person.
   const people = (names: string[]) => {
     if (!common) return names;
+    // ...or, without a date beside it, whose first word is: "View Photos", "Related Coverage" are links.
     const phrase = (n: string) => {
       const words = n.split(/\s+/);
-      return 2 * words.filter((w) => common.has(w.toLowerCase())).length > words.length;
+      return (!dated && common.has(words[0]!.toLowerCase())) || 2 * words.filter((w) => common.has(w.toLowerCase())).length > words.length;
     };
     return names.some(phrase) ? [] : names;
   };
-  const names = people(namesIn(rest, true));
-  if (names.length) return names;
+  // "A A": a name printed twice (an avatar's alt text, then the name).
   const words = rest.split(/\s+/);
   if (words.length % 2 === 0 && words.length <= 8) {
     const half = words.slice(0, words.length / 2).join(' ');
     if (half === words.slice(words.length / 2).join(' ')) return people(namesIn(half, true));
   }
+  const names = people(namesIn(rest, true));
+  if (names.length) return names;
   return [];
 }
 

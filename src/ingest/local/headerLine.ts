@@ -1,6 +1,6 @@
 import type { ClassifiedLine } from './classifyLine.js';
 import { findDate } from './parseDateline.js';
-import { bylineIn } from './bylineIn.js';
+import { bylineIn, headerDate } from './bylineIn.js';
 
 /**
  * What a line of an article's header states about the article, if anything: a byline ("By A",
@@ -31,6 +31,10 @@ export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';
   if (isDateLine(text)) return 'date';
-  if (text.length <= 80 && bylineIn(text, true, common).length) return 'name';
+  if (text.length <= 100) {
+    // A name with a date beside it ("A March 9, 2017", "A - Apr 16, 2015") is a byline.
+    const dated = headerDate(text) !== null;
+    if (bylineIn(text, true, common, dated).length) return dated ? 'byline' : 'name';
+  }
   return null;
 }

@@ -23,7 +23,7 @@ const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
 /** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
-const headerBonus = [0, 1.5, 1.1, 0.7];
+const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 
 /**
  * The score of line `i` as the headline of an article whose words are `body`. `common` holds the
@@ -48,10 +48,12 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   let score = 3 * echo;
   const why: string[] = [`echo ${echoed}/${own.size}`];
   // A byline or dateline just below: the article's header. Nearer counts more.
-  for (let j = i + 1, seen = 0; j < lines.length && seen < 3 && j < firstParagraph + 1; j++) {
+  // Past a standfirst and a section label, not past another headline.
+  for (let j = i + 1, seen = 0; j < lines.length && seen < headerBonus.length - 1 && j < firstParagraph + 1; j++) {
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
+    if (!k && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);

@@ -32,6 +32,8 @@ const aboveTitle = 6;
 /** How far below the headline, at most (lines), and how many paragraphs of prose it may pass. */
 const belowTitle = 40;
 const proseParagraphs = 2;
+/** How near the headline (non-blank lines) a bare name without a date must stand. */
+const bareNameReach = 8;
 /** How many lines before and after the article's end an author box may take. */
 const footLines = 8;
 
@@ -70,10 +72,12 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
       const marked = bylineIn(text, false);
       if (marked.length) {
         byline = better(byline, { value: marked, line: i, score: (where === 'foot' ? 2 : 3.5) + near + (dated ? 0.3 : 0), form: 'a "by" byline' });
-      } else if (text.length <= 120) {
-        const bare = bylineIn(text, true, common);
-        // A bare name at the foot counts only with a date beside it ("A — 2013-09-29 — in Code").
-        if (bare.length && (where !== 'foot' || dated)) {
+      } else if (text.length <= 120 && (c.kind !== 'chrome' || dated)) {
+        // A nav link is chrome; a name with its date may be classified so too.
+        const bare = bylineIn(text, true, common, dated !== null);
+        // A bare name counts near the headline, or with a date beside it ("A — 2013-09-29 — in
+        // Code"), which it needs at the foot.
+        if (bare.length && (dated || (where !== 'foot' && distance <= bareNameReach))) {
           const score = (where === 'foot' ? 1.5 : where === 'above' ? 1.2 : 2) + (dated ? 1 : 0) + near;
           byline = better(byline, { value: bare, line: i, score, form: dated ? 'a name with a date' : 'a name on its own line' });
         }
