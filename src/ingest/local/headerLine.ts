@@ -30,11 +30,13 @@ export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string
   if (c.kind === 'blank' || line.text.length > 200) return null;
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';
-  if (isDateLine(text)) return 'date';
+  let name = false;
   if (text.length <= 100) {
     // A name with a date beside it ("A March 9, 2017", "A - Apr 16, 2015") is a byline.
     const dated = headerDate(text) !== null;
-    if (bylineIn(text, true, common, dated).length) return dated ? 'byline' : 'name';
+    name = bylineIn(text, true, common, dated).length > 0;
+    if (name && dated) return 'byline';
   }
-  return null;
+  if (isDateLine(text)) return 'date';
+  return name ? 'name' : null;
 }

@@ -48,12 +48,12 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   let score = 3 * echo;
   const why: string[] = [`echo ${echoed}/${own.size}`];
   // A byline or dateline just below: the article's header. Nearer counts more.
-  // Past a standfirst and a section label, not past another headline.
+  // Past a standfirst (longer) and a section label, not past another headline.
   for (let j = i + 1, seen = 0; j < lines.length && seen < headerBonus.length - 1 && j < firstParagraph + 1; j++) {
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
-    if (!k && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4) break;
+    if (!k && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);

@@ -119,11 +119,12 @@ export function findDate(text: string): FoundDate | null {
  * write the month first). Only for header lines: in prose such figures are versions or scores.
  */
 export function findShortDate(text: string, monthFirst: boolean): string | null {
-  const m = /(?<![\d.,/:])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d.,/:]\d|\d)/.exec(text);
+  // Two figures each between dots ("10.15.15"; "2.8.15" is a version), one or two between slashes.
+  const m = /(?<![\d.,/:])(?:(\d{2})(\.)(\d{2})\.|(\d{1,2})(\/)(\d{1,2})\/)(\d{2})(?![\d.,/:]\d|\d)/.exec(text);
   if (!m) return null;
-  const a = Number(m[1]);
-  const b = Number(m[3]);
-  const y = 2000 + Number(m[4]);
+  const a = Number(m[1] ?? m[4]);
+  const b = Number(m[3] ?? m[6]);
+  const y = 2000 + Number(m[7]);
   const [mo, d] = a > 12 ? [b, a] : b > 12 ? [a, b] : monthFirst ? [a, b] : [b, a];
   return validDay(y, mo, d) ? `${pad(y, 4)}-${pad(mo)}-${pad(d)}` : null;
 }

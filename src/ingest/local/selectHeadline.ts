@@ -50,8 +50,10 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
 /** The line that best heads `draft`, searching back to `floor` (exclusive). */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
-  const body = contentWords(draft.paragraphs.slice(0, 40).join('\n'), 1500);
+  // The text from the first paragraph of prose on: a candidate above it must not echo itself.
+  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= firstParagraph).slice(0, 40).join('\n'), 1500);
   let best: HeadlineChoice | null = null;
+  let second: HeadlineChoice | null = null;
   const from = Math.max(floor + 1, firstParagraph - searchLines);
   for (let i = firstParagraph - 1; i >= from; i--) {
     const c = lines[i]!.cls;
@@ -60,9 +62,13 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
     const s = headlineScore(lines, i, body, firstParagraph, common);
     if (!s) continue;
     const score = s.score + (i === draft.titleLine ? 0.3 : 0);
-    if ((globalThis as any).__HDEBUG) console.error(`  cand ${i + 1} ${score.toFixed(2)} ${s.why} | ${lines[i]!.text.slice(0, 70)}`);
-    if (!best || score > best.score) best = { line: i, score, why: s.why };
+    if (!best || score > best.score) {
+      second = best;
+      best = { line: i, score, why: s.why };
+    } else if (!second || score > second.score) second = { line: i, score, why: s.why };
   }
+  // The report says what it won over.
+  if (best && second) best.why += `; score ${best.score.toFixed(2)} over line ${second.line + 1} "${lines[second.line]!.text.slice(0, 40)}" (${second.score.toFixed(2)})`;
   return best;
 }
 
@@ -100,7 +106,6 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     // search; a menu, or a headline with only its standfirst, does not; nor does a part of the
     // main article itself.
     if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && prose[k]! >= 60)) {
-      if ((globalThis as any).__HDEBUG) console.error(`  floor? draft ${k} line ${d.titleLine + 1} cohesion ${cohesion(tailWords(d), (mainWords ??= draftWords(draft))).toFixed(2)}`);
       if (d.titleLine >= first - searchLines && !d.cut && sameSubject(d)) continue;
       floor = d.lastLine;
       break;
