@@ -5,7 +5,7 @@ import type { ContentCoding } from '../render/contentEncoding.js';
 import { asciiUrl } from '../render/feedContext.js';
 import { contentTypes, extensions, negotiateFormat, splitExtension, type FeedFormat } from '../render/formats.js';
 import { FeedFragments } from '../render/feedFragments.js';
-import { renderFeed } from '../render/renderFeed.js';
+import { renderFeedBytes } from '../render/renderFeed.js';
 import type { AppDeps } from './appDeps.js';
 import { corsHeaders } from './cors.js';
 import { parseFeedParams } from './feedQuery.js';
@@ -133,7 +133,7 @@ export function feedRoutes(deps: AppDeps): Hono {
     const newest = items.reduce((max, item) => (item.changed > max ? item.changed : max), '1970-01-01T00:00:00.000Z');
     // HTTP dates have whole seconds; so has the feed's own updated time, and they agree.
     const lastModified = new Date(Math.floor(new Date(newest).getTime() / 1000) * 1000);
-    const body = renderFeed(format, {
+    const body = renderFeedBytes(format, {
       feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub, q: params.q,
     }, fragments);
     const rendered = await makeRendered(body, lastModified, deps.sha256);

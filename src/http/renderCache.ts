@@ -40,9 +40,10 @@ async function representation(bytes: Uint8Array<ArrayBuffer>, sha256: Sha256 = w
   return { bytes, etag: `"${hex}"` };
 }
 
-/** A rendered body with its identity representation. */
-export async function makeRendered(body: string, lastModified: Date, sha256?: Sha256): Promise<Rendered> {
-  return { lastModified, identity: await representation(new TextEncoder().encode(body), sha256), encoded: {}, prepared: {}, sha256 };
+/** A rendered body (text, or its UTF-8 bytes) with its identity representation. */
+export async function makeRendered(body: string | Uint8Array<ArrayBuffer>, lastModified: Date, sha256?: Sha256): Promise<Rendered> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return { lastModified, identity: await representation(bytes, sha256), encoded: {}, prepared: {}, sha256 };
 }
 
 /**

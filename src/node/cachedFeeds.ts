@@ -27,15 +27,16 @@ export function cachedFeedAnswerer(
 ): (incoming: IncomingMessage, outgoing: ServerResponse) => boolean {
   return (incoming, outgoing) => {
     const started = performance.now();
-    const method = incoming.method!;
-    if (method !== 'GET' && method !== 'HEAD') return false;
+    // GET only: Hono answers HEAD by copying the GET response's headers into a new Response
+    // (lower-case names, sorted), and HEAD stays exactly as it was.
+    if (incoming.method !== 'GET') return false;
     const version = store.knownVersion?.();
     if (version === undefined) return false;
     const path = incoming.url!;
     const host = incoming.headers.host;
     if (!host || !plainHost.test(host) || !plainPath.test(path) || dotSegment.test(path)) return false;
     const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-    const answer = cache.answer(`${scheme}://${host}${path}`, method, headerOf(incoming), version);
+    const answer = cache.answer(`${scheme}://${host}${path}`, 'GET', headerOf(incoming), version);
     if (!answer) return false;
     outgoing.writeHead(answer.status, answer.headers);
     if (answer.body) outgoing.end(answer.body);
