@@ -78,6 +78,21 @@ describe('interruptions inside an article', () => {
   });
 });
 
+describe('sections without running prose', () => {
+  it('keeps a list or table section inside the article when the article\'s prose goes on after it', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
+      'Spending by Region', 'Astana 120', 'Almaty 95', para('The ministry replied,'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('The ministry replied');
+  });
+
+  it('leaves a link list after the article out of it', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
+      'Site Information Navigation', '• Site Map', '• Contact Us', '• Privacy Policy');
+    expect(page.articles[0]?.paragraphs.join(' ')).not.toMatch(/Site Map|Privacy/);
+  });
+});
+
 describe('Chinese and Japanese pages', () => {
   it('reads a headline and paragraphs written without spaces', () => {
     const page = parse('首页 > 科技 > 正文', '', '城市夜跑爱好者越来越多', '', '2025-03-10 09:58', '',
