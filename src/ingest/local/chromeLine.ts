@@ -84,10 +84,13 @@ const inlineGate = gateOf(inlineRules);
 // "(the CIA/MI6 coup)" is not.
 const creditParenthetical = /\((?:[^()]*\/[^()]*\bvia\s+[^()]+|(?:[Pp]hoto|[Ii]mage)s?\s+via\s+[^()]+|[^()]*\b(?:Getty|Shutterstock|shutterstock|Flickr|Reuters|REUTERS|AFP|AP Photo|EPA|Sputnik|TASS|Anadolu|Alamy|Wikimedia|Unsplash|Pool|[Pp]ress [Ss]ervice)\b[^()]*|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s?\/\s?[^()]{2,60}|[^()\s]+\.(?:ru|com|org|kz|uz|kg|tj|tm|ua|az|am|ge|gov|net)(?:\/[^()]*)?)\)$/u;
 
-/** An image caption: a line (or line end) carrying a photo credit in parentheses. */
+/** An image caption: a line (or line end) carrying a photo credit, in parentheses or after "Credit:". */
 export function isCaptionLine(line: string): boolean {
-  return line.length <= 400 && creditParenthetical.test(line);
+  return line.length <= 400 && (creditParenthetical.test(line) || trailingCredit.test(line.slice(-80)));
 }
+
+/** "... on the day after the takeover Credit: HARARE HERALD", "... in Kabul. Photograph: Jane Doe/AP": a caption's credit at its end. */
+const trailingCredit = /\s(?:Credits?|Photograph|Photo|Picture|Image)\s?:\s*\p{Lu}[^.!?:]{1,60}$/u;
 
 /** Currency and market tickers: figures, codes and signs, no running words ("• KGS/USD = 0.01144 0%"). */
 export function isTickerLine(line: string): boolean {
