@@ -125,11 +125,23 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     const aw = wordCount(a.text);
     const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !breadcrumb.test(a.text);
     let aEcho = 0;
-    if (headlineAbove && !(words >= 13 && aw < words)) for (const w of contentWords(a.text)) if (body.has(w)) aEcho++;
-    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && aw <= words + 2 && aEcho >= 2))) {
+    let aWords = 0;
+    if (headlineAbove && !(words >= 13 && aw < words)) {
+      for (const w of contentWords(a.text)) {
+        aWords++;
+        if (body.has(w)) aEcho++;
+      }
+    }
+    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && aw <= words + 2 && aEcho >= 2 && 2 * aEcho > aWords))) {
       score -= 1.2;
       why.push('a standfirst under a headline');
     }
+  }
+  // Under a byline: the header's tail (an outlet, a reviewer), not its head.
+  const prev = previousNonBlank(lines, i, true);
+  if (prev !== null && headerLineKind(lines[prev]!, common) === 'byline') {
+    score -= 1;
+    why.push('under a byline');
   }
   let between = 0;
   for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
