@@ -123,4 +123,19 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(articles[0]!.title).toBe('Ferry service resumes across the lake');
     expect(articles[0]!.published).toBe('2015-04-08T12:46:00Z');
   });
+
+  it('starts the article at a headline with its byline after a promotion\'s blurb, and not at the line under the byline', () => {
+    const page = [
+      'Lake Notes App for Phones', '',
+      'Plan your crossing with the app and get alerts when the ferry timetable changes on your route.', '',
+      '• Timetables', '• Piers', '', 'Font Size', '',
+      'Ferry service resumes across the lake', '', 'By Ines Marlow', 'Lake Notes News', 'Reviewed by Tomas Reyl', '',
+      para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'), '', para('Anglers said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    const main = articles.find((a) => a.paragraphs.length >= 3)!;
+    expect(main.title).toBe('Ferry service resumes across the lake');
+    expect(main.authors).toEqual(['Ines Marlow']);
+    expect(main.paragraphs.join(' ')).not.toMatch(/Plan your crossing/);
+  });
 });
