@@ -65,6 +65,15 @@ describe('readHeader', () => {
     const lines = classified(['Ferry service resumes across the lake', '', 'Updated 4 March 2021', '', para('Passengers said')]);
     expect(readHeader(lines, 0, 4, 4).published).toBe('2021-03-04');
   });
+  it('reads a name after a text browser\'s image mark, and a "by" line further up over a bare label', () => {
+    expect(bylineIn('[avatar-ab] Ines Marlow • 8h', true)).toEqual(['Ines Marlow']);
+    const lines = classified([
+      'By Ines Marlow March 18 at 3:57 PM', '', '• Share', '• Tweet', '• Email', '• Print', '', '[photo-1]', '', 'Lake Notes', '', 'Comments', '',
+      'Ferry service resumes across the lake', '', 'Tomas Reyl', '', para('Passengers said'), '', para('The operator said'),
+    ]);
+    // A "by" line further up (past a share bar and a photo) beats a bare name under the headline.
+    expect(readHeader(lines, 13, 17, 19).authors).toEqual(['Ines Marlow']);
+  });
   it('reads an author box with its date at the foot', () => {
     const lines = classified(['Ferry service resumes across the lake', '', para('Passengers said'), '', para('The operator said'), '', 'Ines Marlow — 2021-03-02 — in Travel — Permalink']);
     expect(readHeader(lines, 0, 2, 4).authors).toEqual(['Ines Marlow']);
