@@ -41,8 +41,10 @@ export interface ClassifiedLine {
 }
 
 /** "keep readingShow less", "Continue reading »", "Read more…": a teaser's cut marker, glued or not. */
+const mayBeCutMarker = /read|show|keep|contin/i;
+
 export function isCutMarker(line: string): boolean {
-  if (line.length > 60) return false;
+  if (line.length > 60 || !mayBeCutMarker.test(line)) return false;
   const squeezed = line.toLowerCase().replace(/[\s.…»›→>|·•:-]+/g, '');
   return /^(?:keepreading|continuereading|readmore|readfullstory|readfullarticle|readthefullstory|readthefullarticle|readtherest|showless)+$/.test(squeezed);
 }
