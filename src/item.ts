@@ -40,6 +40,12 @@ export interface Article {
   untitled?: boolean;
   /** The summary when it is not the start of the text (a feed's summary of a full text fetched from the page). */
   summary?: string;
+  /**
+   * A page's block other than its main article (a teaser, a related-article card, a box of the
+   * site's furniture). Complete, it never joins another page's item by headline and text: a block
+   * two pages carry word for word is the site's, not an article both published.
+   */
+  secondary?: boolean;
 }
 
 export interface Item {

@@ -1,16 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { allFeed, curatedFeed, regionFeed, regionTopicFeed, topicFeed, type FeedDef } from '../catalog/feedCatalog.js';
 import { InputError } from '../errors.js';
-import { isNotModified } from '../render/conditional.js';
-import { negotiateEncoding, type ContentCoding } from '../render/contentEncoding.js';
+import type { ContentCoding } from '../render/contentEncoding.js';
 import { asciiUrl } from '../render/feedContext.js';
 import { contentTypes, extensions, negotiateFormat, splitExtension, type FeedFormat } from '../render/formats.js';
 import { FeedFragments } from '../render/feedFragments.js';
-import { renderFeed } from '../render/renderFeed.js';
+import { renderFeedBytes } from '../render/renderFeed.js';
 import type { AppDeps } from './appDeps.js';
 import { corsHeaders } from './cors.js';
 import { parseFeedParams } from './feedQuery.js';
-import { makeRendered, RenderCache, representationFor, type Prepared, type Rendered, type Representation } from './renderCache.js';
+import {
+  answerFrom, makeRendered, RenderCache, representationFor, requestSignature, type CachedAnswer, type HeaderOf, type Prepared, type Rendered,
+  type Representation,
+} from './renderCache.js';
 import { publicBase, publicUrl } from './requestUrls.js';
 
 /** The feed routes: /feed, /topics/:t, /regions/:r, /regions/:r/topics/:t, /feeds/:slug; each .rss/.atom/.json. */
@@ -19,18 +21,6 @@ export function feedRoutes(deps: AppDeps): Hono {
   const cache = deps.renderCache ?? new RenderCache();
   // Entries rendered once per item version, shared by every feed and store version (feedFragments.ts).
   const fragments = new FeedFragments();
-  // Accept-Encoding values are few (each client sends the same one every time): negotiate each once.
-  const codings = new Map<string, ContentCoding | null>();
-  const encodingFor = (header: string | undefined): ContentCoding | null => {
-    if (!header) return null;
-    let coding = codings.get(header);
-    if (coding === undefined) {
-      coding = negotiateEncoding(header);
-      if (codings.size >= 100) codings.clear();
-      codings.set(header, coding);
-    }
-    return coding;
-  };
   const app = new Hono();
 
   const notFound = (what: string, slug: string, known: string[]): never => {
@@ -67,11 +57,16 @@ export function feedRoutes(deps: AppDeps): Hono {
   );
 
   /**
-   * A feed response. The hot path (a feed already rendered for this store version, the version
-   * known without a database read) is synchronous: no await, so @hono/node-server writes the
-   * response in the same tick it read the request, with headers made once per rendered feed.
+   * A feed response. The hot path (a request answered before, its feed already rendered for this
+   * store version, the version known without a database read) is synchronous: no await, so
+   * @hono/node-server writes the response in the same tick it read the request, with headers
+   * made once per rendered feed. (The Node door answers those before Hono: src/node/cachedFeeds.ts.)
    */
   function serve(c: Context, file: string, resolve: (slug: string) => FeedDef): Response | Promise<Response> {
+    const header: HeaderOf = (name) => c.req.header(name);
+    const version = deps.store.knownVersion?.();
+    const answer = version === undefined ? undefined : cache.answer(c.req.url, c.req.method, header, version);
+    if (answer) return response(answer);
     const [slug, ext] = splitExtension(file);
     let format: FeedFormat;
     if (ext === null) format = negotiateFormat(c.req.header('accept'));
@@ -83,20 +78,12 @@ export function feedRoutes(deps: AppDeps): Hono {
     const key = deps.config.baseUrl
       ? `${format} ${c.req.url}`
       : `${format} ${c.req.url} ${c.req.header('x-forwarded-proto') ?? ''} ${c.req.header('x-forwarded-host') ?? ''}`;
-    const coding = encodingFor(c.req.header('accept-encoding'));
-    const version = deps.store.knownVersion?.();
-    const hit = version === undefined ? undefined : cache.get(key, version);
-    const prepared = hit?.prepared[coding ?? 'identity'];
-    if (prepared) {
-      cache.hits++;
-      return respond(c, hit!, prepared);
-    }
-    return serveAsync(c, slug, ext, format, key, coding, resolve);
+    return serveAsync(c, slug, ext, format, key, cache.coding(c.req.header('accept-encoding')), resolve, header);
   }
 
   async function serveAsync(
     c: Context, slug: string, ext: string | null, format: FeedFormat, key: string, coding: ContentCoding | null,
-    resolve: (slug: string) => FeedDef,
+    resolve: (slug: string) => FeedDef, header: HeaderOf,
   ): Promise<Response> {
     const def = resolve(decodeURIComponent(slug));
     const params = parseFeedParams(c.req.queries());
@@ -108,12 +95,13 @@ export function feedRoutes(deps: AppDeps): Hono {
     rendered ??= await render(c, def, format, params, selfUrl, version, key);
     const sent = await representationFor(rendered, coding);
     const prepared = (rendered.prepared[coding ?? 'identity'] ??= prepare(rendered, sent, coding, format, ext, selfUrl || publicUrl(c, deps.config.baseUrl)));
-    return respond(c, rendered, prepared);
+    // A valid feed request: the next one like it is answered from the cache (`cache.answer`).
+    cache.remember(requestSignature(c.req.url, header), key);
+    return response(answerFrom(rendered, prepared, c.req.method, header));
   }
 
-  function respond(c: Context, rendered: Rendered, prepared: Prepared): Response {
-    if (isNotModified(c.req.raw.headers, prepared.etag, rendered.lastModified)) return new Response(null, { status: 304, headers: prepared.notModified });
-    return new Response(c.req.method === 'HEAD' ? null : prepared.bytes, { status: 200, headers: prepared.ok });
+  function response(answer: CachedAnswer): Response {
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
   }
 
   function prepare(
@@ -145,7 +133,7 @@ export function feedRoutes(deps: AppDeps): Hono {
     const newest = items.reduce((max, item) => (item.changed > max ? item.changed : max), '1970-01-01T00:00:00.000Z');
     // HTTP dates have whole seconds; so has the feed's own updated time, and they agree.
     const lastModified = new Date(Math.floor(new Date(newest).getTime() / 1000) * 1000);
-    const body = renderFeed(format, {
+    const body = renderFeedBytes(format, {
       feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub, q: params.q,
     }, fragments);
     const rendered = await makeRendered(body, lastModified, deps.sha256);

@@ -1,4 +1,5 @@
-import { compressBytes, type ContentCoding } from '../render/contentEncoding.js';
+import { notModified } from '../render/conditional.js';
+import { compressBytes, negotiateEncoding, type ContentCoding } from '../render/contentEncoding.js';
 
 /** One representation of a feed: the exact bytes sent and their strong validator. */
 export interface Representation {
@@ -39,9 +40,10 @@ async function representation(bytes: Uint8Array<ArrayBuffer>, sha256: Sha256 = w
   return { bytes, etag: `"${hex}"` };
 }
 
-/** A rendered body with its identity representation. */
-export async function makeRendered(body: string, lastModified: Date, sha256?: Sha256): Promise<Rendered> {
-  return { lastModified, identity: await representation(new TextEncoder().encode(body), sha256), encoded: {}, prepared: {}, sha256 };
+/** A rendered body (text, or its UTF-8 bytes) with its identity representation. */
+export async function makeRendered(body: string | Uint8Array<ArrayBuffer>, lastModified: Date, sha256?: Sha256): Promise<Rendered> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return { lastModified, identity: await representation(bytes, sha256), encoded: {}, prepared: {}, sha256 };
 }
 
 /**
@@ -55,17 +57,82 @@ export function representationFor(rendered: Rendered, coding: ContentCoding | nu
   return rendered.encoded[coding]!;
 }
 
+/** A request header by its lower-case name: its value (repeated fields joined by ", "), or null / undefined when absent. */
+export type HeaderOf = (name: string) => string | null | undefined;
+
+/** A feed response answered from the cache: the shared, frozen headers of its 200 or 304, and its body. */
+export interface CachedAnswer {
+  status: 200 | 304;
+  headers: Readonly<Record<string, string>>;
+  /** null for a 304 and for HEAD. */
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * What a feed document is made from, as one string: the full request URL (path and query) and
+ * the request headers the format and the self links may depend on (Accept, the proxy headers).
+ * Equal signatures are the same feed document, so a signature seen once names its cache key.
+ */
+export function requestSignature(url: string, header: HeaderOf): string {
+  return `${url}\n${header('accept') ?? ''}\n${header('x-forwarded-proto') ?? ''}\n${header('x-forwarded-host') ?? ''}`;
+}
+
+/** The 200 or 304 (RFC 9110 conditional GET) for a request, from a prepared representation. */
+export function answerFrom(rendered: Rendered, prepared: Prepared, method: string, header: HeaderOf): CachedAnswer {
+  if (notModified(header('if-none-match'), () => header('if-modified-since'), prepared.etag, rendered.lastModified)) {
+    return { status: 304, headers: prepared.notModified, body: null };
+  }
+  return { status: 200, headers: prepared.ok, body: method === 'HEAD' ? null : prepared.bytes };
+}
+
 /**
  * Rendered feeds by request key, valid for one store version: any write bumps the version and
  * the next request renders afresh. Bounded, least-recently-used eviction.
  */
 export class RenderCache {
   private entries = new Map<string, { version: number; value: Rendered }>();
+  /** Request signature → cache key, for every feed request answered so far (`answer`). */
+  private keys = new Map<string, string>();
+  /** Accept-Encoding values are few (each client sends the same one every time): each negotiated once. */
+  private codings = new Map<string, ContentCoding | null>();
   /** Feed requests answered from a rendered entry, and renders (counted by the feed routes; /metrics reads them). */
   hits = 0;
   misses = 0;
 
   constructor(private readonly capacity = 1000) {}
+
+  /** The content coding to send for an Accept-Encoding value (null: identity). */
+  coding(acceptEncoding: string | null | undefined): ContentCoding | null {
+    if (!acceptEncoding) return null;
+    let coding = this.codings.get(acceptEncoding);
+    if (coding === undefined) {
+      coding = negotiateEncoding(acceptEncoding);
+      if (this.codings.size >= 100) this.codings.clear();
+      this.codings.set(acceptEncoding, coding);
+    }
+    return coding;
+  }
+
+  /** A feed request with this signature was answered with the entry at `key` (so it was a valid feed request). */
+  remember(signature: string, key: string): void {
+    if (this.keys.size >= this.capacity * 2) this.keys.clear();
+    this.keys.set(signature, key);
+  }
+
+  /**
+   * The answer to a feed request already answered once (same URL and headers a document depends
+   * on) from the feed rendered for `version`, in the request's content coding; undefined when
+   * there is none yet, and the feed routes must run. Counted as a hit.
+   */
+  answer(url: string, method: string, header: HeaderOf, version: number): CachedAnswer | undefined {
+    const key = this.keys.get(requestSignature(url, header));
+    if (key === undefined) return undefined;
+    const rendered = this.get(key, version);
+    const prepared = rendered?.prepared[this.coding(header('accept-encoding')) ?? 'identity'];
+    if (!prepared) return undefined;
+    this.hits++;
+    return answerFrom(rendered!, prepared, method, header);
+  }
 
   get(key: string, version: number): Rendered | undefined {
     const entry = this.entries.get(key);

@@ -30,14 +30,16 @@ export function dedupe(incoming: Normalized[], stored: KeyedItem[], now: string)
   for (const arriving of incoming) {
     let entry = arriving;
     let match = byId.get(entry.item.id);
-    // An id from the headline alone: the same headline with another text is another article.
-    if (match && entry.textId && !samePage(match.item, entry.item) && !titleMatchHolds(match.item, entry.item, entry.titleKey)) {
+    // An id from the headline alone: the same headline with another text is another article, and
+    // a page's complete secondary block is that page's own (site furniture repeats on every page).
+    const holds = (candidate: Item) => titleMatchHolds(candidate, entry.item, entry.titleKey) && !(arriving.secondary && !entry.item.partial && !samePage(candidate, entry.item));
+    if (match && entry.textId && !samePage(match.item, entry.item) && !holds(match.item)) {
       entry = { ...entry, item: { ...entry.item, id: entry.textId } };
       match = byId.get(entry.item.id);
     }
     match ??=
       (entry.item.url ? byUrl.get(entry.item.url) : undefined) ??
-      (entry.titleKey === '' ? undefined : byTitle.get(entry.titleKey)?.find((candidate) => titleMatchHolds(candidate.item, entry.item, entry.titleKey)));
+      (entry.titleKey === '' ? undefined : byTitle.get(entry.titleKey)?.find((candidate) => holds(candidate.item)));
     const result = match ? { item: merge(match.item, entry.item, now), titleKey: match.titleKey } : entry;
     index(result);
     touched.add(result.item.id);

@@ -12,6 +12,8 @@ export interface Normalized {
    * another article already holds that headline with different text (headline and text together).
    */
   textId?: string;
+  /** The article is a page's secondary block (see `Article.secondary`). */
+  secondary?: boolean;
 }
 
 /**
@@ -40,12 +42,14 @@ export async function normalize(article: Article, now: string): Promise<Normaliz
   const id = (await sha256Hex(identityText)).slice(0, 32);
   const textId = identityText.startsWith('title:')
     ? (await sha256Hex(
-        // A generic headline's block (a menu repeated on every page of a site) is that page's own.
-        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) ? `\npage:${article.origin.ref}` : ''}`,
+        // A generic headline's block (a menu repeated on every page of a site), or a page's complete
+        // secondary block, is that page's own.
+        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) || (article.secondary && !article.partial) ? `\npage:${article.origin.ref}` : ''}`,
       )).slice(0, 32)
     : undefined;
   return {
     ...(textId ? { textId } : {}),
+    ...(article.secondary ? { secondary: true } : {}),
     // A made-up title ("Untitled image post") matches nothing: no key.
     titleKey: article.untitled ? '' : titleKey(title),
     item: {

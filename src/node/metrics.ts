@@ -4,7 +4,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RenderCache } from '../http/renderCache.js';
-import { routeFamily } from '../http/routeFamily.js';
+import { routeFamily, type RouteFamily } from '../http/routeFamily.js';
 import type { IngestRun, ItemStore } from '../store/store.js';
 import type { RuntimeObserver } from './runtime.js';
 
@@ -12,6 +12,8 @@ export interface NodeMetrics {
   observer: Required<RuntimeObserver>;
   /** Wraps the server's fetch: every request counted by route family and status, and timed. */
   wrap: <E>(fetch: (request: Request, env: E) => Response | Promise<Response>) => (request: Request, env: E) => Response | Promise<Response>;
+  /** One request answered outside `wrap` (src/node/cachedFeeds.ts): counted and timed like the rest. */
+  answered: (family: RouteFamily, status: number, started: number) => void;
   /** The store and render cache whose state is read at each scrape. */
   attach: (store: ItemStore, cache: RenderCache) => void;
   render: () => Promise<{ contentType: string; body: string }>;
@@ -107,14 +109,27 @@ export function createNodeMetrics(): NodeMetrics {
     items.inc({ outcome: 'unchanged' }, run.unchanged);
   };
 
+  // The labelled series each request adds to, bound once (prom-client hashes the labels on every
+  // unbound call): family and status are both from small fixed sets.
+  const counted = new Map<string, { requests: Counter.Internal; latency: Histogram.Internal<"family"> }>();
+  const answered = (family: RouteFamily, status: number, started: number) => {
+    const id = `${family} ${status}`;
+    let series = counted.get(id);
+    if (!series) {
+      series = { requests: requests.labels({ family, status: String(status) }), latency: latency.labels({ family }) };
+      counted.set(id, series);
+    }
+    series.requests.inc();
+    series.latency.observe((performance.now() - started) / 1000);
+  };
+
   return {
     observer: { run: observeRun, removed: (reason, count) => removed.inc({ reason }, count) },
+    answered,
     wrap: (fetch) => (request, env) => {
       const started = performance.now();
       const done = (response: Response) => {
-        const family = routeFamily(pathOf(request.url));
-        requests.inc({ family, status: String(response.status) });
-        latency.observe({ family }, (performance.now() - started) / 1000);
+        answered(routeFamily(pathOf(request.url)), response.status, started);
         return response;
       };
       const response = fetch(request, env);

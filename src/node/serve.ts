@@ -2,6 +2,7 @@
  * `serve`: the app on @hono/node-server, ingestion at start-up and on INGEST_CRON (node-cron),
  * and a clean stop on SIGTERM / SIGINT.
  */
+import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import cron from 'node-cron';
@@ -10,6 +11,7 @@ import type { Env } from '../config.js';
 import type { AdminDeps } from '../http/admin.js';
 import { RenderCache } from '../http/renderCache.js';
 import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
+import { cachedFeedAnswerer } from './cachedFeeds.js';
 import { createNodeMetrics } from './metrics.js';
 import { openNodeRuntime } from './runtime.js';
 import { nodeSha256 } from './sha256.js';
@@ -62,7 +64,19 @@ export async function startServer(env: Env): Promise<void> {
     await fill;
     return app.fetch(request, env);
   };
-  const listening = await listen(metrics.wrap((request: Request, env: unknown) => handle(request, env)), config.host, config.port);
+  // A feed request answered before is answered from the render cache ahead of Hono (cachedFeeds.ts).
+  const cached = cachedFeedAnswerer(deps.renderCache!, store, (status, started) => metrics.answered('feed', status, started));
+  const answerCached = (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
+    try {
+      return cached(incoming, outgoing);
+    } catch (error) {
+      // Not expected (it only replays answers the app made): logged, and the app answers instead.
+      log.error('server: cached feed answer failed', { path: incoming.url?.slice(0, 200), error: String(error) });
+      if (outgoing.headersSent) outgoing.destroy();
+      return outgoing.headersSent;
+    }
+  };
+  const listening = await listen(metrics.wrap((request: Request, env: unknown) => handle(request, env)), config.host, config.port, answerCached);
   server = listening.server;
   const empty = await fillEmptyStore(store, config.ingestOnStart, runtime.ingest);
   handle = app.fetch;
@@ -85,9 +99,16 @@ function listen(
   fetch: (request: Request, env: unknown) => Response | Promise<Response>,
   host: string,
   port: number,
+  first: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean,
 ): Promise<{ server: ServerType; address: string; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, hostname: host, port }, (info) => resolve({ server, address: info.address, port: info.port }));
+    const server = serve({
+      fetch, hostname: host, port,
+      createServer: ((options: ServerOptions, listener: RequestListener) =>
+        createServer(options, (incoming, outgoing) => {
+          if (!first(incoming, outgoing)) listener(incoming, outgoing);
+        })) as typeof createServer,
+    }, (info) => resolve({ server, address: info.address, port: info.port }));
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new Error(`PORT ${port} is already in use (HOST ${host}); stop what holds it or set PORT`));
       else if (error.code === 'EACCES') reject(new Error(`PORT ${port} needs privileges this process lacks (HOST ${host}); use a port above 1023`));

@@ -20,16 +20,47 @@ const closers: Record<FeedFormat, { close: string; separator: string }> = {
   json: { close: ']}', separator: ',' },
 };
 
-/** Equal as data (strings, numbers, booleans, null, dates, arrays, plain objects). */
+const encoder = new TextEncoder();
+const utf8Closers = Object.fromEntries(
+  Object.entries(closers).map(([format, { close, separator }]) => [format, { close: encoder.encode(close), separator: encoder.encode(separator) }]),
+) as Record<FeedFormat, { close: Uint8Array; separator: Uint8Array }>;
+
+/**
+ * Equal as data (strings, numbers, booleans, null, dates, arrays, plain objects; an own property
+ * set to undefined is not the same as none). Allocates nothing: it runs for every item of every
+ * feed rendered.
+ */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameData(v, b[i]));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
   if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k)) continue;
+    keys++;
+    if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) keys--;
+  return keys === 0;
+}
+
+/** A rendered part: its text, and its UTF-8 bytes once asked for (`utf8`). */
+export interface Part {
+  text: string;
+  bytes: Uint8Array | null;
+}
+
+/** The part's UTF-8 bytes, encoded once. */
+function utf8(part: Part): Uint8Array {
+  return (part.bytes ??= encoder.encode(part.text));
 }
 
 /**
@@ -37,14 +68,14 @@ export function sameData(a: unknown, b: unknown): boolean {
  * equal data (so a changed item is rendered again, whatever its key). Least recently used out.
  */
 export class FeedFragments {
-  private readonly parts = new Map<string, { data: unknown; part: string }>();
+  private readonly parts = new Map<string, { data: unknown; part: Part }>();
 
   constructor(private readonly capacity = 4000) {}
 
-  get(key: string, data: unknown, make: () => string): string {
+  get(key: string, data: unknown, make: () => string): Part {
     let entry = this.parts.get(key);
     if (entry === undefined || !sameData(entry.data, data)) {
-      entry = { data, part: make() };
+      entry = { data, part: { text: make(), bytes: null } };
       if (this.parts.size >= this.capacity) this.parts.delete(this.parts.keys().next().value!);
     }
     // Most recently used last.
@@ -59,25 +90,67 @@ export class FeedFragments {
 }
 
 /**
- * The document `render(ctx)` writes, joined from cached parts. An entry depends on its item, the
- * site root and the feed's entry scope (its path and search), which are in its key; the frame on
- * everything but the items.
+ * The parts of the document `render(ctx)` writes: the frame up to its closer and each entry, or
+ * null when the renderer did not write it that way (then it is rendered whole). An entry depends
+ * on its item, the site root and the feed's entry scope (its path and search), which are in its
+ * key; the frame on everything but the items.
  */
-export function renderFromFragments(format: FeedFormat, ctx: FeedContext, render: (ctx: FeedContext) => string, fragments: FeedFragments): string {
-  const { close, separator } = closers[format];
+function documentParts(format: FeedFormat, ctx: FeedContext, render: (ctx: FeedContext) => string, fragments: FeedFragments): Part[] | null {
+  const { close } = closers[format];
   const { items, ...rest } = ctx;
-  const frame = fragments.get(`frame ${format} ${ctx.selfUrl}`, rest, () => render({ ...ctx, items: [] }));
-  if (!frame.endsWith(format === 'json' ? `[${close}` : close)) return render(ctx);
-  const open = frame.slice(0, frame.length - close.length);
+  const end = format === 'json' ? `[${close}` : close;
+  // The frame less its closer ('' if it does not end with it).
+  const open = fragments.get(`frame ${format} ${ctx.selfUrl}`, rest, () => {
+    const frame = render({ ...ctx, items: [] });
+    return frame.endsWith(end) ? frame.slice(0, frame.length - close.length) : '';
+  });
+  if (open.text === '') return null;
   const scope = `${format} ${ctx.baseUrl} ${ctx.feed.path} ${ctx.q ?? ''}`;
-  const entries: string[] = [];
+  const parts = [open];
   for (const item of items) {
     const entry = fragments.get(`entry ${scope} ${item.id}`, item, () => {
       const alone = render({ ...ctx, items: [item] });
-      return alone.startsWith(open) && alone.endsWith(close) ? alone.slice(open.length, alone.length - close.length) : '';
+      return alone.startsWith(open.text) && alone.endsWith(close) ? alone.slice(open.text.length, alone.length - close.length) : '';
     });
-    if (entry === '') return render(ctx);
-    entries.push(entry);
+    if (entry.text === '') return null;
+    parts.push(entry);
   }
-  return open + entries.join(separator) + close;
+  return parts;
+}
+
+/** The document `render(ctx)` writes, joined from cached parts. */
+export function renderFromFragments(format: FeedFormat, ctx: FeedContext, render: (ctx: FeedContext) => string, fragments: FeedFragments): string {
+  const parts = documentParts(format, ctx, render, fragments);
+  if (!parts) return render(ctx);
+  const { close, separator } = closers[format];
+  return parts[0]!.text + parts.slice(1).map((p) => p.text).join(separator) + close;
+}
+
+/**
+ * The same document as UTF-8 bytes, copied from the parts' bytes (each encoded once): no string
+ * of the whole is made, so a feed made of cached parts allocates little more than its bytes.
+ * (Parts begin and end with markup, never inside a character, so their encodings join to the
+ * encoding of the whole.)
+ */
+export function renderBytesFromFragments(
+  format: FeedFormat, ctx: FeedContext, render: (ctx: FeedContext) => string, fragments: FeedFragments,
+): Uint8Array<ArrayBuffer> {
+  const parts = documentParts(format, ctx, render, fragments);
+  if (!parts) return encoder.encode(render(ctx));
+  const { close, separator } = utf8Closers[format];
+  let length = close.length + separator.length * Math.max(0, parts.length - 2);
+  for (const part of parts) length += utf8(part).length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 1) {
+      bytes.set(separator, at);
+      at += separator.length;
+    }
+    const part = parts[i]!.bytes!;
+    bytes.set(part, at);
+    at += part.length;
+  }
+  bytes.set(close, at);
+  return bytes;
 }

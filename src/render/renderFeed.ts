@@ -1,6 +1,6 @@
 import { renderAtomFeed } from './atomFeed.js';
 import type { FeedContext } from './feedContext.js';
-import { renderFromFragments, type FeedFragments } from './feedFragments.js';
+import { renderBytesFromFragments, renderFromFragments, type FeedFragments } from './feedFragments.js';
 import type { FeedFormat } from './formats.js';
 import { renderJsonFeed } from './jsonFeed.js';
 import { renderRssFeed } from './rssFeed.js';
@@ -11,4 +11,10 @@ const renderers: Record<FeedFormat, (ctx: FeedContext) => string> = { atom: rend
 export function renderFeed(format: FeedFormat, ctx: FeedContext, fragments?: FeedFragments): string {
   const render = renderers[format];
   return fragments ? renderFromFragments(format, ctx, render, fragments) : render(ctx);
+}
+
+/** The feed document as UTF-8 bytes (what is sent); with `fragments`, copied from the parts' bytes. */
+export function renderFeedBytes(format: FeedFormat, ctx: FeedContext, fragments?: FeedFragments): Uint8Array<ArrayBuffer> {
+  const render = renderers[format];
+  return fragments ? renderBytesFromFragments(format, ctx, render, fragments) : new TextEncoder().encode(render(ctx));
 }

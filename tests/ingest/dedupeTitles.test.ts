@@ -37,4 +37,24 @@ describe('dedupe of page articles by headline', () => {
     expect(out).toHaveLength(1);
     expect(out[0]!.item.origins.map((o) => o.ref)).toEqual(['a.txt', 'b.txt']);
   });
+
+  it('keeps a block two pages carry word for word (site furniture, not their main article) each page\'s own, on every run', async () => {
+    const box = (ref: string) => ({ ...page(ref, 'What our reader badges mean', prose('badge')), secondary: true });
+    const a = await normalize(box('a.txt'), now);
+    const b = await normalize(box('b.txt'), now);
+    const c = await normalize(box('c.txt'), now);
+    const out = dedupe([a, b, c], [], now);
+    expect(out).toHaveLength(3);
+    expect(out.map((e) => e.item.origins.length)).toEqual([1, 1, 1]);
+    const again = dedupe([await normalize(box('b.txt'), now), await normalize(box('c.txt'), now)], out, now);
+    expect(again.map((e) => e.item.id)).toEqual([out[1]!.item.id, out[2]!.item.id]);
+  });
+
+  it('still joins a page\'s teaser (cut short) to the full article on another page', async () => {
+    const teaser = await normalize({ ...page('listing.txt', 'Grain exports rise for a third year', 'grain detail0 grain detail1 grain…'), partial: true, secondary: true }, now);
+    const full = await normalize(page('article.txt', 'Grain exports rise for a third year', prose('grain')), now);
+    const out = dedupe([teaser, full], [], now);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.item.origins.map((o) => o.ref)).toEqual(['listing.txt', 'article.txt']);
+  });
 });

@@ -4,7 +4,7 @@ import { renderAtomFeed } from '../../src/render/atomFeed.js';
 import { renderJsonFeed } from '../../src/render/jsonFeed.js';
 import { renderRssFeed } from '../../src/render/rssFeed.js';
 import type { FeedFormat } from '../../src/render/formats.js';
-import { renderFeed } from '../../src/render/renderFeed.js';
+import { renderFeed, renderFeedBytes } from '../../src/render/renderFeed.js';
 import { makeItem } from '../helpers/makeItem.js';
 import { hostileTitles, sampleContext, sampleDef, sampleItems } from './sampleFeed.js';
 
@@ -34,6 +34,25 @@ describe('feeds joined from cached fragments', () => {
       }
     }
     expect(fragments.size).toBeGreaterThan(0);
+  });
+
+  it('as bytes are the UTF-8 encoding of the whole document, for every format and item mix', () => {
+    const fragments = new FeedFragments();
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const contexts = [
+      sampleContext(),
+      sampleContext({ items: [] }),
+      sampleContext({ items: hostile }),
+      sampleContext({ items: [...hostile.slice(3), ...sampleItems()], q: 'caravan & <b>' }),
+      sampleContext({ items: [sampleItems()[0]!] }),
+    ];
+    for (const pass of [1, 2]) {
+      for (const ctx of contexts) {
+        for (const format of formats) expect(renderFeedBytes(format, ctx, fragments), `${format}, pass ${pass}`).toEqual(utf8(renderFeed(format, ctx)));
+      }
+    }
+    // Without fragments: the plain encoding.
+    expect(renderFeedBytes('atom', sampleContext())).toEqual(utf8(renderFeed('atom', sampleContext())));
   });
 
   it('need no rendering at all for a feed whose items are cached, and one per new item', () => {

@@ -1,5 +1,7 @@
 import type { ClassifiedLine as Line } from './classifyLine.js';
+import { isGoodProse } from './contentWords.js';
 import { headlineRole } from './headlineRole.js';
+import { isOutletCard } from './isOutletCard.js';
 import type { Byline } from './parseByline.js';
 import type { TimeOfDay } from './parseDateline.js';
 import type { PlacedDraft } from './articleDraft.js';
@@ -29,13 +31,18 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
   let current: PlacedDraft | null = null;
   let pending = emptyPending();
   let blockDate: string | null = null;
+  // An article closed by something that interrupts rather than ends it (a "Read more" link, a
+  // newsletter form) resumes when its prose goes on right after, with no headline between.
+  let resumable: PlacedDraft | null = null;
 
-  const close = () => {
+  const close = (interrupted = false) => {
     if (current) drafts.push(current);
+    resumable = interrupted ? current : null;
     current = null;
   };
   const start = (title: string, at: number) => {
     close();
+    resumable = null;
     const b = pending.byline;
     current = {
       title, paragraphs: [], authors: b ? [...b.authors] : [], outlet: pending.outlet ?? b?.outlet ?? null,
@@ -62,7 +69,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
       case 'chrome':
         notes.chrome(c.what);
         if (c.boundary) {
-          close();
+          close(interruptions.has(c.what));
           pending = emptyPending();
           blockDate = null;
         }
@@ -73,7 +80,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
       case 'cut':
         if (current) current.cut = true;
         notes.chrome('cut marker');
-        close();
+        close(true);
         return;
       case 'date':
         if (head) {
@@ -147,6 +154,13 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
           return;
         }
         if (c.kind === 'text') {
+          if (!current && resumable && drafts[drafts.length - 1] === resumable && isGoodProse(line.text)) {
+            // The page went on with the same article: the "Read more" did not cut it.
+            current = drafts.pop()!;
+            current.cut = false;
+            resumable = null;
+            notes.chrome('article resumed after an interruption');
+          }
           if (current) {
             push(current, line.text, i);
             if (c.signOff) close();
@@ -176,12 +190,5 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
   return drafts;
 }
 
-/** Is the outlet line `i` part of a related-article card (after a stamp, or after its own name)? */
-function isOutletCard(lines: Line[], i: number, name: string): boolean {
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-    const c = lines[j]!.cls;
-    if (c.kind === 'blank') continue;
-    return c.kind === 'relative' || c.kind === 'date' || c.kind === 'time' || lines[j]!.text === name;
-  }
-  return false;
-}
+/** Widgets that interrupt an article without ending it: its text may go on below them. */
+const interruptions = new Set(['newsletter form', 'AI widget']);

@@ -4,7 +4,7 @@ import { type Byline, parseByline } from './parseByline.js';
 import { type TimeOfDay, isRelativeTime, parseDateLine, parseTimeLine } from './parseDateline.js';
 import { parseSourceNote } from './sourceNote.js';
 import { wireAgencyName } from './wireAgency.js';
-import { headlineShape, isLabelShaped, isProseShaped, isShoutedLabel, letterRatio, wordCount } from './textShape.js';
+import { headlineShape, isLabelShaped, isProseShaped, isShoutedLabel, letterRatio, wordCount, wordsOf } from './textShape.js';
 
 /**
  * What one line is, judged on the line alone. Whether a headline-shaped line is a title, a label
@@ -84,7 +84,7 @@ export function classifyLine(line: string): LineClass {
   // A paragraph signed off by an agency ("... the territory. © KYODO") is prose whatever its length.
   const signOff = endsWithCopyright(line);
   const shape = signOff ? null : headlineShape(line);
-  if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordCount(line) };
+  if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line) };
   if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
   // A list item inside an article ("- Increase tariffs on imports") is text, though unfinished.
   if (/^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };

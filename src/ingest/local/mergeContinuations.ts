@@ -23,7 +23,7 @@ import { endsWithEllipsis } from './textShape.js';
 /** Lines of chrome, captions or blanks allowed between a section and the text above it. */
 const maxGapLines = 14;
 /** Share of the smaller section's subject words the larger one must share. */
-const minCohesion = 0.1;
+const minCohesion = 0.05;
 /** Sections this short say too little to compare; they follow the article when they are not teasers. */
 const minComparableWords = 12;
 
@@ -59,17 +59,17 @@ function hasProse(d: PlacedDraft): boolean {
 }
 
 /** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
-export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>): string | null {
+export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>, aEnd = a.lastLine): string | null {
   if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
   if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
   if (b.ownMeta) return 'its own byline, date or stamp';
   if (!hasProse(a)) return 'the text above is no prose (a menu, a link list)';
-  const last = lines[a.lastLine]?.cls;
+  const last = lines[aEnd]?.cls;
   if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
   // Headline, one paragraph, headline, one paragraph: the entries of a listing.
   if (a.paragraphs.length <= 1 && b.paragraphs.length <= 1) return 'a listing entry';
-  if (b.titleLine - a.lastLine > maxGapLines) return 'far from the text above';
-  for (let j = a.lastLine + 1; j < b.titleLine; j++) {
+  if (b.titleLine - aEnd > maxGapLines) return 'far from the text above';
+  for (let j = aEnd + 1; j < b.titleLine; j++) {
     const c = lines[j]!.cls;
     if ((c.kind === 'chrome' && c.boundary) || c.kind === 'cut' || c.kind === 'copyright' || c.kind === 'outlet' || c.kind === 'time' || c.kind === 'text') {
       return 'a section boundary stands between';
@@ -77,34 +77,88 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
   }
   const [wa, wb] = [aWords(), bWords()];
   const together = cohesion(wa, wb);
+  (globalThis as any).__coh?.(a, b, together, wa.size, wb.size);
   if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }
 
-/** Merge every draft that continues the one before it; `decisions` says, per input draft, what happened. */
+/** Does the draft hold running prose, in a paragraph or in a list item (a list of sentences, not of links)? */
+function hasText(d: PlacedDraft): boolean {
+  return hasProse(d) || d.paragraphs.some((p) => /^[•▪◦●○■□◆*·‣⁃]\s/u.test(p) && isGoodProse(p.replace(/^\S+\s+/u, '')));
+}
+
+/**
+ * Merge every draft that continues the one before it; `decisions` says, per input draft, what happened.
+ * A section without running prose (a list, a table, a gallery's captions) is held: it joins the
+ * article above only when prose of that article follows it, else it stands on its own (a menu or
+ * a link list after the article).
+ */
 export function mergeContinuations(drafts: PlacedDraft[], lines: ClassifiedLine[], decisions: MergeDecision[] = []): PlacedDraft[] {
   const out: PlacedDraft[] = [];
+  const made: MergeDecision[] = [];
   let words: Set<string> | null = null;
   let start = 0;
-  for (const d of drafts) {
+  let held: number[] = [];
+  const absorb = (into: PlacedDraft, d: PlacedDraft, k: number) => {
+    into.paragraphs.push(d.title, ...d.paragraphs);
+    into.paragraphLines.push(d.titleLine, ...d.paragraphLines);
+    into.lastLine = d.lastLine;
+    into.cut ||= d.cut;
+    made[k] = { into: start, why: 'a section of the article above' };
+  };
+  const open = (d: PlacedDraft, k: number, why: string) => {
+    start = k;
+    out.push({ ...d, paragraphs: [...d.paragraphs], paragraphLines: [...d.paragraphLines] });
+    made[k] = { into: null, why };
+  };
+  const release = () => {
+    for (const h of held) {
+      open(drafts[h]!, h, 'no running prose after the article above (a menu, a link list)');
+      words = null;
+    }
+    held = [];
+  };
+  drafts.forEach((d, k) => {
     const prev = out[out.length - 1];
+    const aEnd = held.length ? drafts[held[held.length - 1]!]!.lastLine : prev?.lastLine;
     let mine: Set<string> | null = null;
     const mineWords = () => (mine ??= draftWords(d));
-    const why = prev ? separateBecause(prev, d, lines, () => (words ??= draftWords(prev)), mineWords) : 'first on the page';
+    const why = prev ? separateBecause(prev, d, lines, () => (words ??= draftWords(prev)), mineWords, aEnd) : 'first on the page';
     if (prev && why === null) {
-      prev.paragraphs.push(d.title, ...d.paragraphs);
-      prev.paragraphLines.push(d.titleLine, ...d.paragraphLines);
-      prev.lastLine = d.lastLine;
-      prev.cut ||= d.cut;
-      const held = words as Set<string> | null;
-      if (held) for (const w of mineWords()) held.add(w);
-      decisions.push({ into: start, why: 'a section of the article above' });
-      continue;
+      if (!hasText(d)) {
+        held.push(k);
+        return;
+      }
+      for (const h of held) absorb(prev, drafts[h]!, h);
+      held = [];
+      absorb(prev, d, k);
+      const kept = words as Set<string> | null;
+      if (kept) for (const w of mineWords()) kept.add(w);
+      return;
     }
-    start = decisions.length;
-    out.push({ ...d, paragraphs: [...d.paragraphs], paragraphLines: [...d.paragraphLines] });
+    release();
+    open(d, k, why ?? '');
     words = mine;
-    decisions.push({ into: null, why: why ?? '' });
-  }
+  });
+  release();
+  decisions.push(...made);
+  for (const d of out) trimLinkTail(d);
   return out;
+}
+
+/** A list item that is no sentence: a link of a menu. */
+const isLinkItem = (p: string) => /^[•▪◦●○■□◆*·‣⁃]\s/u.test(p) && !isGoodProse(p.replace(/^\S+\s+/u, ''));
+
+/**
+ * An article's tail after its last prose: a short heading and a list of links ("Site navigation",
+ * "• Contact us", "• Privacy") is the page's menu, not the article's end.
+ */
+function trimLinkTail(d: PlacedDraft): void {
+  let last = d.paragraphs.length - 1;
+  while (last >= 0 && isLinkItem(d.paragraphs[last]!)) last--;
+  const links = d.paragraphs.length - 1 - last;
+  if (links < 2 || last < 1 || isGoodProse(d.paragraphs[last]!) || !hasText({ ...d, paragraphs: d.paragraphs.slice(0, last) })) return;
+  d.paragraphs.length = last;
+  d.paragraphLines.length = last;
+  d.lastLine = d.paragraphLines[last - 1] ?? d.titleLine;
 }

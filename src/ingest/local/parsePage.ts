@@ -33,6 +33,7 @@ export interface ParsedPage {
  * draft's text and settle its metadata (finishArticle). Pure and deterministic; Web-standard JS
  * only, so it runs on Workers.
  */
+const textLength = (d: { paragraphs: string[] }) => d.paragraphs.reduce((n, p) => n + p.length, 0);
 const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
 
 export function parsePage(text: string, origin: Origin): ParsedPage {
@@ -82,11 +83,14 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
         why[2] = `date ${at(header.dateLine)} (in the article's header)`;
       }
     }
+    // The page's lead article: the main one, else (a page of short pieces) the one with most text.
+    const lead = main ?? drafts.reduce<(typeof drafts)[number] | undefined>((best, d) => (!best || textLength(d) > textLength(best) ? d : best), undefined);
     const why: string[][] = [];
     const articles: Article[] = [];
     for (const draft of drafts) {
       const article = finishArticle(draft, origin, notes);
       if (!article) continue;
+      if (draft !== lead) article.secondary = true;
       articles.push(article);
       why.push(whyOf.get(draft) ?? []);
     }

@@ -19,6 +19,11 @@ export function isAbbreviation(token: string): boolean {
   return abbreviations.has(bare.toLowerCase());
 }
 
+/** Words, counting a Chinese or Japanese line's characters two to a word. */
+export function wordsOf(line: string): number {
+  return Math.max(wordCount(line), Math.ceil(wideCount(line) / 2));
+}
+
 export function wordCount(line: string): number {
   let words = 0;
   let inWord = false;
@@ -50,13 +55,54 @@ export function letterRatio(line: string): number {
   return visible ? letters / visible : 0;
 }
 
-const openingQuotes = /^["'“‘«„]+/;
-const closingMarks = /["'”’»)\]]+$/;
+const openingQuotes = /^["'“‘«„「『（(]+/u;
+const closingMarks = /["'”’»)\]」』）]+$/u;
 
-/** Ends the way a sentence ends: . ! ? or an ellipsis, possibly inside closing quotes. */
+/** Ends the way a sentence ends: . ! ? or an ellipsis (or the full-width 。！？), possibly inside closing quotes. */
 export function endsLikeSentence(line: string): boolean {
   // End-anchored patterns scan the whole string in JS; the tail is all they need.
-  return /[.!?…]$/.test(line.slice(-12).replace(closingMarks, ''));
+  return /[.!?…。！？]$/u.test(line.slice(-12).replace(closingMarks, ''));
+}
+
+/**
+ * How many characters of the scripts written without spaces (Chinese, Japanese) the line holds,
+ * in a sample of its start. One such character carries about as much as a short word.
+ */
+export function wideCount(line: string): number {
+  const n = Math.min(line.length, 400);
+  let wide = 0;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) wide++;
+  }
+  return wide;
+}
+
+/** A line mostly in a script written without spaces. */
+export function isWideScript(line: string): boolean {
+  const wide = wideCount(line);
+  return wide >= 2 && wide * 2 >= Math.min(line.length, 400) - wordCount(line.slice(0, 400));
+}
+
+/**
+ * The line's length in Latin characters' worth: a Chinese or Japanese character weighs as much as
+ * three Latin ones (a word and its space), so a paragraph of 50 characters counts as one.
+ */
+export function proseLength(line: string): number {
+  return line.length + 2 * wideCount(line);
+}
+
+/** Longest headline, in characters, in the scripts written without spaces. */
+const maxWideHeadline = 48;
+
+/**
+ * A headline in Chinese or Japanese: short, no sentence-ending 。 (a ？ or ！ may stand inside, as in
+ * a question headline), not cut off.
+ */
+function wideHeadlineShape(line: string): 'headline' | null {
+  if (line.length > maxWideHeadline || /[。，、；：,;:]$/u.test(line) || /。./u.test(line) || /[。]$/u.test(line.replace(closingMarks, ''))) return null;
+  if (endsWithEllipsis(line) || letterRatio(line) < 0.6) return null;
+  return 'headline';
 }
 
 /** Ends with "..." or "…": the page cut the text here. */
@@ -88,6 +134,7 @@ export function hasInnerSentenceBreak(line: string): boolean {
  */
 export function headlineShape(line: string): 'headline' | 'fullStop' | null {
   if (line.length < 2 || line.length > 200) return null;
+  if (isWideScript(line)) return wideHeadlineShape(line);
   if (/[,;:–—\-(\[/|]$/.test(line)) return null;
   if (!/^[\p{Lu}\p{N}]/u.test(line.replace(openingQuotes, ''))) return null;
   if (wordCount(line) > 30) return null;
@@ -135,5 +182,5 @@ export function isShoutedLabel(line: string): boolean {
  */
 export function isProseShaped(line: string): boolean {
   if (letterRatio(line) < 0.5) return false;
-  return endsLikeSentence(line) || line.length >= 120;
+  return endsLikeSentence(line) || proseLength(line) >= 120;
 }

@@ -56,6 +56,52 @@ describe('article boundaries', () => {
   });
 });
 
+describe('interruptions inside an article', () => {
+  it('goes on past a "Read more" link or a newsletter form when the same prose follows, with no headline between', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), 'Read more', para('Critics said,'),
+      'Sign up for our newsletter', '[Submit]', para('The ministry replied,'));
+    expect(brief(page).map((a) => [a.title, a.paragraphs, a.partial])).toEqual([['Kazakhstan approves new budget rules for regions', 3, false]]);
+  });
+
+  it('still ends a teaser at "Read more" when the next headline follows', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), 'Read more',
+      'Uzbekistan and Tajikistan agree on new water sharing rules', para('Officials met,'), 'Read more');
+    expect(brief(page).map((a) => [a.title, a.partial])).toEqual([
+      ['Kazakhstan approves new budget rules for regions', true],
+      ['Uzbekistan and Tajikistan agree on new water sharing rules', true],
+    ]);
+  });
+
+  it('does not take comments after a comments widget into the article', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'), 'Comments', para('Great article, thanks,'));
+    expect(page.articles[0]?.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('sections without running prose', () => {
+  it('keeps a list or table section inside the article when the article\'s prose goes on after it', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
+      'Spending by Region', 'Astana 120', 'Almaty 95', para('The ministry replied,'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('The ministry replied');
+  });
+
+  it('leaves a link list after the article out of it', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
+      'Site Information Navigation', '• Site Map', '• Contact Us', '• Privacy Policy');
+    expect(page.articles[0]?.paragraphs.join(' ')).not.toMatch(/Site Map|Privacy/);
+  });
+});
+
+describe('Chinese and Japanese pages', () => {
+  it('reads a headline and paragraphs written without spaces', () => {
+    const page = parse('首页 > 科技 > 正文', '', '城市夜跑爱好者越来越多', '', '2025-03-10 09:58', '',
+      '最近几个月，越来越多的年轻人选择在下班以后去河边夜跑，他们说这样可以放松心情。',
+      '', '医生提醒，夜跑前要做好热身运动，跑步的时间也不宜太长，否则容易受伤。');
+    expect(page.articles.map((a) => [a.title, a.paragraphs.length])).toEqual([['城市夜跑爱好者越来越多', 2]]);
+  });
+});
+
 describe('list items', () => {
   it('keeps a bulleted list inside its article, even items that look like outlet lines', () => {
     const page = parse('Kazakhstan raises export duties on grain', para('The ministry listed the measures,'),

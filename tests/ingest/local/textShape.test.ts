@@ -48,3 +48,22 @@ describe('other shapes', () => {
     expect(letterRatio('Déjà vu')).toBe(1);
   });
 });
+
+describe('scripts written without spaces (Chinese, Japanese)', () => {
+  it('a short line without a final 。 is a headline, a question mark inside or not', () => {
+    expect(headlineShape('城市夜跑爱好者越来越多')).toBe('headline');
+    expect(headlineShape('夜跑真的健康吗？医生这样说')).toBe('headline');
+    expect(headlineShape('小さな町の図書館が百年を迎える')).toBe('headline');
+  });
+
+  it('a sentence (a final 。 or one inside) is no headline', () => {
+    expect(headlineShape('今天晚上，很多人在河边跑步。')).toBeNull();
+    expect(headlineShape('图书馆开门了。读者排起了长队')).toBeNull();
+  });
+
+  it('a paragraph ending in 。 or with fifty characters is prose', () => {
+    expect(isProseShaped('今天晚上，很多人在河边跑步。')).toBe(true);
+    expect(isProseShaped('町の図書館は百年前に建てられ、今も毎日たくさんの子どもたちが本を借りに来ている、と館長は話している')).toBe(true);
+    expect(isProseShaped('首页')).toBe(false);
+  });
+});
