@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadConfigData, type ConfigFiles } from '../src/configData.js';
 import { runIngestion, type IngestDeps } from '../src/ingest/run.js';
 import { createLog } from '../src/log.js';
+import { nodeWriteBatchItems } from '../src/node/runtime.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { repoDir } from './benchApp.js';
 import { forkTs } from './child.js';
@@ -47,6 +48,8 @@ export async function benchIngestion(feeds: number, perFeed: number): Promise<In
     const deps: IngestDeps = {
       store, taxonomy: data.taxonomy, sources: data.sources, pages: null, fetch: globalThis.fetch,
       now: () => new Date(Date.now() + clock), log: createLog('error'), userAgent: 'Caravan-bench/0.1',
+      // As the Node door writes: upstream sources in batches.
+      writeBatchItems: nodeWriteBatchItems,
     };
 
     const cpuMs = (since: NodeJS.CpuUsage) => {

@@ -7,7 +7,7 @@ import { collectPages, pagesFolderId, type PageLimits } from './collectPages.js'
 import { takeIngestLease, type IngestLease } from './ingestLease.js';
 import { abortableFetch, abortablePins, interruptiblePages, leftForNextRun, markLeft, quietWhenStopped, stopReason } from './interruption.js';
 import type { PageReader } from './pageReader.js';
-import { storeArticles, type SourceHints } from './storeArticles.js';
+import { storeSources, type SourceHints } from './storeArticles.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
 import { pickDue } from './upstream/pickDue.js';
 import type { PinnedFetch } from './upstream/fetchFeed.js';
@@ -43,6 +43,13 @@ export interface IngestDeps {
   resolveHost?: (hostname: string) => Promise<string[]>;
   /** Node: fetch pinned to the checked addresses (DNS rebinding closed); see UpstreamDeps. */
   pinnedFetch?: PinnedFetch;
+  /**
+   * Upstream sources are written together, in one transaction, while their items add up to at
+   * most this many (a larger source is a write of its own): fewer, larger transactions. Absent or
+   * 0: one source per write. A stop or crash lands between writes: it loses at most one batch.
+   * Pages are always written one per transaction.
+   */
+  writeBatchItems?: number;
 }
 
 /**
@@ -91,44 +98,88 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     const unsaved = new Set<SourceOutcome>();
     /** Set when the store as a whole refuses writes (read-only file, full disk): the rest is not tried. */
     let storeDown: string | null = null;
-    for (const entry of collected) {
-      const { articles, outcome } = entry;
-      if (storeDown !== null && articles.length > 0) {
-        Object.assign(outcome, { status: 'failed', error: `store: not tried (${storeDown.slice(0, 80)}...)` });
-        unsaved.add(outcome);
-        continue;
+    type Entry = (typeof collected)[number];
+    const failEntry = (entry: Entry, error: unknown) => {
+      const { outcome } = entry;
+      outcome.status = 'failed';
+      outcome.error = `store: ${error instanceof Error ? error.message : String(error)}`;
+      log.error('ingest: source not stored', { source: outcome.source, error: outcome.error });
+      // A failure of the store itself: no other source would fare better.
+      if (error instanceof StoreWriteError) storeDown = error.message;
+      // Keep the old validators (etag, content hash): the next run must fetch and store it again.
+      const before = states.get(entry.state.id) ?? { ...entry.state, etag: null, lastModified: null, contentHash: null };
+      entry.state = {
+        ...before, lastAttempt: entry.state.lastAttempt, lastError: outcome.error, consecutiveFailures: before.consecutiveFailures + 1,
+      };
+    };
+    /**
+     * One write: the sources of `batch` (one, or several when `writeBatchItems` allows) in one
+     * transaction. A stop (or a crash) lands between writes, never inside one. A batch that fails
+     * for a reason other than the store itself is written again source by source, so one bad
+     * source fails alone.
+     */
+    const write = async (batch: Entry[]): Promise<void> => {
+      if (batch.length === 0) return;
+      await breather();
+      if (storeDown !== null) {
+        for (const { outcome } of batch) {
+          Object.assign(outcome, { status: 'failed', error: `store: not tried (${storeDown.slice(0, 80)}...)` });
+          unsaved.add(outcome);
+        }
+        return;
       }
-      if (leftForNextRun(stopping(), outcome, entry.state, articles.length)) {
-        markLeft(outcome);
-        unsaved.add(outcome);
-        continue;
-      }
-      if (articles.length === 0) {
-        logSource(log, outcome);
-        continue;
+      if (stopping()) {
+        for (const entry of batch) {
+          markLeft(entry.outcome);
+          unsaved.add(entry.outcome);
+        }
+        return;
       }
       try {
-        // One transaction per source: a stop (or a crash) lands between sources, never inside one.
-        const stored = await storeArticles(articles, deps, hints);
-        outcome.inserted = stored.inserted;
-        outcome.updated = stored.updated;
-        outcome.unchanged = stored.unchanged;
-        if (stored.folded > 0) outcome.skipped[foldedReason] = (outcome.skipped[foldedReason] ?? 0) + stored.folded;
-        changed.push(...stored.changed);
-        logSource(log, outcome);
+        const stored = await storeSources(batch.map((e) => e.articles), deps, hints);
+        batch.forEach(({ outcome }, i) => {
+          const counts = stored[i];
+          outcome.inserted = counts.inserted;
+          outcome.updated = counts.updated;
+          outcome.unchanged = counts.unchanged;
+          if (counts.folded > 0) outcome.skipped[foldedReason] = (outcome.skipped[foldedReason] ?? 0) + counts.folded;
+          changed.push(...counts.changed);
+          logSource(log, outcome);
+        });
       } catch (error) {
-        outcome.status = 'failed';
-        outcome.error = `store: ${error instanceof Error ? error.message : String(error)}`;
-        log.error('ingest: source not stored', { source: outcome.source, error: outcome.error });
-        // A failure of the store itself: no other source would fare better.
-        if (error instanceof StoreWriteError) storeDown = error.message;
-        // Keep the old validators (etag, content hash): the next run must fetch and store it again.
-        const before = states.get(entry.state.id) ?? { ...entry.state, etag: null, lastModified: null, contentHash: null };
-        entry.state = {
-          ...before, lastAttempt: entry.state.lastAttempt, lastError: outcome.error, consecutiveFailures: before.consecutiveFailures + 1,
-        };
+        if (batch.length > 1 && !(error instanceof StoreWriteError)) {
+          for (const entry of batch) await write([entry]);
+          return;
+        }
+        for (const entry of batch) failEntry(entry, error);
+      }
+    };
+    const batchItems = deps.writeBatchItems ?? 0;
+    let batch: Entry[] = [];
+    let batched = 0;
+    for (const entry of collected) {
+      const { articles, outcome } = entry;
+      if (articles.length === 0) {
+        if (leftForNextRun(stopping(), outcome, entry.state, 0)) {
+          markLeft(outcome);
+          unsaved.add(outcome);
+        } else logSource(log, outcome);
+        continue;
+      }
+      // Pages are written one per transaction (each is one article); upstream sources in batches.
+      const limit = entry.state.kind === 'upstream' ? batchItems : 0;
+      if (batched > 0 && (limit === 0 || batched + articles.length > limit)) {
+        await write(batch);
+        [batch, batched] = [[], 0];
+      }
+      batch.push(entry);
+      batched += articles.length;
+      if (batched >= limit) {
+        await write(batch);
+        [batch, batched] = [[], 0];
       }
     }
+    await write(batch);
     try {
       await store.saveSourceStates(collected.filter((c) => !unsaved.has(c.outcome)).map((c) => c.state));
     } catch (error) {
@@ -186,6 +237,22 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
   } finally {
     await lease.release();
   }
+}
+
+/** How long the store loop runs before it lets the event loop in. */
+const breatherMs = 10;
+let lastBreather = 0;
+
+/**
+ * The store loop is synchronous work and settled promises (better-sqlite3, hashing): without a
+ * turn of the event loop now and then, a stop signal would only be seen, and requests answered,
+ * once every source is written. A timer turn every `breatherMs` of work.
+ */
+async function breather(): Promise<void> {
+  const now = performance.now();
+  if (now - lastBreather < breatherMs) return;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  lastBreather = performance.now();
 }
 
 /** The reason counted for entries of one source that merged into another of its entries. */

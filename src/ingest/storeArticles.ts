@@ -2,7 +2,7 @@ import type { Article, Item, Origin } from '../item.js';
 import type { ItemStore } from '../store/store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { dedupe } from './dedupe.js';
-import { normalize } from './normalize.js';
+import { normalize, type Normalized } from './normalize.js';
 import { tagsFor } from './tagsFor.js';
 
 /** Topic / region hints per source (`config/sources.json`), by origin ref: their one home. */
@@ -27,23 +27,50 @@ export async function storeArticles(
   deps: { store: ItemStore; taxonomy: Taxonomy; now: () => Date },
   hints: SourceHints,
 ): Promise<StoredCounts> {
+  return (await storeSources([articles], deps, hints))[0];
+}
+
+/**
+ * Several sources' articles in one write (one transaction), each source deduped against the
+ * stored items as the sources before it in the list left them, so the items and each source's
+ * counts are those that storing them one by one gives. All are stored, or (it throws) none.
+ */
+export async function storeSources(
+  sources: Article[][],
+  deps: { store: ItemStore; taxonomy: Taxonomy; now: () => Date },
+  hints: SourceHints,
+): Promise<StoredCounts[]> {
   const now = deps.now().toISOString();
-  const normalized = await Promise.all(articles.map((a) => normalize(a, now)));
-  const stored = await deps.store.findMatches({
-    ids: normalized.map((n) => n.item.id),
-    urls: normalized.flatMap((n) => (n.item.url ? [n.item.url] : [])),
-    titleKeys: normalized.flatMap((n) => (n.titleKey === '' ? [] : [n.titleKey])),
+  const normalized = await Promise.all(sources.map((articles) => Promise.all(articles.map((a) => normalize(a, now)))));
+  const keys = (list: Normalized[]) => ({
+    ids: list.map((n) => n.item.id),
+    urls: list.flatMap((n) => (n.item.url ? [n.item.url] : [])),
+    titleKeys: list.flatMap((n) => (n.titleKey === '' ? [] : [n.titleKey])),
   });
-  const merged = dedupe(normalized, stored, now).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints) }));
-  const result = await deps.store.upsertItems(merged);
-  const changedIds = new Set(result.changedIds);
-  return {
-    inserted: result.inserted,
-    updated: result.updated,
-    unchanged: result.unchanged,
-    folded: normalized.length - merged.length,
-    changed: merged.map((m) => m.item).filter((item) => changedIds.has(item.id)),
-  };
+  const stored = await deps.store.findMatches(keys(normalized.flat()));
+  // The store as the sources before this one leave it, by id: what each source is matched against.
+  const current = new Map(stored.map((s) => [s.item.id, s]));
+  const groups = normalized.map((list) => {
+    const { ids, urls, titleKeys } = keys(list);
+    const [idSet, urlSet, titleSet] = [new Set(ids), new Set(urls), new Set(titleKeys)];
+    const matches = sources.length === 1
+      ? stored
+      : [...current.values()].filter((s) => idSet.has(s.item.id) || (s.item.url !== null && urlSet.has(s.item.url)) || titleSet.has(s.titleKey));
+    const merged = dedupe(list, matches, now).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints) }));
+    for (const m of merged) current.set(m.item.id, m);
+    return merged;
+  });
+  const results = groups.length === 1 ? [await deps.store.upsertItems(groups[0])] : await deps.store.upsertItemGroups(groups);
+  return groups.map((merged, i) => {
+    const changedIds = new Set(results[i].changedIds);
+    return {
+      inserted: results[i].inserted,
+      updated: results[i].updated,
+      unchanged: results[i].unchanged,
+      folded: normalized[i].length - merged.length,
+      changed: merged.map((m) => m.item).filter((item) => changedIds.has(item.id)),
+    };
+  });
 }
 
 /** Tags come from the (merged) text, plus the hints of every source the item came from. */

@@ -98,6 +98,7 @@ export async function openPostgresStore(options: PostgresOptions, migrations = r
     ...base,
     migrate: () => migratePostgres(pool, migrations),
     upsertItems: (items) => writing(() => base.upsertItems(items)),
+    upsertItemGroups: (groups) => writing(() => base.upsertItemGroups(groups)),
     deleteItems: (ids) => writing(() => base.deleteItems(ids)),
     deleteItemsOlderThan: (cutoff, keep) => writing(() => base.deleteItemsOlderThan(cutoff, keep)),
     // PostgreSQL's autovacuum gives the space of removed rows to new ones; a plain VACUUM here would

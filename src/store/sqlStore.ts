@@ -84,6 +84,41 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     versionSeen = null;
   }
 
+  /**
+   * Groups of items (one per source) in one write: each group is compared with the store as the
+   * groups before it left it (its counts are what writing the groups one by one would give), and
+   * the statements of all of them go into one batch (one transaction).
+   */
+  async function upsertItemGroups(groups: KeyedItem[][]): Promise<UpsertResult[]> {
+    const ids = [...new Set(groups.flatMap((items) => items.map((k) => k.item.id)))];
+    const existing = new Map((await rowsByIds(ids)).map((row) => [row.id, row]));
+    const statements: Statement[] = [];
+    const results = groups.map((items) => {
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
+      for (const { item, titleKey } of items) {
+        const before = existing.get(item.id);
+        const kept = before ? { ...item, firstSeen: before.first_seen } : item;
+        const row = toRow(kept, titleKey);
+        if (before && sameContent(before, row)) {
+          result.unchanged++;
+          continue;
+        }
+        if (before) result.updated++;
+        else result.inserted++;
+        result.changedIds.push(item.id);
+        existing.set(item.id, row);
+        statements.push(...writeItem(row, kept));
+      }
+      return result;
+    });
+    if (statements.length > 0) {
+      versionSeen = null;
+      await db.batch([...statements, bumpVersion]);
+      versionSeen = null;
+    }
+    return results;
+  }
+
   return {
     /**
      * The one migration runner (SQLite and D1): pending migrations in name order, each applied
@@ -157,30 +192,9 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       return rows.map((row) => ({ item: fromRow(row), titleKey: row.title_key }));
     },
 
-    async upsertItems(items: KeyedItem[]): Promise<UpsertResult> {
-      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
-      const existing = new Map((await rowsByIds(items.map((k) => k.item.id))).map((row) => [row.id, row]));
-      const statements: Statement[] = [];
-      for (const { item, titleKey } of items) {
-        const before = existing.get(item.id);
-        const kept = before ? { ...item, firstSeen: before.first_seen } : item;
-        const row = toRow(kept, titleKey);
-        if (before && sameContent(before, row)) {
-          result.unchanged++;
-          continue;
-        }
-        if (before) result.updated++;
-        else result.inserted++;
-        result.changedIds.push(item.id);
-        statements.push(...writeItem(row, kept));
-      }
-      if (statements.length > 0) {
-        versionSeen = null;
-        await db.batch([...statements, bumpVersion]);
-        versionSeen = null;
-      }
-      return result;
-    },
+    upsertItems: async (items: KeyedItem[]): Promise<UpsertResult> => (await upsertItemGroups([items]))[0],
+
+    upsertItemGroups,
 
     deleteItems,
 

@@ -155,6 +155,7 @@ export async function openSqliteStore(path: string, migrations: Migration[] = re
   return {
     ...base,
     upsertItems: (items) => writing(() => base.upsertItems(items)),
+    upsertItemGroups: (groups) => writing(() => base.upsertItemGroups(groups)),
     deleteItems: (ids) => writing(() => base.deleteItems(ids)),
     deleteItemsOlderThan: (cutoff, keep) => writing(() => base.deleteItemsOlderThan(cutoff, keep)),
     async compact() {

@@ -161,6 +161,12 @@ export interface ItemStore {
   findMatches(keys: MatchKeys): Promise<KeyedItem[]>;
   /** Insert or replace items by id, keeping `firstSeen`; writes nothing for an identical item. */
   upsertItems(items: KeyedItem[]): Promise<UpsertResult>;
+  /**
+   * Several sources' items (one group each) in one write: one transaction (D1: one batch), so all
+   * of them are stored or none. Each group is counted as if the groups before it had been written
+   * first; `upsertItems(items)` is `upsertItemGroups([items])`.
+   */
+  upsertItemGroups(groups: KeyedItem[][]): Promise<UpsertResult[]>;
   /** Remove items by id (used when dedupe merges a stored item into another), with their tag and search index rows. */
   deleteItems(ids: string[]): Promise<void>;
   /**

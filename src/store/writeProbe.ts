@@ -1,7 +1,7 @@
 import type { ItemStore } from './store.js';
 
 /** The store methods that write: a failure of any of them makes the store probe itself. */
-const writeMethods = ['upsertItems', 'deleteItems', 'saveSourceStates', 'recordRun', 'acquireLease', 'releaseLease'] as const;
+const writeMethods = ['upsertItems', 'upsertItemGroups', 'deleteItems', 'saveSourceStates', 'recordRun', 'acquireLease', 'releaseLease'] as const;
 
 /**
  * The store, watched for writability, so `/healthz` knows the store cannot be written before a

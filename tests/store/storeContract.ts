@@ -25,6 +25,30 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(await store.version()).toBe(0);
     });
 
+    it('writes groups in one write, each counted as if the groups before it were written first', async () => {
+      const a = makeItem({ id: 'a', title: 'First', firstSeen: '2025-01-01T00:00:00.000Z' });
+      await store.upsertItems([keyed(a)]);
+      const v1 = await store.version();
+      const b = makeItem({ id: 'b', title: 'Second' });
+      const results = await store.upsertItemGroups([
+        [keyed({ ...a, title: 'First, edited', firstSeen: '2030-01-01T00:00:00.000Z' }), keyed(b)],
+        [keyed({ ...b, changed: '2026-01-01T00:00:00.000Z' })], // as group 1 left it: unchanged
+        [keyed({ ...b, title: 'Second, edited' })],
+        [],
+      ]);
+      expect(results).toEqual([
+        { inserted: 1, updated: 1, unchanged: 0, changedIds: ['a', 'b'] },
+        { inserted: 0, updated: 0, unchanged: 1, changedIds: [] },
+        { inserted: 0, updated: 1, unchanged: 0, changedIds: ['b'] },
+        { inserted: 0, updated: 0, unchanged: 0, changedIds: [] },
+      ]);
+      expect(await store.version()).toBe(v1 + 1); // one write
+      expect((await store.getItem('a'))?.firstSeen).toBe('2025-01-01T00:00:00.000Z');
+      expect((await store.getItem('b'))?.title).toBe('Second, edited');
+      expect((await store.queryItems({ limit: 10, q: 'edited' })).items.map((i) => i.id).sort()).toEqual(['a', 'b']);
+      expect(await store.countTags()).toMatchObject({ all: 2 });
+    });
+
     it('probes writability without changing anything', async () => {
       expect(await store.checkWritable()).toBeNull();
       expect(await store.version()).toBe(0);

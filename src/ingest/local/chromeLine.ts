@@ -59,15 +59,38 @@ const inlineRules: Rule[] = [
   [/^all\s+rights\s+reserved\.?$/i, 'copyright'],
 ];
 
+/**
+ * One test for a whole list of rules before asking them one by one (most lines match none): the
+ * case-insensitive rules anchored at the line's start as one alternation, the others apart.
+ */
+interface Gate {
+  any: RegExp;
+  others: RegExp[];
+}
+function gateOf(rules: Rule[]): Gate {
+  // Anchored at the start as a whole, so a line that starts no rule fails at once.
+  const folded = rules.filter(([re]) => (re.flags === 'i' || re.flags === '') && re.source.startsWith('^'));
+  return {
+    any: new RegExp(`^(?:${folded.map(([re]) => `(?:${re.source})`).join('|')})`, 'i'),
+    others: rules.filter(([re]) => !folded.some(([f]) => f === re)).map(([re]) => re),
+  };
+}
+const mayMatch = (gate: Gate, line: string) => gate.any.test(line) || gate.others.some((re) => re.test(line));
+const boundaryGate = gateOf(boundaryRules);
+const inlineGate = gateOf(inlineRules);
+
 /** "(Michael Kappeler/Picture Alliance via Getty Images)", "(Gage Skidmore/Flickr)" at the end of a line. */
 // No `i` flag: \p{Lu} must mean a capital, so "(Gage Skidmore/Flickr)" is a credit and
 // "(the CIA/MI6 coup)" is not.
 const creditParenthetical = /\((?:[^()]*\/[^()]*\bvia\s+[^()]+|(?:[Pp]hoto|[Ii]mage)s?\s+via\s+[^()]+|[^()]*\b(?:Getty|Shutterstock|shutterstock|Flickr|Reuters|REUTERS|AFP|AP Photo|EPA|Sputnik|TASS|Anadolu|Alamy|Wikimedia|Unsplash|Pool|[Pp]ress [Ss]ervice)\b[^()]*|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}\s?\/\s?[^()]{2,60}|[^()\s]+\.(?:ru|com|org|kz|uz|kg|tj|tm|ua|az|am|ge|gov|net)(?:\/[^()]*)?)\)$/u;
 
-/** An image caption: a line (or line end) carrying a photo credit in parentheses. */
+/** An image caption: a line (or line end) carrying a photo credit, in parentheses or after "Credit:". */
 export function isCaptionLine(line: string): boolean {
-  return line.length <= 400 && creditParenthetical.test(line);
+  return line.length <= 400 && (creditParenthetical.test(line) || trailingCredit.test(line.slice(-80)));
 }
+
+/** "... on the day after the takeover Credit: HARARE HERALD", "... in Kabul. Photograph: Jane Doe/AP": a caption's credit at its end. */
+const trailingCredit = /\s(?:Credits?|Photograph|Photo|Picture|Image)\s?:\s*\p{Lu}[^.!?:]{1,60}$/u;
 
 /** Currency and market tickers: figures, codes and signs, no running words ("• KGS/USD = 0.01144 0%"). */
 export function isTickerLine(line: string): boolean {
@@ -98,8 +121,8 @@ export function isHashtagLine(line: string): boolean {
 /** The chrome a line is, or null when it is not chrome by itself (it may still be by position). */
 export function matchChrome(line: string): ChromeMatch | null {
   if (line.length > 500) return null;
-  for (const [re, what] of boundaryRules) if (line.length <= 60 && re.test(line)) return { what, boundary: true };
-  for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
+  if (line.length <= 60 && mayMatch(boundaryGate, line)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
+  if (mayMatch(inlineGate, line)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };
   if (isCounterLine(line)) return { what: 'result counter', boundary: false };
   if (isImageFileName(line)) return { what: 'image file name', boundary: false };

@@ -65,7 +65,8 @@ function isPipeLabel(line: string): boolean {
 export function classifyLine(line: string): LineClass {
   if (!line) return { kind: 'blank' };
   if (isCutMarker(line)) return { kind: 'cut' };
-  const time = parseTimeLine(line);
+  // "• 14:10": a news feed's stamps are often list items.
+  const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
   if (time) return { kind: 'time', time };
   if (isRelativeTime(line)) return { kind: 'relative' };
   const date = parseDateLine(line);

@@ -78,8 +78,11 @@ export function wideCount(line: string): number {
   return wide;
 }
 
+const wideProbe = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
 /** A line mostly in a script written without spaces. */
 export function isWideScript(line: string): boolean {
+  if (!wideProbe.test(line)) return false;
   const wide = wideCount(line);
   return wide >= 2 && wide * 2 >= Math.min(line.length, 400) - wordCount(line.slice(0, 400));
 }

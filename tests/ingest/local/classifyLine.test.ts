@@ -99,6 +99,7 @@ describe('classifyLine', () => {
 
   it('classifies metadata lines', () => {
     expect(classifyLine('9:25 PM')).toEqual({ kind: 'time', time: { hour: 21, minute: 25 } });
+    expect(classifyLine('• 14:10')).toEqual({ kind: 'time', time: { hour: 14, minute: 10 } });
     expect(classifyLine('22 January 2025')).toEqual({ kind: 'date', iso: '2025-01-22', updated: false });
     expect(classifyLine('By Jane Doe | March 3, 2025')).toMatchObject({ kind: 'byline' });
     expect(classifyLine('This article was republished with permission from Eurasianet.')).toEqual({ kind: 'sourceNote', name: 'Eurasianet' });

@@ -78,6 +78,17 @@ describe('interruptions inside an article', () => {
   });
 });
 
+describe('the header between headline and text', () => {
+  it('reads a caption with its credit and a bulleted desk line as header, so the dateline after them still dates the article', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions',
+      'Deputies leave the parliament building in Astana after the vote on Monday evening Credit: STEPPE PHOTO', '• Our Regional Desk',
+      '16 November 2024', para('The parliament voted,'), para('Critics said,'));
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]?.published).toBe('2024-11-16');
+    expect(page.articles[0]?.paragraphs.join(' ')).not.toContain('Credit:');
+  });
+});
+
 describe('sections without running prose', () => {
   it('keeps a list or table section inside the article when the article\'s prose goes on after it', () => {
     const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'),
