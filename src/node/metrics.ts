@@ -5,6 +5,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RenderCache } from '../http/renderCache.js';
 import { routeFamily, type RouteFamily } from '../http/routeFamily.js';
+import { createRequestMetrics } from './requestMetrics.js';
 import type { IngestRun, ItemStore } from '../store/store.js';
 import type { RuntimeObserver } from './runtime.js';
 
@@ -29,14 +30,8 @@ export function createNodeMetrics(): NodeMetrics {
   let store: ItemStore | null = null;
   let cache: RenderCache | null = null;
 
-  const requests = new Counter({
-    name: 'caravan_http_requests_total', help: 'HTTP requests answered, by route family and status code.',
-    labelNames: ['family', 'status'] as const, registers,
-  });
-  const latency = new Histogram({
-    name: 'caravan_http_request_duration_seconds', help: 'Time from request to response headers, by route family.',
-    labelNames: ['family'] as const, buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers,
-  });
+  // caravan_http_requests_total and caravan_http_request_duration_seconds (requestMetrics.ts).
+  const countRequest = createRequestMetrics(registry);
   new Counter({
     name: 'caravan_render_cache_hits_total', help: 'Feed requests answered from an already rendered feed.', registers,
     collect() {
@@ -109,19 +104,7 @@ export function createNodeMetrics(): NodeMetrics {
     items.inc({ outcome: 'unchanged' }, run.unchanged);
   };
 
-  // The labelled series each request adds to, bound once (prom-client hashes the labels on every
-  // unbound call): family and status are both from small fixed sets.
-  const counted = new Map<string, { requests: Counter.Internal; latency: Histogram.Internal<"family"> }>();
-  const answered = (family: RouteFamily, status: number, started: number) => {
-    const id = `${family} ${status}`;
-    let series = counted.get(id);
-    if (!series) {
-      series = { requests: requests.labels({ family, status: String(status) }), latency: latency.labels({ family }) };
-      counted.set(id, series);
-    }
-    series.requests.inc();
-    series.latency.observe((performance.now() - started) / 1000);
-  };
+  const answered = (family: RouteFamily, status: number, started: number) => countRequest(family, status, (performance.now() - started) / 1000);
 
   return {
     observer: { run: observeRun, removed: (reason, count) => removed.inc({ reason }, count) },

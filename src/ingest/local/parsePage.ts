@@ -4,7 +4,11 @@ import { type ClassifiedLine, type LineClass, classifyLine } from './classifyLin
 import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
+import { isGoodProse } from './contentWords.js';
+import { detectLanguage } from './detectLanguage.js';
+import { lowerCaseWords } from './lowerCaseWords.js';
 import { readHeader } from './readHeader.js';
+import type { PlacedDraft } from './articleDraft.js';
 import { firstProseLine, selectHeadline } from './selectHeadline.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
@@ -60,27 +64,52 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     };
     const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped, closes })
       .map((t) => ({ text: t, cls: classOf(t) }));
-    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines);
+    const common = lowerCaseWords(lines);
+    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines, common);
     const main = choice ? drafts[choice.article] : undefined;
     const whyOf = new Map<object, string[]>();
     const at = (i: number | null) => (i === null ? '' : `line ${i + 1}: "${short(lines[i]?.text ?? '')}"`);
+    // The line of a draft's header (between its headline and its first paragraph) of a kind, for the report.
+    const headerAt = (d: PlacedDraft, kind: 'byline' | 'date'): number | null => {
+      for (let i = d.titleLine + 1; i < (d.paragraphLines[0] ?? d.titleLine + 1); i++) if (lines[i]!.cls.kind === kind) return i;
+      return null;
+    };
     for (const d of drafts) {
+      const b = d.authors.length ? headerAt(d, 'byline') : null;
+      const t = d.published || d.updated ? headerAt(d, 'date') : null;
       whyOf.set(d, [
         d === main && choice ? `title ${at(d.titleLine)} (the main article's headline: ${choice.why})` : `title ${at(d.titleLine)} (headline above its text)`,
-        d.authors.length ? 'byline: read with the headline (a byline line or run into the lede)' : 'byline: none stated',
-        d.published || d.updated || d.blockDate ? 'date: a dateline of the article or its block' : 'date: none stated',
+        d.authors.length ? (b === null ? 'byline: run into the lede or stated before the headline' : `byline ${at(b)} (a byline line under the headline)`) : 'byline: none stated',
+        d.published || d.updated ? (t === null ? 'date: stated before the headline' : `date ${at(t)} (a dateline under the headline)`) : d.blockDate ? 'date: the date stated for its block' : 'date: none stated',
       ]);
     }
+    const bareNames = new Map<PlacedDraft, string[]>();
     if (main) {
-      const header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine);
-      const why = whyOf.get(main)!;
-      if (main.authors.length === 0 && header.authors.length) {
-        main.authors = header.authors;
-        why[1] = `byline ${at(header.bylineLine)} (in the article's header or foot)`;
+      const monthFirst = detectLanguage(main.paragraphs.filter(isGoodProse).slice(0, 3).join('\n')) === 'en';
+      let header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine, common, monthFirst);
+      // The headline printed twice (a hero block, then the article): the first copy may carry the header.
+      for (let i = main.titleLine - 1; i >= Math.max(0, main.titleLine - 150) && (!header.authors.length || !header.published); i--) {
+        if (lines[i]!.text !== lines[main.titleLine]!.text) continue;
+        const other = readHeader(lines, i, i + 1, -1, common, monthFirst);
+        header = {
+          ...header,
+          ...(header.authors.length ? {} : { authors: other.authors, bylineLine: other.bylineLine, bylineForm: other.bylineForm }),
+          ...(header.published ? {} : { published: other.published, dateLine: other.dateLine, dateForm: other.dateForm }),
+        };
       }
-      if (main.published === null && main.updated === null && header.published) {
+      const why = whyOf.get(main)!;
+      // A byline line or a "by" word in the header is what the page states; a bare name only
+      // stands in when assembly found no byline at all.
+      const stated = header.bylineForm === 'a byline line' || header.bylineForm === 'a "by" byline';
+      if (header.authors.length && (main.authors.length === 0 || stated)) {
+        // A bare name gives way to a byline run into the lede (finishArticle reads that).
+        if (stated) main.authors = header.authors;
+        else bareNames.set(main, header.authors);
+        why[1] = `byline ${at(header.bylineLine)} (${header.bylineForm} in the article's header or foot)`;
+      }
+      if (main.published === null && header.published && (header.dateForm !== 'an update stamp' || main.updated === null)) {
         main.published = header.published;
-        why[2] = `date ${at(header.dateLine)} (in the article's header)`;
+        why[2] = `date ${at(header.dateLine)} (${header.dateForm} in the article's header)`;
       }
     }
     // The page's lead article: the main one, else (a page of short pieces) the one with most text.
@@ -90,6 +119,9 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     for (const draft of drafts) {
       const article = finishArticle(draft, origin, notes);
       if (!article) continue;
+      const bare = bareNames.get(draft);
+      if (bare && article.authors.length === 0) article.authors = bare;
+      else if (bare) (whyOf.get(draft) ?? [])[1] = 'byline: run into the lede';
       if (draft !== lead) article.secondary = true;
       articles.push(article);
       why.push(whyOf.get(draft) ?? []);

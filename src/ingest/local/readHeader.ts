@@ -1,148 +1,127 @@
+import { bylineIn, headerDate } from './bylineIn.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { isNameParticle } from './parseByline.js';
-import { monthByName } from './monthNames.js';
-import { findDate } from './parseDateline.js';
+import { isGoodProse } from './contentWords.js';
 
 /**
  * Stage 5, article header → byline and date. Around an article's headline a page states who wrote
  * it and when, in more forms than a line of its own can be read as ("by A and B | date"): "on March
  * 10, 2015 by A", "By A, Senior Technologist, Org", "Par A", "A - Apr 16, 2015 8:02 pm UTC", "A,
  * @handle", "• A", "Written by A" at the article's foot, "Updated ..." (an update, not the
- * publication). Read only in the header (the lines from just above the headline to just after the
- * first paragraph) and at the article's end, never in its prose.
+ * publication). Read only in the header (a few lines above the headline, and below it down to the
+ * second paragraph of prose) and in an author box at the article's end, never in its prose.
+ *
+ * Every header line that names a person is a candidate, scored by its form (a byline line or a
+ * "by" word beats a bare name; a name with a date on its line beats a name alone) and by its
+ * distance from the headline; the best one wins. Dates likewise: a dateline of its own or a
+ * byline's date before a date inside other text, an "Updated ..." stamp only when nothing else is
+ * stated.
  */
 export interface HeaderFacts {
   authors: string[];
   /** ISO date of publication, when the header states one. */
   published: string | null;
-  /** Which lines gave them, for the report. */
+  /** Which lines gave them, for the report, and in what form. */
   bylineLine: number | null;
+  bylineForm: string | null;
   dateLine: number | null;
+  dateForm: string | null;
 }
 
-/** Words that introduce a byline in the languages pages come in. */
-const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by|by|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+/giu;
-/** "Photo by A", "Illustration by A": a credit, not a byline. */
-const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
-/** After a name: a role, an outlet, a handle, a date — where the name list ends. */
-const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s).*$/iu;
-
-const upperName = /^\p{Lu}[\p{Lu}'’-]+$/u;
-const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u;
-const initial = /^\p{Lu}\.$/u;
-
-const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
-
-/** "Daniel Kahn Gillmor", "JOE HILDEBRAND" (as "Joe Hildebrand"), "Bradley M. Kuhn"; null if not a name. */
-export function personName(text: string): string | null {
-  const words = text.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 4) return null;
-  const shouted = words.every((w) => upperName.test(w) || isNameParticle(w.toLowerCase()));
-  const ok = words.every((w, k) => mixedName.test(w) || (k > 0 && k < words.length - 1 && (initial.test(w) || isNameParticle(w))) || (shouted && upperName.test(w) && w.length >= 2));
-  if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!)) return null;
-  return shouted ? words.map((w) => (isNameParticle(w.toLowerCase()) ? w.toLowerCase() : titleCase(w))).join(' ') : words.join(' ');
-}
-
-/** The people a byline text names: "A", "A and B", "A, B and C", "A & B", up to where the names end. */
-export function namesIn(text: string): string[] {
-  let cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
-  // "By A JAN. 13, 2017": the month of the date that follows is no part of the name.
-  for (let m = /\s+(\p{L}+)\.?$/u.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = /\s+(\p{L}+)\.?$/u.exec(cut)) {
-    cut = cut.slice(0, m.index);
-  }
-  const parts = cut.split(/\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u).map((p) => p.trim()).filter(Boolean);
-  const names: string[] = [];
-  for (const part of parts) {
-    const name = personName(part);
-    if (!name) break;
-    names.push(name);
-  }
-  return names;
-}
-
-/** A byline on this line: after a "by" word, or (`bare`) a line that starts with a person's name. */
-export function bylineIn(line: string, bare: boolean): string[] {
-  if (line.length > 220) return [];
-  for (const m of line.matchAll(bylineMarker)) {
-    const after = line.slice(m.index + m[0].length);
-    if (!/^\p{Lu}/u.test(after) || creditBefore.test(line.slice(0, m.index + m[0].length).replace(/\S+\s*$/u, ''))) continue;
-    const names = namesIn(after);
-    if (names.length) return names;
-  }
-  if (!bare) return [];
-  // "• A", "1. A", "A - Apr 16, 2015", "A, @handle", "A A" (a name printed twice), "img-name A".
-  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+)/u, '');
-  const names = namesIn(rest);
-  if (names.length) return names;
-  const words = rest.split(/\s+/);
-  if (words.length % 2 === 0 && words.length <= 8) {
-    const half = words.slice(0, words.length / 2).join(' ');
-    if (half === words.slice(words.length / 2).join(' ')) return namesIn(half);
-  }
-  return [];
-}
-
-const updatedWords = /\b(?:updated|modified|mis\s+à\s+jour|actualizado|aktualisiert|aktualizováno|обновлено|last\s+modified)\b/iu;
-
-/** The first publication date on a short header line (an "Updated ..." part does not count). */
-export function headerDate(line: string): string | null {
-  if (line.length > 200 || !/\d/.test(line)) return null;
-  const upd = updatedWords.exec(line);
-  const head = upd ? line.slice(0, upd.index) : line;
-  return findDate(head)?.iso ?? null;
-}
-
-/** How far around the headline and the first paragraph the header reaches (lines). */
+/** How far above the headline the header reaches (non-blank lines). */
 const aboveTitle = 6;
-const afterFirstProse = 3;
-/** How many lines at and after the article's end an author box may take. */
+/** How far below the headline, at most (lines), and how many paragraphs of prose it may pass. */
+const belowTitle = 40;
+const proseParagraphs = 2;
+/** How near the headline (non-blank lines) a bare name without a date must stand. */
+const bareNameReach = 8;
+/** How many lines before and after the article's end an author box may take. */
 const footLines = 8;
+
+interface Candidate<T> {
+  value: T;
+  line: number;
+  score: number;
+  form: string;
+}
+
+const better = <T>(a: Candidate<T> | null, b: Candidate<T>): Candidate<T> => (!a || b.score > a.score ? b : a);
+
+const updatedWords = /\b(?:updated|modified|last\s+modified|mis\s+à\s+jour|actualizado|aktualisiert|aktualizováno|обновлено)\b/iu;
 
 /**
  * The byline and date of an article headed at line `titleLine`, whose first paragraph of prose is
- * at `firstProse` and whose last line is `lastLine`.
+ * at `firstProse` and whose last line is `lastLine`. `common` holds the words the page writes in
+ * lower case (see bylineIn); `monthFirst` how to read "11.03.17" (see headerDate).
  */
-export function readHeader(lines: ClassifiedLine[], titleLine: number, firstProse: number, lastLine: number): HeaderFacts {
-  const facts: HeaderFacts = { authors: [], published: null, bylineLine: null, dateLine: null };
-  const start = Math.max(0, titleLine - aboveTitle);
-  const end = Math.min(lines.length - 1, firstProse + afterFirstProse);
-  const header: number[] = [];
-  // Nearest the headline first, below it before above it.
-  for (let i = titleLine + 1; i <= end; i++) header.push(i);
-  for (let i = titleLine - 1; i >= start; i--) header.push(i);
-  for (const i of header) {
+export function readHeader(lines: ClassifiedLine[], titleLine: number, firstProse: number, lastLine: number, common?: ReadonlySet<string>, monthFirst = true): HeaderFacts {
+  let byline: Candidate<string[]> | null = null;
+  let date: Candidate<string> | null = null;
+  const consider = (i: number, distance: number, where: 'above' | 'below' | 'foot') => {
     const line = lines[i]!;
-    if (!line.text || i === titleLine) continue;
-    const prose = line.cls.kind === 'text' && line.text.length > 160;
+    const text = line.text;
+    if (!text || text.length > 220) return;
+    const c = line.cls;
     // A photo credit or an image's file name carries the photo's date and the photographer's name.
-    if (line.cls.kind === 'chrome' && /photo|image|caption/.test(line.cls.what)) continue;
-    if (facts.authors.length === 0 && !prose) {
-      const names = bylineIn(line.text, i > titleLine && i <= firstProse);
-      if (names.length) {
-        facts.authors = names;
-        facts.bylineLine = i;
+    if (c.kind === 'chrome' && /photo|image|caption/.test(c.what)) return;
+    if (c.kind === 'text' && text.length > 160) return;
+    const near = -0.08 * distance;
+    const dated = headerDate(text, monthFirst);
+    if (c.kind === 'byline' && c.byline.authors.length) {
+      byline = better(byline, { value: c.byline.authors, line: i, score: (where === 'foot' ? 2 : 4) + near, form: 'a byline line' });
+    } else {
+      const marked = bylineIn(text, false);
+      if (marked.length) {
+        byline = better(byline, { value: marked, line: i, score: (where === 'foot' ? 2 : 3.5) + near + (dated ? 0.3 : 0), form: 'a "by" byline' });
+      } else if (text.length <= 120 && (c.kind !== 'chrome' || dated)) {
+        // A nav link is chrome; a name with its date may be classified so too.
+        const bare = bylineIn(text, true, common, dated !== null);
+        // A bare name counts near the headline, or with a date beside it ("A — 2013-09-29 — in
+        // Code"), which it needs at the foot.
+        if (bare.length && (dated || (where !== 'foot' && distance <= bareNameReach))) {
+          const score = (where === 'foot' ? 1.5 : where === 'above' ? 1.2 : 2) + (dated ? 1 : 0) + near;
+          byline = better(byline, { value: bare, line: i, score, form: dated ? 'a name with a date' : 'a name on its own line' });
+        }
       }
     }
-    if (facts.published === null && !prose) {
-      const iso = headerDate(line.text);
-      if (iso) {
-        facts.published = iso;
-        facts.dateLine = i;
-      }
+    if (where === 'foot') return;
+    if (c.kind === 'date') {
+      date = better(date, { value: c.iso, line: i, score: (c.updated ? 0.5 : 3) + near, form: c.updated ? 'an update stamp' : 'a dateline' });
+    } else if (c.kind === 'byline' && c.byline.published) {
+      date = better(date, { value: c.byline.published, line: i, score: 3 + near, form: "the byline's date" });
+    } else if (dated) {
+      date = better(date, { value: dated, line: i, score: 2 + near, form: 'a date in the header' });
+    } else if (updatedWords.test(text)) {
+      const upd = headerDate(text.replace(updatedWords, ' '), monthFirst);
+      if (upd) date = better(date, { value: upd, line: i, score: 0.5 + near, form: 'an update stamp' });
     }
+  };
+  // Below the headline, down to its second paragraph of prose.
+  let prose = 0;
+  for (let i = titleLine + 1, seen = 0; i < lines.length && i <= titleLine + belowTitle; i++) {
+    const line = lines[i]!;
+    if (!line.text) continue;
+    seen++;
+    consider(i, seen, 'below');
+    if (i >= firstProse && line.cls.kind === 'text' && isGoodProse(line.text) && ++prose >= proseParagraphs) break;
   }
-  if (facts.authors.length === 0) {
-    // "Written by A", "Posted by A on ..." at the article's foot.
-    for (let i = Math.max(firstProse, lastLine - footLines); i <= Math.min(lines.length - 1, lastLine + footLines); i++) {
-      const text = lines[i]!.text;
-      if (!text || text.length > 160) continue;
-      const names = bylineIn(text, false);
-      if (names.length) {
-        facts.authors = names;
-        facts.bylineLine = i;
-        break;
-      }
-    }
+  for (let i = titleLine - 1, seen = 0; i >= 0 && seen < aboveTitle; i--) {
+    if (!lines[i]!.text) continue;
+    seen++;
+    consider(i, seen + 1, 'above');
   }
-  return facts;
+  if (!byline) {
+    // "Written by A", "Posted by A on ...", "A — 2013-09-29" at the article's foot.
+    const from = Math.max(firstProse, lastLine - footLines);
+    for (let i = from; i <= Math.min(lines.length - 1, lastLine + footLines); i++) consider(i, Math.abs(i - lastLine), 'foot');
+  }
+  const b = byline as Candidate<string[]> | null;
+  const d = date as Candidate<string> | null;
+  return {
+    authors: b?.value ?? [],
+    published: d?.value ?? null,
+    bylineLine: b?.line ?? null,
+    bylineForm: b?.form ?? null,
+    dateLine: d?.line ?? null,
+    dateForm: d?.form ?? null,
+  };
 }

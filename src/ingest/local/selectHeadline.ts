@@ -1,8 +1,7 @@
 import type { PlacedDraft } from './articleDraft.js';
-import { isCaptionLine } from './chromeLine.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords, isGoodProse } from './contentWords.js';
-import { isPersonName } from './parseByline.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
+import { headlineScore } from './headlineScore.js';
 import { wordCount } from './textShape.js';
 
 /**
@@ -10,14 +9,8 @@ import { wordCount } from './textShape.js';
  * above its text; on a real page that is often a photo caption, a video player's label, a share
  * bar or the standfirst, while the headline stands higher up, above the byline, the dateline and
  * the share bar. For the page's main article (the one with the most text) every headline-shaped
- * line above its first paragraph, back to the article before it, is a candidate, scored by:
- *
- * - **echo**: the share of its subject words the article's text repeats (a headline names what
- *   the lead is about; a section label or a nav link does not);
- * - **header**: a byline or a dateline follows it within a few lines;
- * - **shape**: a headline's length and form; a caption (a photo credit, "Photograph:"), a line of
- *   links or a counter scores low;
- * - **distance**: nearer the text is better, a little.
+ * line above its first paragraph, back to the article before it, is a candidate, scored by
+ * headlineScore (echo of the lead, a header below it, its shape, its distance).
  *
  * Plain data in and out: the drafts and their lines; returns the chosen line index, or null to keep
  * assembly's title.
@@ -33,62 +26,6 @@ export interface HeadlineChoice {
 const searchLines = 90;
 /** The main article must hold this many words before its title is second-guessed. */
 const minArticleWords = 80;
-
-const captionWords = /^(?:photo(?:graph)?|image|picture|video|media caption|caption|illustration|gallery|credit|watch|listen|play|replay|advertisement)\b|\b(?:photograph|photo|image|illustration)\s*:|\b(?:getty images|shutterstock|reuters|afp|ap photo)\b/i;
-const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
-
-function isHeaderLine(c: ClassifiedLine): boolean {
-  return c.cls.kind === 'byline' || c.cls.kind === 'date' || c.cls.kind === 'relative' || c.cls.kind === 'time';
-}
-
-/** The score of line `i` as the headline of an article whose words are `body`. */
-export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number): { score: number; why: string } | null {
-  const line = lines[i]!;
-  const c = line.cls;
-  const text = line.text;
-  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))))) return null;
-  const words = wordCount(text);
-  if (words > 30 || text.length < 4) return null;
-  const own = contentWords(text);
-  if (own.size === 0) return null;
-  let echoed = 0;
-  for (const w of own) if (body.has(w)) echoed++;
-  // Echoed words count, not just their share: a one-word label echoes trivially.
-  const echo = echoed / (own.size + 1.5);
-  let score = 3 * echo;
-  const why: string[] = [`echo ${echoed}/${own.size}`];
-  // A byline or dateline within the next few lines: the article's header.
-  for (let j = i + 1, seen = 0; j < lines.length && seen < 6 && j < firstParagraph + 1; j++) {
-    if (!lines[j]!.text) continue;
-    seen++;
-    if (isHeaderLine(lines[j]!)) {
-      score += 1.5;
-      why.push('byline or date follows');
-      break;
-    }
-  }
-  if (c.kind === 'heading') score += 0.5;
-  if (words < 3) score -= 1;
-  if (words > 14) score -= 0.12 * (words - 14);
-  if (/(?:^|\s)@\w/.test(text) || isPersonName(text.split(/[,|]/)[0] ?? '')) {
-    score -= 2;
-    why.push('a name');
-  }
-  if (captionWords.test(text) || isCaptionLine(text)) {
-    score -= 2.5;
-    why.push('caption');
-  }
-  if (linkRow.test(text)) {
-    score -= 2;
-    why.push('a row of links');
-  }
-  if (/[:]$/.test(text)) score -= 1;
-  let between = 0;
-  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
-  score -= 0.02 * between;
-  why.push(`${between} lines above the text`);
-  return { score, why: why.join(', ') };
-}
 
 /** The line of the draft's first paragraph of running prose (a share bar or a menu may come before it). */
 export function firstProseLine(draft: PlacedDraft): number {
@@ -111,65 +48,102 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
 }
 
 /** The line that best heads `draft`, searching back to `floor` (exclusive). */
-export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number): HeadlineChoice | null {
+export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
-  const body = contentWords(draft.paragraphs.slice(0, 40).join('\n'), 1500);
+  // The text from the first paragraph of prose on: a candidate above it must not echo itself.
+  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= firstParagraph).slice(0, 40).join('\n'), 1500);
   let best: HeadlineChoice | null = null;
+  let second: HeadlineChoice | null = null;
   const from = Math.max(floor + 1, firstParagraph - searchLines);
   for (let i = firstParagraph - 1; i >= from; i--) {
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.
     if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
-    const s = headlineScore(lines, i, body, firstParagraph);
+    const s = headlineScore(lines, i, body, firstParagraph, common);
     if (!s) continue;
     const score = s.score + (i === draft.titleLine ? 0.3 : 0);
-    if (!best || score > best.score) best = { line: i, score, why: s.why };
+    if (!best || score > best.score) {
+      second = best;
+      best = { line: i, score, why: s.why };
+    } else if (!second || score > second.score) second = { line: i, score, why: s.why };
   }
+  // The report says what it won over.
+  if (best && second) best.why += `; score ${best.score.toFixed(2)} over line ${second.line + 1} "${lines[second.line]!.text.slice(0, 40)}" (${second.score.toFixed(2)})`;
   return best;
 }
 
-/** Words of running prose in a draft's text, to find the page's main article. */
-const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => n + (isGoodProse(p) ? wordCount(p) + (p.length >> 3) : 0), 0);
+/**
+ * Words of running prose in a draft's text, to find the page's main article. A list item of a
+ * sentence or more counts half: an article may be written as a bulleted list, a menu is not.
+ */
+const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => {
+  if (isGoodProse(p)) return n + wordCount(p) + (p.length >> 3);
+  const w = wordCount(p);
+  return w >= 10 ? n + (w >> 1) : n;
+}, 0);
 
 /**
  * Give the page's main article its headline. When the chosen line headed a draft of its own (the
  * headline and its standfirst, cut off from the text by a caption), that draft's text joins the
  * main article in front. Returns the drafts and, for the report, what was chosen and why.
  */
-export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): { drafts: PlacedDraft[]; choice: (HeadlineChoice & { article: number }) | null } {
+export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], common?: ReadonlySet<string>): { drafts: PlacedDraft[]; choice: (HeadlineChoice & { article: number }) | null } {
   if (drafts.length === 0) return { drafts, choice: null };
   const prose = drafts.map(textWords);
   let main = 0;
   for (let k = 1; k < drafts.length; k++) if (prose[k]! > prose[main]!) main = k;
   const draft = drafts[main]!;
   if (prose[main]! < minArticleWords) return { drafts, choice: null };
+  const first = firstProseLine(draft);
+  let mainWords: Set<string> | null = null;
+  // A draft above whose words are the main article's: a part of it split off by assembly (its
+  // header with the standfirst, or its first paragraphs above a "Continue reading" line).
+  const sameSubject = (d: PlacedDraft) => cohesion(tailWords(d), (mainWords ??= draftWords(draft))) >= sameSubjectCohesion;
   let floor = -1;
   for (let k = main - 1; k >= 0; k--) {
     const d = drafts[k]!;
     // An earlier article with real text of its own (or a teaser with its own stamp) bounds the
-    // search; a menu, or a headline with only its standfirst, does not.
+    // search; a menu, or a headline with only its standfirst, does not; nor does a part of the
+    // main article itself.
     if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && prose[k]! >= 60)) {
+      if (d.titleLine >= first - searchLines && !d.cut && sameSubject(d)) continue;
       floor = d.lastLine;
       break;
     }
   }
-  const choice = chooseHeadline(lines, draft, floor);
+  const choice = chooseHeadline(lines, draft, floor, common);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);
     return { drafts: out, choice: choice && { ...choice, article: main } };
   }
   const out = [...drafts];
-  const owner = out.findIndex((d, k) => k < main && d.titleLine === choice.line);
   const updated: PlacedDraft = { ...withoutLeadingBullets(from(draft, choice.line)), title: lines[choice.line]!.text, titleLine: choice.line };
+  // The drafts between the chosen headline and the main text: the one it headed (its standfirst
+  // leads) and the parts of the article split off from it join the main article; the rest
+  // between (captions, labels, a menu) are dropped.
+  let owner = out.findIndex((d, k) => k < main && d.titleLine === choice.line);
+  const firstBelow = out.findIndex((d, k) => k < main && d.titleLine > choice.line);
+  if (owner < 0 && firstBelow >= 0 && out.slice(firstBelow, main).some((d) => hasProse(d) && sameSubject(d))) owner = firstBelow;
   if (owner >= 0) {
-    const d = out[owner]!;
-    // The standfirst leads; the old title (a caption or label) is dropped.
-    updated.paragraphs = [...d.paragraphs, ...draft.paragraphs];
-    updated.paragraphLines = [...d.paragraphLines, ...draft.paragraphLines];
-    updated.authors = draft.authors.length ? draft.authors : d.authors;
-    updated.published = draft.published ?? d.published;
-    updated.ownMeta ||= d.ownMeta;
+    const paragraphs: string[] = [];
+    const paragraphLines: number[] = [];
+    for (let k = owner; k < main; k++) {
+      const d = out[k]!;
+      const keep = k === out.findIndex((x) => x.titleLine === choice.line) || (hasProse(d) && sameSubject(d));
+      if (!keep) continue;
+      if (d.titleLine !== choice.line) {
+        paragraphs.push(d.title);
+        paragraphLines.push(d.titleLine);
+      }
+      paragraphs.push(...d.paragraphs);
+      paragraphLines.push(...d.paragraphLines);
+      updated.authors = updated.authors.length ? updated.authors : d.authors;
+      updated.published ??= d.published;
+      updated.ownMeta ||= d.ownMeta;
+    }
+    updated.paragraphs = [...paragraphs, ...draft.paragraphs];
+    updated.paragraphLines = [...paragraphLines, ...draft.paragraphLines];
     out.splice(main, 1, updated);
     out.splice(owner, main - owner);
     return { drafts: out, choice: { ...choice, article: owner } };
@@ -177,3 +151,17 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[]): 
   out[main] = updated;
   return { drafts: out, choice: { ...choice, article: main } };
 }
+
+/** Share of a draft's subject words the main article must share for the draft to be a part of it. */
+const sameSubjectCohesion = 0.2;
+
+function draftWords(d: PlacedDraft): Set<string> {
+  return contentWords(`${d.title}\n${d.paragraphs.slice(0, 12).join('\n')}`, 400);
+}
+
+/** Subject words of a draft's end, where a part split off from the article below it would be. */
+function tailWords(d: PlacedDraft): Set<string> {
+  return contentWords(`${d.title}\n${d.paragraphs.slice(-12).join('\n')}`, 400);
+}
+
+const hasProse = (d: PlacedDraft) => d.paragraphs.some(isGoodProse);

@@ -1,0 +1,116 @@
+import { eng } from 'stopword';
+import { isNameParticle } from './parseByline.js';
+import { monthByName } from './monthNames.js';
+import { findDate, findShortDate } from './parseDateline.js';
+
+/**
+ * Reading who wrote an article and when from one header line, in the forms pages print them: "By A
+ * and B | date", "on March 10, 2015 by A", "By A, Senior Technologist, Org", "Par A", "A - Apr 16,
+ * 2015 8:02 pm UTC", "A, @handle", "• A", "Written by A", "Updated ..." (an update, not the
+ * publication). Callers pass header lines, never prose.
+ */
+
+/** Words that introduce a byline in the languages pages come in. */
+const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by|by|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+/giu;
+/** "Photo by A", "Illustration by A": a credit, not a byline. */
+const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
+/** After a name: a role, an outlet, a handle, a date — where the name list ends. */
+const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s).*$/iu;
+
+const upperName = /^\p{Lu}[\p{Lu}'’-]+$/u;
+const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u;
+const initial = /^\p{Lu}\.$/u;
+
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+/** English function words: no word of a name is one ("The David and Lucile Packard Foundation", "Sign In"). */
+const functionWords: ReadonlySet<string> = new Set(eng.map((w) => w.toLowerCase()));
+
+/** "Daniel Kahn Gillmor", "JOE HILDEBRAND" (as "Joe Hildebrand"), "Bradley M. Kuhn"; null if not a name. */
+export function personName(text: string): string | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return null;
+  const shouted = words.every((w) => upperName.test(w) || isNameParticle(w.toLowerCase()));
+  if (words.some((w) => /['’]s$/u.test(w))) return null;
+  const ok = words.every((w, k) => mixedName.test(w) || (k > 0 && k < words.length - 1 && (initial.test(w) || isNameParticle(w))) || (shouted && upperName.test(w) && w.length >= 2));
+  if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!) || words.some((w) => functionWords.has(w.toLowerCase()))) return null;
+  return shouted ? words.map((w) => (isNameParticle(w.toLowerCase()) ? w.toLowerCase() : titleCase(w))).join(' ') : words.join(' ');
+}
+
+/**
+ * The people a byline text names: "A", "A and B", "A, B and C", "A & B", up to where the names end.
+ * `whole`: every part up to that end must be a name, or none is taken (a line that only starts
+ * with a name-shaped phrase, like a headline in Title Case, names nobody).
+ */
+export function namesIn(text: string, whole = false): string[] {
+  let cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
+  // "By A JAN. 13, 2017": the month of the date that follows is no part of the name.
+  for (let m = /\s+(\p{L}+)\.?$/u.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = /\s+(\p{L}+)\.?$/u.exec(cut)) {
+    cut = cut.slice(0, m.index);
+  }
+  const parts = cut.split(/\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u).map((p) => p.trim()).filter(Boolean);
+  const names: string[] = [];
+  for (const part of parts) {
+    const name = personName(part);
+    if (!name) {
+      if (whole) return [];
+      break;
+    }
+    names.push(name);
+  }
+  return names;
+}
+
+/**
+ * A byline on this line: after a "by" word, or (`bare`) a line that starts with a person's name.
+ * `common` tells the words the page writes in lower case: a bare "name" most of whose words are
+ * such words is a link or a label ("Older Article", "Tech Industry"), not a person.
+ */
+export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<string>, dated = false): string[] {
+  if (line.length > 220) return [];
+  for (const m of line.matchAll(bylineMarker)) {
+    const after = line.slice(m.index + m[0].length);
+    if (!/^\p{Lu}/u.test(after) || creditBefore.test(line.slice(0, m.index + m[0].length).replace(/\S+\s*$/u, ''))) continue;
+    const names = namesIn(after);
+    if (names.length) return names;
+  }
+  if (!bare) return [];
+  // "• A", "1. A", "A - Apr 16, 2015", "A, @handle", "A A" (a name printed twice), "img-name A".
+  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+)/u, '');
+  // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B").
+  const end = nameEnd.exec(rest);
+  if (end && /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu.test(end[0])) return [];
+  // More than half of a name's words written in lower case elsewhere on the page: a phrase, not a person.
+  const people = (names: string[]) => {
+    if (!common) return names;
+    // ...or, without a date beside it, whose first word is: "View Photos", "Related Coverage" are links.
+    const phrase = (n: string) => {
+      const words = n.split(/\s+/);
+      return (!dated && common.has(words[0]!.toLowerCase())) || 2 * words.filter((w) => common.has(w.toLowerCase())).length > words.length;
+    };
+    return names.some(phrase) ? [] : names;
+  };
+  // "A A": a name printed twice (an avatar's alt text, then the name).
+  const words = rest.split(/\s+/);
+  if (words.length % 2 === 0 && words.length <= 8) {
+    const half = words.slice(0, words.length / 2).join(' ');
+    if (half === words.slice(words.length / 2).join(' ')) return people(namesIn(half, true));
+  }
+  const names = people(namesIn(rest, true));
+  if (names.length) return names;
+  return [];
+}
+
+const updatedWords = /\b(?:updated|modified|mis\s+à\s+jour|actualizado|aktualisiert|aktualizováno|обновлено|last\s+modified)\b/iu;
+
+/**
+ * The first publication date on a short header line (an "Updated ..." part does not count). A
+ * numeric date with a two-digit year ("10.15.15") is read month first on a page in English (`monthFirst`), day
+ * first elsewhere, unless its figures settle the order.
+ */
+export function headerDate(line: string, monthFirst = true): string | null {
+  if (line.length > 200 || !/\d/.test(line)) return null;
+  const upd = updatedWords.exec(line);
+  const head = upd ? line.slice(0, upd.index) : line;
+  return findDate(head)?.iso ?? findShortDate(head, monthFirst);
+}
+

@@ -1,0 +1,42 @@
+import type { ClassifiedLine } from './classifyLine.js';
+import { findDate } from './parseDateline.js';
+import { bylineIn, headerDate } from './bylineIn.js';
+
+/**
+ * What a line of an article's header states about the article, if anything: a byline ("By A",
+ * "Posted by A on ...", "Par A"), a dateline ("Friday 25 December 2015", "Tuesday 15 October 2019
+ * by A" counts as a byline), a person's name on its own ("• A", "A - Apr 16, 2015") or a stamp
+ * ("5 hours ago", "10:15"). Judged on the line alone, bullets and all: a page may print its
+ * header as a bulleted list, which the line classifier takes for text.
+ */
+export type HeaderKind = 'byline' | 'date' | 'name' | 'stamp';
+
+/** A date that is most of the line ("December 18, 2020", "Updated 3 Jan 2019 02.00 EST"), not one in a title. */
+function isDateLine(text: string): boolean {
+  if (text.length > 90 || !/\d/.test(text)) return false;
+  const found = findDate(text);
+  if (!found) return false;
+  const letters = text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const dated = text.slice(found.index, found.index + found.length).replace(/[^\p{L}\p{N}]/gu, '').length;
+  return dated >= 0.4 * letters;
+}
+
+/** `common`: the words the page writes in lower case (see bylineIn). */
+export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string>): HeaderKind | null {
+  const c = line.cls;
+  if (c.kind === 'byline') return 'byline';
+  if (c.kind === 'date') return 'date';
+  if (c.kind === 'relative' || c.kind === 'time') return 'stamp';
+  if (c.kind === 'blank' || line.text.length > 200) return null;
+  const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
+  if (bylineIn(text, false).length) return 'byline';
+  let name = false;
+  if (text.length <= 100) {
+    // A name with a date beside it ("A March 9, 2017", "A - Apr 16, 2015") is a byline.
+    const dated = headerDate(text) !== null;
+    name = bylineIn(text, true, common, dated).length > 0;
+    if (name && dated) return 'byline';
+  }
+  if (isDateLine(text)) return 'date';
+  return name ? 'name' : null;
+}

@@ -1,0 +1,128 @@
+import { isCaptionLine } from './chromeLine.js';
+import type { ClassifiedLine } from './classifyLine.js';
+import { contentWords } from './contentWords.js';
+import { headerLineKind } from './headerLine.js';
+import { isPersonName } from './parseByline.js';
+import { isAbbreviation, wordCount } from './textShape.js';
+
+/**
+ * How well a headline-shaped line heads an article, for selectHeadline:
+ *
+ * - **echo**: the share of its subject words the article's text repeats (a headline names what
+ *   the lead is about; a section label or a nav link does not);
+ * - **header**: a byline, a dateline, an author's name or a stamp follows it, the nearer the more;
+ * - **shape**: a headline's length and form; a caption (a photo credit, "Photograph:"), a line of
+ *   links, a counter ("2 responses"), a name, a sentence with its full stop, or the standfirst
+ *   under a shorter headline scores low; a byline or a dateline is no candidate at all;
+ * - **distance**: nearer the text is better, a little.
+ */
+const captionWords = /^(?:photo(?:graph)?|image|picture|video|media caption|caption|illustration|gallery|credit|watch|listen|play|replay|advertisement)\b|\b(?:photograph|photo|image|illustration)\s*:|\b(?:getty images|shutterstock|reuters|afp|ap photo)\b/i;
+const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
+
+/** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
+const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
+
+/** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
+const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
+
+/**
+ * The score of line `i` as the headline of an article whose words are `body`. `common` holds the
+ * words the page writes in lower case (see bylineIn).
+ */
+export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>): { score: number; why: string } | null {
+  const line = lines[i]!;
+  const c = line.cls;
+  const text = line.text;
+  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))))) return null;
+  const words = wordCount(text);
+  if (words > 30 || text.length < 4) return null;
+  // A byline or a dateline printed in a headline's type is not one ("Tuesday 15 October 2019 by A").
+  const kind = headerLineKind(line, common);
+  if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
+  const own = contentWords(text);
+  if (own.size === 0) return null;
+  let echoed = 0;
+  for (const w of own) if (body.has(w)) echoed++;
+  // Echoed words count, not just their share: a one-word label echoes trivially.
+  const echo = echoed / (own.size + 1.5);
+  let score = 3 * echo;
+  const why: string[] = [`echo ${echoed}/${own.size}`];
+  // A byline or dateline just below: the article's header. Nearer counts more.
+  // Past a standfirst (longer) and a section label, not past another headline.
+  for (let j = i + 1, seen = 0; j < lines.length && seen < headerBonus.length - 1 && j < firstParagraph + 1; j++) {
+    if (!lines[j]!.text) continue;
+    seen++;
+    const k = headerLineKind(lines[j]!, common);
+    if (!k && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) break;
+    if (k) {
+      // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
+      score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);
+      why.push('byline or date follows');
+      break;
+    }
+  }
+  // A dateline or a byline just above also heads it (some pages print the date over the headline).
+  const over = previousNonBlank(lines, i, true);
+  if (over !== null && !why.includes('byline or date follows')) {
+    const k = headerLineKind(lines[over]!, common);
+    // Unless it closes a header block of its own (a name, then the date): that heads the line above it.
+    let block = false;
+    for (let j = over - 1, seen = 0; j >= 0 && seen < 3; j--) {
+      if (!lines[j]!.text) continue;
+      seen++;
+      const kj = headerLineKind(lines[j]!, common);
+      if (kj === 'name' || kj === 'byline') block = true;
+    }
+    if ((k === 'date' || k === 'byline') && !block) {
+      score += 0.8;
+      why.push('date or byline above');
+    }
+  }
+  if (c.kind === 'heading') score += 0.5;
+  if (words < 3) score -= 1;
+  if (words > 14) score -= 0.12 * (words - 14);
+  if (kind === 'name' || /(?:^|\s)@\w/.test(text) || isPersonName(text.split(/[,|]/)[0] ?? '')) {
+    score -= 2;
+    why.push('a name');
+  }
+  if (captionWords.test(text) || isCaptionLine(text)) {
+    score -= 2.5;
+    why.push('caption');
+  }
+  if (linkRow.test(text)) {
+    score -= 2;
+    why.push('a row of links');
+  }
+  if (counter.test(text)) {
+    score -= 2;
+    why.push('a counter');
+  }
+  if (/[:]$/.test(text)) score -= 1;
+  // A sentence with its full stop is a caption or a standfirst more often than a headline.
+  if (/[^.]\.$/.test(text) && !isAbbreviation(text.split(' ').pop() ?? '')) {
+    score -= 0.6;
+    why.push('a sentence');
+  }
+  // The standfirst under its headline: a longer line right below a shorter headline-shaped one.
+  const above = previousNonBlank(lines, i);
+  if (above !== null && words >= 13) {
+    const a = lines[above]!;
+    const aw = wordCount(a.text);
+    if ((a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && aw < words && !headerLineKind(a, common) && !linkRow.test(a.text)) {
+      score -= 1.2;
+      why.push('a standfirst under a headline');
+    }
+  }
+  let between = 0;
+  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
+  score -= 0.02 * between;
+  why.push(`${between} lines above the text`);
+  return { score, why: why.join(', ') };
+}
+
+/** The nearest line above `i` that is neither blank nor chrome (a caption may stand between headline and standfirst). */
+function previousNonBlank(lines: ClassifiedLine[], i: number, chromeToo = false): number | null {
+  for (let j = i - 1; j >= 0 && j >= i - 6; j--) if (lines[j]!.text && (chromeToo || lines[j]!.cls.kind !== 'chrome')) return j;
+  return null;
+}
+

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { bylineIn, headerDate } from '../../../src/ingest/local/bylineIn.js';
+import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
+import { headerLineKind } from '../../../src/ingest/local/headerLine.js';
+import { lowerCaseWords } from '../../../src/ingest/local/lowerCaseWords.js';
+import { findShortDate } from '../../../src/ingest/local/parseDateline.js';
+import { parsePage } from '../../../src/ingest/local/parsePage.js';
+import { readHeader } from '../../../src/ingest/local/readHeader.js';
+
+/** Title, byline and date selection, on pages written for these tests in the w3m-dump style. */
+const origin = { kind: 'page' as const, ref: 'test/header.txt' };
+const para = (lead: string) => `${lead} the ferry service across the lake resumed on Tuesday after the winter storms, and the operator said timetables would return to normal by the weekend.`;
+const classified = (texts: string[]) => texts.map((text) => ({ text, cls: classifyLine(text) }));
+
+describe('header lines', () => {
+  const kind = (text: string, common?: ReadonlySet<string>) => headerLineKind({ text, cls: classifyLine(text) }, common);
+  it('knows bylines, datelines and names in the forms headers print them, bullets and all', () => {
+    expect(kind('Tuesday 15 October 2019 by Ines Marlow')).toBe('byline');
+    expect(kind('• Friday 25 December 2015')).toBe('date');
+    expect(kind('• Ines Marlow')).toBe('name');
+    expect(kind('Ines Marlow - Apr 16, 2015 8:02 pm UTC')).toBe('byline');
+    expect(kind('Ferry service resumes across the lake')).toBeNull();
+    expect(kind('2 responses')).toBeNull();
+  });
+  it('does not take a link or a label in Title Case for a person', () => {
+    const common = new Set(['older', 'article', 'view']);
+    expect(kind('• Older Article', common)).toBeNull();
+    expect(bylineIn('View Photos', true, common)).toEqual([]);
+    expect(bylineIn('Sign In', true)).toEqual([]);
+    expect(bylineIn('The Harbour and Lakes Foundation', true)).toEqual([]);
+    // A headline in Title Case is no list of names.
+    expect(bylineIn('Two Weeks After Storm, Ferry Resumes Service and Port Reopens', true)).toEqual([]);
+    expect(bylineIn('Lakeside’s Quiet Winter in the Valley', true)).toEqual([]);
+    // A name printed twice (an avatar's alt text, then the name).
+    expect(bylineIn('Ines Marlow Ines Marlow', true)).toEqual(['Ines Marlow']);
+  });
+  it('reads the words a page writes in lower case, not addresses', () => {
+    const words = lowerCaseWords([{ text: 'Read the older article at ines.marlow@example.org today.' }]);
+    expect(words.has('older')).toBe(true);
+    expect(words.has('today')).toBe(true);
+    expect(words.has('ines')).toBe(false);
+  });
+  it('reads a numeric date with a two-digit year in the page\'s order', () => {
+    expect(findShortDate('10.15.15', true)).toBe('2015-10-15');
+    expect(findShortDate('10.15.15', false)).toBe('2015-10-15');
+    expect(findShortDate('11.03.17 in Gadgets', true)).toBe('2017-11-03');
+    expect(findShortDate('11.03.17', false)).toBe('2017-03-11');
+    expect(findShortDate('version 2.8.15', true)).toBeNull();
+    expect(headerDate('11.03.17 in Gadgets', true)).toBe('2017-11-03');
+  });
+});
+
+describe('readHeader', () => {
+  it('prefers a "by" byline to a bare name, and a dateline to an update stamp', () => {
+    const lines = classified([
+      'Ferry service resumes across the lake', '', '• Tomas Reyl', '', 'Updated 4 March 2021', '',
+      'on March 2, 2021 by Ines Marlow', '', para('Passengers said'), '', para('The operator said'),
+    ]);
+    const facts = readHeader(lines, 0, 8, 10);
+    expect(facts.authors).toEqual(['Ines Marlow']);
+    expect(facts.bylineLine).toBe(6);
+    expect(facts.published).toBe('2021-03-02');
+  });
+  it('takes an update stamp when it is the only date', () => {
+    const lines = classified(['Ferry service resumes across the lake', '', 'Updated 4 March 2021', '', para('Passengers said')]);
+    expect(readHeader(lines, 0, 4, 4).published).toBe('2021-03-04');
+  });
+  it('reads an author box with its date at the foot', () => {
+    const lines = classified(['Ferry service resumes across the lake', '', para('Passengers said'), '', para('The operator said'), '', 'Ines Marlow — 2021-03-02 — in Travel — Permalink']);
+    expect(readHeader(lines, 0, 2, 4).authors).toEqual(['Ines Marlow']);
+  });
+});
+
+describe('the main article\'s title, byline and date on whole pages', () => {
+  it('does not take a dated byline printed as a heading, nor a counter, for the headline', () => {
+    const page = [
+      'Lake Notes', '', '• Home', '• About', '', 'Ferry service resumes across the lake', '',
+      'Tuesday 15 October 2019 by Ines Marlow', '', '2 responses', '',
+      para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const { articles, why } = parsePage(page, origin);
+    expect(articles[0]!.title).toBe('Ferry service resumes across the lake');
+    expect(articles[0]!.authors).toEqual(['Ines Marlow']);
+    expect(articles[0]!.published).toBe('2019-10-15');
+    expect(why?.[0]?.[1]).toMatch(/^byline line \d+: "Tuesday 15 October 2019 by Ines Marlow"/);
+  });
+
+  it('takes the headline, not the standfirst under it, and reads a bulleted header', () => {
+    const page = [
+      '1. News', '2. Travel', '', 'Ferry service resumes across the lake', '',
+      'Operators say the crossing will run on its winter timetable until the storms have passed and the piers are repaired', '',
+      '• Tomas Reyl', '• Friday 25 December 2015', '• 0 comments', '',
+      'ferry-pier.jpg', 'The ferry at the north pier is seen on Tuesday Lake Photos', '',
+      para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    const main = articles.find((a) => a.paragraphs.length >= 3)!;
+    expect(main.title).toBe('Ferry service resumes across the lake');
+    expect(main.authors).toEqual(['Tomas Reyl']);
+    expect(main.published).toBe('2015-12-25');
+  });
+
+  it('reads the header of a headline printed twice, and an English page\'s numeric date month first', () => {
+    const page = [
+      'Ferry service resumes across the lake', '', 'Ines Marlow', '', '11.03.17 in Travel', '',
+      '• Share', '• Tweet', '', 'Lake Notes newsletter', 'Email address [ ] Subscribe', '',
+      'Ferry service resumes across the lake', '',
+      para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    const main = articles.find((a) => a.paragraphs.length >= 3)!;
+    expect(main.title).toBe('Ferry service resumes across the lake');
+    expect(main.authors).toEqual(['Ines Marlow']);
+    expect(main.published).toBe('2017-11-03');
+  });
+
+  it('takes a dateline printed above the headline', () => {
+    const page = [
+      'Lake Notes > Travel > 2015', '', '« Previous | Next »', '', '08.04.2015 12:46', '',
+      'Ferry service resumes across the lake', '', para('Passengers said'), '', para('The operator said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    expect(articles[0]!.title).toBe('Ferry service resumes across the lake');
+    expect(articles[0]!.published).toBe('2015-04-08T12:46:00Z');
+  });
+});
