@@ -15,7 +15,8 @@ import type { Item } from '../src/item.js';
 import { summarize } from '../src/ingest/summarize.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { SqlConnector, SqlValue } from '../src/store/connector.js';
-import { itemColumns, itemTags, rowValues, toRow } from '../src/store/itemRow.js';
+import { upsertItemParams, upsertItemSql } from '../src/store/feedRank.js';
+import { itemTags, rowValues, toRow } from '../src/store/itemRow.js';
 import { readMigrations } from '../src/store/sqlite.js';
 import { createSqlStore } from '../src/store/sqlStore.js';
 import type { KeyedItem } from '../src/store/store.js';
@@ -23,7 +24,7 @@ import { escapeXml, loadVocabulary, makeStory, regionSlugs, rng, type Vocabulary
 
 export const outDir = join(import.meta.dirname, '.out');
 /** Bump when the generated content changes, so cached stores are rebuilt. */
-const generatorVersion = 3;
+const generatorVersion = 4;
 const batchSize = 5_000;
 /** Items are dated over two years ending here, whatever N is: feeds of every size look alike. */
 const newest = Date.parse('2025-06-30T12:00:00.000Z');
@@ -62,7 +63,7 @@ export function syntheticItem(i: number, n: number, vocab: Vocabulary): KeyedIte
   return { item, titleKey: titleKey(item.title) };
 }
 
-/** One item as the store writes it: the `items` row values and its `item_tags` rows. */
+/** One item as the store writes it: the `items` statement's values and its `item_tags` rows. */
 interface Written {
   values: SqlValue[];
   tags: string[];
@@ -73,7 +74,7 @@ interface Written {
 function written(i: number, n: number, vocab: Vocabulary): Written {
   const { item, titleKey: key } = syntheticItem(i, n, vocab);
   const row = toRow(item, key);
-  return { values: rowValues(row), tags: itemTags(item), sortKey: row.sort_key, id: item.id };
+  return { values: upsertItemParams(rowValues(row), row.sort_key), tags: itemTags(item), sortKey: row.sort_key, id: item.id };
 }
 
 /** better-sqlite3 like `sqliteConnector`, with settings for a one-off bulk load (not stored in the file). */
@@ -108,10 +109,14 @@ function bulkConnector(db: Database.Database): SqlConnector {
         for (const st of statements) prepare(st.sql).run(...st.params);
       })(),
     close: async () => {
-      db.pragma('locking_mode = NORMAL');
-      db.pragma('journal_mode = WAL');
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // Reopened to switch to WAL: FTS5 can keep a read handle open past the last commit, and
+      // with one open the checkpoint below is refused (SQLITE_LOCKED).
+      const path = db.name;
       db.close();
+      const wal = new Database(path);
+      wal.pragma('journal_mode = WAL');
+      wal.pragma('wal_checkpoint(TRUNCATE)');
+      wal.close();
     },
   };
 }
@@ -167,11 +172,7 @@ if (!isMainThread && workerData?.role === 'generate') {
 }
 
 /** The statements `upsertItems` runs for a new item, less its no-op `DELETE FROM item_tags` (a fresh store has none). */
-const insertItem = (db: Database.Database) =>
-  db.prepare(
-    `INSERT INTO items (${itemColumns}) VALUES (${itemColumns.split(', ').map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ` +
-      itemColumns.split(', ').filter((c) => c !== 'id' && c !== 'first_seen').map((c) => `${c} = excluded.${c}`).join(', '),
-  );
+const insertItem = (db: Database.Database) => db.prepare(upsertItemSql);
 
 /**
  * Write n synthetic items to a new store at `path`. `direct`: prepared statements, one
@@ -243,11 +244,12 @@ function removeDb(path: string): void {
   for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
 }
 
-/** A digest of everything the store wrote: items, item_tags, the FTS index and the version. */
+/** A digest of everything the store wrote: items, item_tags, the FTS index, the search terms and the version. */
 function contentDigest(path: string): Record<string, string> {
   const db = new Database(path, { readonly: true });
   const tables = {
     items: 'SELECT rowid, * FROM items ORDER BY rowid',
+    search_terms: 'SELECT * FROM search_terms ORDER BY term',
     item_tags: 'SELECT * FROM item_tags ORDER BY tag, sort_key, item_id',
     items_fts_data: 'SELECT * FROM items_fts_data ORDER BY id',
     items_fts_idx: 'SELECT * FROM items_fts_idx ORDER BY segid, term',

@@ -14,7 +14,6 @@ import { folderPages } from './folderPages.js';
 import { healthcheck, healthUrl } from './healthcheck.js';
 import { loadNodeConfigData, openNodeRuntime } from './runtime.js';
 import { startServer } from './serve.js';
-import { sourcesCommand } from './sourcesCommand.js';
 import { onStopSignals } from './stopSignals.js';
 
 export const commands = ['serve', 'ingest', 'report', 'healthcheck', 'sources'] as const;
@@ -57,6 +56,9 @@ export async function runCommand(argv: string[], env: Env): Promise<number | nul
     // `npm run sources -- import x.opml` runs in the Caravan folder; x.opml is where the user was (INIT_CWD, set by npm).
     const [sub, file, ...rest] = argv.slice(1);
     const args = sub === 'import' && file ? [sub, resolve(env.INIT_CWD ?? '.', file), ...rest] : argv.slice(1);
+    // Loaded here, not at start-up: its OPML parser brings linkedom (and its CSS parser), which
+    // `serve` does not need (a tenth of a second of start-up, bench/RESULTS.md).
+    const { sourcesCommand } = await import('./sourcesCommand.js');
     return sourcesCommand(args, parseConfig(env), (line) => console.log(line));
   }
   if (command === 'healthcheck') {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
-import { openPostgresStore, type PostgresStore } from '../store/postgres.js';
+import type { PostgresStore } from '../store/postgres.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
 
 /** The Node door's store: the shared ItemStore plus what the door needs to report and reclaim leases. */
@@ -17,6 +17,8 @@ export async function openNodeStore(
   config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databasePoolMax' | 'databaseStatementTimeoutMs'>,
 ): Promise<NodeStore> {
   if (config.databaseUrl !== null) {
+    // Loaded only for PostgreSQL: `pg` is not needed by a SQLite store's start-up.
+    const { openPostgresStore } = await import('../store/postgres.js');
     const store = await openPostgresStore({
       url: config.databaseUrl, poolMax: config.databasePoolMax, statementTimeoutMs: config.databaseStatementTimeoutMs,
     });

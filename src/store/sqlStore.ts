@@ -1,6 +1,7 @@
 import type { Item } from '../item.js';
 import type { Migration, SqlConnector, Statement } from './connector.js';
-import { encodeCursor, fts5Search, itemQuerySql, type SearchClause } from './itemQuerySql.js';
+import { upsertItemParams, upsertItemSql } from './feedRank.js';
+import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type SearchClause } from './itemQuerySql.js';
 import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
 import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
 
@@ -17,9 +18,11 @@ const versionTtlMs = 1000;
 
 /**
  * The ItemStore over any connector: the same SQL on better-sqlite3, D1 and PostgreSQL (whose
- * store brings its own search clause and migrations, see postgres.ts).
+ * store brings its own search clause and migrations, see postgres.ts). Without a search clause
+ * (SQLite, D1), items are stored with their feed rank (feedRank.ts) and search is FTS5 in that
+ * order (`rankedSearch`).
  */
-export function createSqlStore(db: SqlConnector, migrations: Migration[], search: SearchClause = fts5Search): ItemStore {
+export function createSqlStore(db: SqlConnector, migrations: Migration[], search?: SearchClause): ItemStore {
   let versionSeen: { value: number; at: number } | null = null;
   async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
     if (ids.length === 0) return [];
@@ -29,18 +32,46 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
   function writeItem(row: ItemRow, item: Item): Statement[] {
     const values = rowValues(row);
     return [
-      {
-        sql:
-          `INSERT INTO items (${itemColumns}) VALUES (${placeholders(values.length)}) ON CONFLICT (id) DO UPDATE SET ` +
-          itemColumns.split(', ').filter((c) => c !== 'id' && c !== 'first_seen').map((c) => `${c} = excluded.${c}`).join(', '),
-        params: values,
-      },
+      search
+        ? {
+          // PostgreSQL: no feed rank (its search walks the feed's tag index, postgres.ts).
+          sql:
+            `INSERT INTO items (${itemColumns}) VALUES (${placeholders(values.length)}) ON CONFLICT (id) DO UPDATE SET ` +
+            itemColumns.split(', ').filter((c) => c !== 'id' && c !== 'first_seen').map((c) => `${c} = excluded.${c}`).join(', '),
+          params: values,
+        }
+        : { sql: upsertItemSql, params: upsertItemParams(values, row.sort_key) },
       { sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] },
       ...itemTags(item).map((tag) => ({
         sql: 'INSERT INTO item_tags (tag, sort_key, item_id) VALUES (?, ?, ?)',
         params: [tag, row.sort_key, item.id],
       })),
     ];
+  }
+
+  /**
+   * A search on the FTS5 index in rank order: `limit` + 1 + slack matches newest first (ids and
+   * rank buckets only), then the rows of those whose bucket is at least that of the page's last
+   * look-ahead item, sorted by (sort_key, id): ranks order items by the second of their date, so
+   * only within the last second can a later match come earlier. If the fetched matches end inside
+   * that second, fetch more (4 times as many) until they do not.
+   */
+  async function rankedSearch(query: Parameters<ItemStore['queryItems']>[0]): Promise<ItemRow[]> {
+    const wanted = query.limit + 1;
+    for (let fetch = wanted + rankedSearchSlack; ; fetch *= 4) {
+      const statement = rankedSearchSql(query, fetch);
+      if (!statement) return [];
+      const matches = await db.all<{ id: string; bucket: number }>(statement.sql, statement.params);
+      const complete = matches.length < fetch;
+      if (!complete && matches[wanted - 1].bucket === matches[matches.length - 1].bucket) continue;
+      const cut = complete || matches.length < wanted ? -Infinity : matches[wanted - 1].bucket;
+      const ids = matches.filter((m) => m.bucket >= cut).map((m) => m.id);
+      if (ids.length === 0) return [];
+      return db.all<ItemRow>(
+        `SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)}) ORDER BY sort_key DESC, id DESC LIMIT ?`,
+        [...ids, wanted],
+      );
+    }
   }
 
   async function deleteItems(ids: string[]): Promise<void> {
@@ -124,8 +155,12 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     },
 
     async queryItems(query): Promise<ItemPage> {
-      const { sql, params } = itemQuerySql(query, search);
-      const rows = await db.all<ItemRow>(sql, params);
+      let rows: ItemRow[];
+      if (query.q !== undefined && !search) rows = await rankedSearch(query);
+      else {
+        const { sql, params } = itemQuerySql(query, search);
+        rows = await db.all<ItemRow>(sql, params);
+      }
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {

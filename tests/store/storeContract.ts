@@ -121,6 +121,51 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(await ids('treasury')).toEqual([]);
     });
 
+    it('searches in feed order across pages, items of the same second and undated ones included', async () => {
+      // 30 items in one second (their order is settled by sort key and id), 10 in other seconds, 5 undated.
+      const items = [
+        ...Array.from({ length: 30 }, (_, n) => makeItem({ id: `s${String(n).padStart(2, '0')}`, published: `2025-03-01T10:00:00.${String(n * 7 % 30).padStart(3, '0')}Z`, contentText: 'storm warning' })),
+        ...Array.from({ length: 10 }, (_, n) => makeItem({ id: `d${n}`, published: `2025-03-0${n % 3 === 0 ? 2 : 1}T0${n}:00:00Z`, contentText: 'storm front', topics: ['energy'] })),
+        ...Array.from({ length: 5 }, (_, n) => makeItem({ id: `u${n}`, contentText: 'storm', firstSeen: `2025-01-0${n + 1}T00:00:00.000Z` })),
+        makeItem({ id: 'other', published: '2025-03-05T00:00:00Z', contentText: 'calm' }),
+      ];
+      await store.upsertItems(items.map(keyed));
+      const everything = (await store.queryItems({ limit: 100 })).items.map((i) => i.id).filter((id) => id !== 'other');
+      for (const limit of [1, 3, 7, 20]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < 60; page++) {
+          const result = await store.queryItems({ q: 'storm', limit, cursor });
+          seen.push(...result.items.map((i) => i.id));
+          if (!result.nextCursor) break;
+          cursor = result.nextCursor;
+        }
+        expect(seen, `limit ${limit}`).toEqual(everything);
+      }
+      const energy = (await store.queryItems({ limit: 100, topics: ['energy'] })).items.map((i) => i.id);
+      expect((await store.queryItems({ q: 'stor', limit: 100, topics: ['energy'] })).items.map((i) => i.id)).toEqual(energy);
+      // A date that moves an item to another second moves it in the search too.
+      await store.upsertItems([keyed({ ...items[45 - 1], published: '2025-03-09T00:00:00Z' })]);
+      expect((await store.queryItems({ q: 'storm', limit: 1 })).items.map((i) => i.id)).toEqual(['u4']);
+      await store.deleteItems(['u4']);
+      expect((await store.queryItems({ q: 'storm', limit: 1 })).items.map((i) => i.id)).toEqual([everything[0]]);
+    });
+
+    it('matches every word by prefix, however many terms a prefix has', async () => {
+      // 80 distinct terms beginning "ka" (more than a prefix is expanded into), one with a capital and an accent.
+      await store.upsertItems([
+        ...Array.from({ length: 80 }, (_, n) => makeItem({ id: `k${n}`, published: `2025-02-01T00:00:${String(n % 60).padStart(2, '0')}Z`, contentText: `ka${n}x and river` })),
+        makeItem({ id: 'accent', published: '2025-04-01T00:00:00Z', title: 'Kazakhstan Café', contentText: 'river' }),
+      ].map(keyed));
+      const ids = async (q: string) => (await store.queryItems({ limit: 200, q })).items.map((i) => i.id);
+      expect(await ids('ka')).toHaveLength(81);
+      expect(await ids('ka river')).toHaveLength(81);
+      expect(await ids('ka7')).toEqual(['k79', 'k78', 'k77', 'k76', 'k75', 'k74', 'k73', 'k72', 'k71', 'k70', 'k7']);
+      expect(await ids('KAZ')).toEqual(['accent']);
+      expect(await ids('café')).toEqual(['accent']);
+      expect(await ids('kazakhstanx')).toEqual([]);
+    });
+
     it('finds matches by id, url and title key, and deletes', async () => {
       await store.upsertItems([
         { item: makeItem({ id: 'p', url: 'https://example.com/a' }), titleKey: 'same story' },

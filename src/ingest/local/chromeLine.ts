@@ -113,6 +113,18 @@ export function isImageFileName(line: string): boolean {
   return /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)$/i.test(line) || (/_/.test(line) && /^[\w.,()-]+$/.test(line)) || /^\d+px-/i.test(line);
 }
 
+/**
+ * Markup a scrape left as text: a tracking pixel or an embed as one lone tag (`<img src="..."
+ * style="display:none">`), or an ad slot a text browser printed as "[INS:word:INS] [INS:word:INS] ...".
+ * Code in an article about HTML (a document, several tags) stays text.
+ */
+export function isLeakedMarkup(line: string): boolean {
+  if (line.startsWith('<') && line.length >= 60 && /^<(?:img|iframe)\s[^<]*\bsrc=[^<]*>$/i.test(line)) return true;
+  let ins = 0;
+  for (let at = line.indexOf('[INS:'); at >= 0 && ins < 3; at = line.indexOf('[INS:', at + 5)) ins++;
+  return ins >= 3;
+}
+
 /** Lines of hashtags only ("#Kazakhstan #Russia"). */
 export function isHashtagLine(line: string): boolean {
   return /^#[\p{L}\p{N}_]+(?:[\s,]+#[\p{L}\p{N}_]+)*$/u.test(line);
@@ -123,6 +135,7 @@ export function matchChrome(line: string): ChromeMatch | null {
   if (line.length > 500) return null;
   if (line.length <= 60 && mayMatch(boundaryGate, line)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
   if (mayMatch(inlineGate, line)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
+  if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };
   if (isCounterLine(line)) return { what: 'result counter', boundary: false };
   if (isImageFileName(line)) return { what: 'image file name', boundary: false };

@@ -1,4 +1,5 @@
 import { matchChrome } from './chromeLine.js';
+import { stopwordDensity } from './contentWords.js';
 import { endsWithCopyright, parseCopyrightLine } from './copyrightTrailer.js';
 import { type Byline, parseByline } from './parseByline.js';
 import { type TimeOfDay, isRelativeTime, parseDateLine, parseTimeLine } from './parseDateline.js';
@@ -41,8 +42,10 @@ export interface ClassifiedLine {
 }
 
 /** "keep readingShow less", "Continue reading »", "Read more…": a teaser's cut marker, glued or not. */
+const mayBeCutMarker = /read|show|keep|contin/i;
+
 export function isCutMarker(line: string): boolean {
-  if (line.length > 60) return false;
+  if (line.length > 60 || !mayBeCutMarker.test(line)) return false;
   const squeezed = line.toLowerCase().replace(/[\s.…»›→>|·•:-]+/g, '');
   return /^(?:keepreading|continuereading|readmore|readfullstory|readfullarticle|readthefullstory|readthefullarticle|readtherest|showless)+$/.test(squeezed);
 }
@@ -87,6 +90,8 @@ export function classifyLine(line: string): LineClass {
   const shape = signOff ? null : headlineShape(line);
   if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line) };
   if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
+  // "As an example, let's reuse the class we wrote last time:": a sentence that introduces what follows.
+  if (/[:：]$/u.test(line) && wordCount(line) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
   // A list item inside an article ("- Increase tariffs on imports") is text, though unfinished.
   if (/^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
   // Short, unfinished, not a headline: image alt text ("remittance tax central america"),

@@ -185,5 +185,5 @@ export function isShoutedLabel(line: string): boolean {
  */
 export function isProseShaped(line: string): boolean {
   if (letterRatio(line) < 0.5) return false;
-  return endsLikeSentence(line) || proseLength(line) >= 120;
+  return endsLikeSentence(line) || line.length >= 120 || (line.length >= 40 && proseLength(line) >= 120);
 }
