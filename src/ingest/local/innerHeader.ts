@@ -9,10 +9,13 @@ import { textWords } from './textWords.js';
 const innerHeaderShare = 0.35;
 
 /**
- * A headline with a byline under it inside the draft's first part (after its first paragraph of
+ * A headline with a byline or a share bar under it inside the draft's first part (after its first paragraph of
  * prose): the article starts there, and what stands above it (a promotion's blurb, an app's
  * description) is not its text. Null when there is none.
  */
+/** "• Share on Twitter", "Share this story": a share bar, which stands under a headline. */
+const shareBar = /^(?:[•▪*·]\s*)?share\b/iu;
+
 export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstParagraph: number, common?: ReadonlySet<string>): number | null {
   const total = textWords(draft);
   const proseAt = new Map<number, string>();
@@ -27,7 +30,7 @@ export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstPa
     for (let j = at + 1, seen = 0; j < lines.length && seen < 3; j++) {
       if (!lines[j]!.text) continue;
       seen++;
-      if (headerLineKind(lines[j]!, common) === 'byline') return at;
+      if (headerLineKind(lines[j]!, common) === 'byline' || shareBar.test(lines[j]!.text)) return at;
     }
   }
   return null;

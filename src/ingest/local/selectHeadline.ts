@@ -23,6 +23,8 @@ export interface HeadlineChoice {
   why: string;
 }
 
+/** What a headline inside the draft printed twice under its share bar gains. */
+const printedTwice = 0.8;
 /** How much better a headline inside the draft must score than the one above it. */
 const innerMargin = 1;
 /** How far above the first paragraph a headline may stand (lines). */
@@ -62,6 +64,17 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
   if (inner === null) return outer;
   const lead = firstProseAfter(draft, inner);
   const within = searchAbove(lines, draft, lead, Math.max(inner, lead - searchLines), common);
+  // Printed twice there (a hero block, then the article): the headline of this article.
+  if (within) {
+    const text = lines[within.line]!.text;
+    for (let i = inner; i < lead; i++) {
+      if (i !== within.line && lines[i]!.text === text) {
+        within.score += printedTwice;
+        within.why += ', printed twice';
+        break;
+      }
+    }
+  }
   // It drops the text above it, so it must win clearly.
   return within && (!outer || within.score > outer.score + innerMargin) ? within : outer;
 }

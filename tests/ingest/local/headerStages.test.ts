@@ -147,4 +147,18 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.authors).toEqual(['Ines Marlow']);
     expect(main.paragraphs.join(' ')).not.toMatch(/Plan your crossing/);
   });
+
+  it('starts the article at a headline under a notice when its share bar follows and it is printed twice', () => {
+    const page = [
+      'Ready to publish the lake ferry story?', '', 'Change the title and subtitle of the ferry story as needed', '', 'Sign in / Sign up', '', 'Ines Marlow on Mar 17', '',
+      'The author chose to keep this story about the ferry private, which means only the people who have the link to it can read it for now.', '',
+      'Ferry service resumes across the lake', '', '• Share on Twitter', '• Share by email', '',
+      'Ferry service resumes across the lake', '',
+      para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'), '', para('Anglers said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    const main = articles.find((a) => a.paragraphs.length >= 3)!;
+    expect(main.title).toBe('Ferry service resumes across the lake');
+    expect(main.paragraphs.join(' ')).not.toMatch(/chose to keep this story private/);
+  });
 });
