@@ -57,3 +57,12 @@ describe('migration 0002 (search in feed order)', () => {
     db.close();
   });
 });
+
+describe('search on SQLite', () => {
+  it('folds case and accents, a word typed without its accent included', async () => {
+    const store = await openSqliteStore(':memory:');
+    await store.upsertItems([makeItem({ id: 'c', title: 'Café in Ürümqi', contentText: 'RÉSUMÉ' })].map((item) => ({ item, titleKey: item.title })));
+    for (const q of ['cafe', 'café', 'CAF', 'urumqi', 'ürüm', 'resume']) expect((await store.queryItems({ q, limit: 5 })).items.map((i) => i.id), q).toEqual(['c']);
+    await store.close();
+  });
+});
