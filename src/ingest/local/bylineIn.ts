@@ -74,8 +74,9 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
     if (names.length) return names;
   }
   if (!bare) return [];
-  // "• A", "1. A", "A - Apr 16, 2015", "A, @handle", "A A" (a name printed twice), "img-name A".
-  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+)/u, '');
+  // "• A", "1. A", "A - Apr 16, 2015", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
+  // ...after a bullet, a list number, an avatar's file name or a text browser's image mark ("[alt]").
+  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+|\[[^\]]{1,40}\]\s+)/u, '');
   // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B").
   const end = nameEnd.exec(rest);
   if (end && /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu.test(end[0])) return [];

@@ -19,6 +19,9 @@ import { isAbbreviation, wordCount } from './textShape.js';
 const captionWords = /^(?:photo(?:graph)?|image|picture|video|media caption|caption|illustration|gallery|credit|watch|listen|play|replay|advertisement)\b|\b(?:photograph|photo|image|illustration)\s*:|\b(?:getty images|shutterstock|reuters|afp|ap photo)\b/i;
 const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 
+/** "Home > News > 2015 > Title": a breadcrumb trail. */
+const breadcrumb = /\S\s+[>›»]\s+\S.*\s[>›»]\s+\S/u;
+
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
@@ -53,7 +56,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
-    if (!k && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) break;
+    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || breadcrumb.test(lines[j]!.text))) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);
@@ -76,6 +79,17 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if ((k === 'date' || k === 'byline') && !block) {
       score += 0.8;
       why.push('date or byline above');
+    }
+  }
+  // A breadcrumb trail just above ending in this very line: the page's own title.
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 4; j--) {
+    const t = lines[j]!.text;
+    if (!t) continue;
+    seen++;
+    if (breadcrumb.test(t) && t.endsWith(text) && t.length > text.length) {
+      score += 1;
+      why.push("the breadcrumb's last crumb");
+      break;
     }
   }
   if (c.kind === 'heading') score += 0.5;
@@ -103,15 +117,31 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 0.6;
     why.push('a sentence');
   }
-  // The standfirst under its headline: a longer line right below a shorter headline-shaped one.
+  // The standfirst under its headline: a long line right below a shorter headline-shaped one, or
+  // a line as long right below a headline that also names the article's subject.
   const above = previousNonBlank(lines, i);
-  if (above !== null && words >= 13) {
+  if (above !== null && words >= 8) {
     const a = lines[above]!;
     const aw = wordCount(a.text);
-    if ((a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && aw < words && !headerLineKind(a, common) && !linkRow.test(a.text)) {
+    const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !breadcrumb.test(a.text);
+    let aEcho = 0;
+    let aWords = 0;
+    if (headlineAbove && !(words >= 13 && aw < words)) {
+      for (const w of contentWords(a.text)) {
+        aWords++;
+        if (body.has(w)) aEcho++;
+      }
+    }
+    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && aw <= words + 2 && aEcho >= 2 && 2 * aEcho > aWords))) {
       score -= 1.2;
       why.push('a standfirst under a headline');
     }
+  }
+  // Under a byline: the header's tail (an outlet, a reviewer), not its head.
+  const prev = previousNonBlank(lines, i, true);
+  if (prev !== null && headerLineKind(lines[prev]!, common) === 'byline') {
+    score -= 1;
+    why.push('under a byline');
   }
   let between = 0;
   for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;

@@ -27,8 +27,9 @@ export interface HeaderFacts {
   dateForm: string | null;
 }
 
-/** How far above the headline the header reaches (non-blank lines). */
+/** How far above the headline the header reaches (non-blank lines), and for a byline line or a "by" word. */
 const aboveTitle = 6;
+const bylineAbove = 20;
 /** How far below the headline, at most (lines), and how many paragraphs of prose it may pass. */
 const belowTitle = 40;
 const proseParagraphs = 2;
@@ -72,8 +73,8 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
       const marked = bylineIn(text, false);
       if (marked.length) {
         byline = better(byline, { value: marked, line: i, score: (where === 'foot' ? 2 : 3.5) + near + (dated ? 0.3 : 0), form: 'a "by" byline' });
-      } else if (text.length <= 120 && (c.kind !== 'chrome' || dated)) {
-        // A nav link is chrome; a name with its date may be classified so too.
+      } else if (text.length <= 120 && (c.kind !== 'chrome' || dated || (where === 'below' && distance <= 2))) {
+        // A nav link is chrome; a name with its date, or right under the headline, may be classified so too.
         const bare = bylineIn(text, true, common, dated !== null);
         // A bare name counts near the headline, or with a date beside it ("A — 2013-09-29 — in
         // Code"), which it needs at the foot.
@@ -108,6 +109,20 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     if (!lines[i]!.text) continue;
     seen++;
     consider(i, seen + 1, 'above');
+  }
+  if (!byline || (byline as Candidate<string[]>).form === 'a name on its own line') {
+    // A byline line or a "by" word is clear enough (and beats a bare name) to be read further up (a share bar or a photo between).
+    for (let i = titleLine - 1, seen = 0; i >= 0 && seen < bylineAbove; i--) {
+      const line = lines[i]!;
+      if (!line.text) continue;
+      if (++seen <= aboveTitle || line.text.length > 220) continue;
+      const names = line.cls.kind === 'byline' ? line.cls.byline.authors : bylineIn(line.text, false);
+      if (names.length) {
+        // Further from the headline than its header: it gives way to a byline run into the lede.
+        byline = { value: names, line: i, score: 1, form: 'a byline further up' };
+        break;
+      }
+    }
   }
   if (!byline) {
     // "Written by A", "Posted by A on ...", "A — 2013-09-29" at the article's foot.

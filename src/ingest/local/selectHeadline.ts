@@ -1,8 +1,9 @@
 import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
+import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineScore } from './headlineScore.js';
-import { wordCount } from './textShape.js';
+import { textWords } from './textWords.js';
 
 /**
  * Stage 4, article → its headline. Assembly titles an article with the headline-shaped line right
@@ -22,6 +23,8 @@ export interface HeadlineChoice {
   why: string;
 }
 
+/** How much better a headline inside the draft must score than the one above it. */
+const innerMargin = 1;
 /** How far above the first paragraph a headline may stand (lines). */
 const searchLines = 90;
 /** The main article must hold this many words before its title is second-guessed. */
@@ -47,19 +50,33 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
   return { ...draft, paragraphs: draft.paragraphs.filter((_, k) => keep[k]), paragraphLines: draft.paragraphLines.filter((_, k) => keep[k]) };
 }
 
-/** The line that best heads `draft`, searching back to `floor` (exclusive). */
+/**
+ * The line that best heads `draft`, searching back to `floor` (exclusive) from its first paragraph
+ * of prose, and also from a headline with its byline inside the draft's first part (see
+ * innerHeader): the better of the two wins.
+ */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
-  // The text from the first paragraph of prose on: a candidate above it must not echo itself.
-  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= firstParagraph).slice(0, 40).join('\n'), 1500);
+  const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, firstParagraph - searchLines), common);
+  const inner = innerHeader(lines, draft, firstParagraph, common);
+  if (inner === null) return outer;
+  const lead = firstProseAfter(draft, inner);
+  const within = searchAbove(lines, draft, lead, Math.max(inner, lead - searchLines), common);
+  // It drops the text above it, so it must win clearly.
+  return within && (!outer || within.score > outer.score + innerMargin) ? within : outer;
+}
+
+/** The best headline-shaped line from just above line `lead` up to line `from`. */
+function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: number, from: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   let best: HeadlineChoice | null = null;
   let second: HeadlineChoice | null = null;
-  const from = Math.max(floor + 1, firstParagraph - searchLines);
-  for (let i = firstParagraph - 1; i >= from; i--) {
+  // The text from that paragraph on: a candidate above it must not echo itself.
+  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
+  for (let i = lead - 1; i >= from; i--) {
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.
     if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
-    const s = headlineScore(lines, i, body, firstParagraph, common);
+    const s = headlineScore(lines, i, body, lead, common);
     if (!s) continue;
     const score = s.score + (i === draft.titleLine ? 0.3 : 0);
     if (!best || score > best.score) {
@@ -72,15 +89,8 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
   return best;
 }
 
-/**
- * Words of running prose in a draft's text, to find the page's main article. A list item of a
- * sentence or more counts half: an article may be written as a bulleted list, a menu is not.
- */
-const textWords = (d: PlacedDraft) => d.paragraphs.reduce((n, p) => {
-  if (isGoodProse(p)) return n + wordCount(p) + (p.length >> 3);
-  const w = wordCount(p);
-  return w >= 10 ? n + (w >> 1) : n;
-}, 0);
+
+
 
 /**
  * Give the page's main article its headline. When the chosen line headed a draft of its own (the

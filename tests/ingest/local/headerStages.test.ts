@@ -65,6 +65,15 @@ describe('readHeader', () => {
     const lines = classified(['Ferry service resumes across the lake', '', 'Updated 4 March 2021', '', para('Passengers said')]);
     expect(readHeader(lines, 0, 4, 4).published).toBe('2021-03-04');
   });
+  it('reads a name after a text browser\'s image mark, and a "by" line further up over a bare label', () => {
+    expect(bylineIn('[avatar-ab] Ines Marlow • 8h', true)).toEqual(['Ines Marlow']);
+    const lines = classified([
+      'By Ines Marlow March 18 at 3:57 PM', '', '• Share', '• Tweet', '• Email', '• Print', '', '[photo-1]', '', 'Lake Notes', '', 'Comments', '',
+      'Ferry service resumes across the lake', '', 'Tomas Reyl', '', para('Passengers said'), '', para('The operator said'),
+    ]);
+    // A "by" line further up (past a share bar and a photo) beats a bare name under the headline.
+    expect(readHeader(lines, 13, 17, 19).authors).toEqual(['Ines Marlow']);
+  });
   it('reads an author box with its date at the foot', () => {
     const lines = classified(['Ferry service resumes across the lake', '', para('Passengers said'), '', para('The operator said'), '', 'Ines Marlow — 2021-03-02 — in Travel — Permalink']);
     expect(readHeader(lines, 0, 2, 4).authors).toEqual(['Ines Marlow']);
@@ -122,5 +131,20 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     const { articles } = parsePage(page, origin);
     expect(articles[0]!.title).toBe('Ferry service resumes across the lake');
     expect(articles[0]!.published).toBe('2015-04-08T12:46:00Z');
+  });
+
+  it('starts the article at a headline with its byline after a promotion\'s blurb, and not at the line under the byline', () => {
+    const page = [
+      'Lake Notes App for Phones', '',
+      'Plan your crossing with the app and get alerts when the ferry timetable changes on your route.', '',
+      '• Timetables', '• Piers', '', 'Font Size', '',
+      'Ferry service resumes across the lake', '', 'By Ines Marlow', 'Lake Notes News', 'Reviewed by Tomas Reyl', '',
+      para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'), '', para('Anglers said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    const main = articles.find((a) => a.paragraphs.length >= 3)!;
+    expect(main.title).toBe('Ferry service resumes across the lake');
+    expect(main.authors).toEqual(['Ines Marlow']);
+    expect(main.paragraphs.join(' ')).not.toMatch(/Plan your crossing/);
   });
 });

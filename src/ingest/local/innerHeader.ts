@@ -1,0 +1,40 @@
+import type { PlacedDraft } from './articleDraft.js';
+import type { ClassifiedLine } from './classifyLine.js';
+import { isGoodProse } from './contentWords.js';
+import { headerLineKind } from './headerLine.js';
+import { wordCount } from './textShape.js';
+import { textWords } from './textWords.js';
+
+/** How much of a draft's prose may stand above a headline with a byline inside it for the article to start there. */
+const innerHeaderShare = 0.35;
+
+/**
+ * A headline with a byline under it inside the draft's first part (after its first paragraph of
+ * prose): the article starts there, and what stands above it (a promotion's blurb, an app's
+ * description) is not its text. Null when there is none.
+ */
+export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstParagraph: number, common?: ReadonlySet<string>): number | null {
+  const total = textWords(draft);
+  const proseAt = new Map<number, string>();
+  draft.paragraphs.forEach((p, k) => proseAt.set(draft.paragraphLines[k]!, p));
+  let before = 0;
+  for (let at = firstParagraph; at <= draft.lastLine; at++) {
+    const line = lines[at]!;
+    const p = proseAt.get(at);
+    if (p !== undefined && isGoodProse(p)) before += wordCount(p) + (p.length >> 3);
+    if (before > innerHeaderShare * total) return null;
+    if (at === firstParagraph || line.cls.kind !== 'heading' || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
+    for (let j = at + 1, seen = 0; j < lines.length && seen < 3; j++) {
+      if (!lines[j]!.text) continue;
+      seen++;
+      if (headerLineKind(lines[j]!, common) === 'byline') return at;
+    }
+  }
+  return null;
+}
+
+/** The line of the draft's first paragraph of prose below line `line`. */
+export function firstProseAfter(draft: PlacedDraft, line: number): number {
+  for (let k = 0; k < draft.paragraphs.length; k++) if (draft.paragraphLines[k]! > line && isGoodProse(draft.paragraphs[k]!)) return draft.paragraphLines[k]!;
+  return line + 1;
+}
