@@ -16,6 +16,7 @@ import { summarize } from '../src/ingest/summarize.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { SqlConnector, SqlValue } from '../src/store/connector.js';
 import { upsertItemParams, upsertItemSql } from '../src/store/feedRank.js';
+import { searchTermWriter } from '../src/store/searchTerms.js';
 import { itemTags, rowValues, toRow } from '../src/store/itemRow.js';
 import { readMigrations } from '../src/store/sqlite.js';
 import { createSqlStore } from '../src/store/sqlStore.js';
@@ -66,6 +67,8 @@ export function syntheticItem(i: number, n: number, vocab: Vocabulary): KeyedIte
 /** One item as the store writes it: the `items` statement's values and its `item_tags` rows. */
 interface Written {
   values: SqlValue[];
+  title: string;
+  contentText: string;
   tags: string[];
   sortKey: string;
   id: string;
@@ -74,7 +77,10 @@ interface Written {
 function written(i: number, n: number, vocab: Vocabulary): Written {
   const { item, titleKey: key } = syntheticItem(i, n, vocab);
   const row = toRow(item, key);
-  return { values: upsertItemParams(rowValues(row), row.sort_key), tags: itemTags(item), sortKey: row.sort_key, id: item.id };
+  return {
+    values: upsertItemParams(rowValues(row), row.sort_key), title: row.title, contentText: row.content_text, tags: itemTags(item),
+    sortKey: row.sort_key, id: item.id,
+  };
 }
 
 /** better-sqlite3 like `sqliteConnector`, with settings for a one-off bulk load (not stored in the file). */
@@ -199,9 +205,21 @@ async function generate(path: string, n: number, direct: boolean, log: (line: st
     const item = insertItem(db);
     const tag = db.prepare('INSERT INTO item_tags (tag, sort_key, item_id) VALUES (?, ?, ?)');
     const bump = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'version'");
+    // The search terms as upsertItems writes them (src/store/searchTerms.ts), known terms skipped.
+    const termWriter = searchTermWriter();
+    const prepared = new Map<string, Database.Statement>();
+    let batchTerms: string[] = [];
     const write = db.transaction((batch: Written[]) => {
+      batchTerms = [];
       for (const w of batch) {
         item.run(...w.values);
+        const { statement, terms } = termWriter.statement(w.title, w.contentText);
+        if (statement) {
+          let st = prepared.get(statement.sql);
+          if (!st) prepared.set(statement.sql, (st = db.prepare(statement.sql)));
+          st.run(...statement.params);
+          batchTerms.push(...terms);
+        }
         for (const t of w.tags) tag.run(t, w.sortKey, w.id);
       }
       bump.run();
@@ -213,6 +231,7 @@ async function generate(path: string, n: number, direct: boolean, log: (line: st
       const batch = await source.next();
       waited += performance.now() - t;
       write.immediate(batch);
+      termWriter.committed(batchTerms);
       progress(from + batchSize);
     }
     log(`  generate ${n}: waited ${(waited / 1000).toFixed(1)} s for the generator`);

@@ -31,8 +31,10 @@ export function dedupe(incoming: Normalized[], stored: KeyedItem[], now: string)
     let entry = arriving;
     let match = byId.get(entry.item.id);
     // An id from the headline alone: the same headline with another text is another article, and
-    // a page's complete secondary block is that page's own (site furniture repeats on every page).
-    const holds = (candidate: Item) => titleMatchHolds(candidate, entry.item, entry.titleKey) && !(arriving.secondary && !entry.item.partial && !samePage(candidate, entry.item));
+    // a page's secondary block is that page's own (site furniture repeats on every page) unless it
+    // is a teaser of a full text elsewhere.
+    // A secondary teaser joins another page's full text, never another teaser.
+    const holds = (candidate: Item) => titleMatchHolds(candidate, entry.item, entry.titleKey) && !(arriving.secondary && (!entry.item.partial || candidate.partial) && !samePage(candidate, entry.item));
     if (match && entry.textId && !samePage(match.item, entry.item) && !holds(match.item)) {
       entry = { ...entry, item: { ...entry.item, id: entry.textId } };
       match = byId.get(entry.item.id);

@@ -42,9 +42,9 @@ export async function normalize(article: Article, now: string): Promise<Normaliz
   const id = (await sha256Hex(identityText)).slice(0, 32);
   const textId = identityText.startsWith('title:')
     ? (await sha256Hex(
-        // A generic headline's block (a menu repeated on every page of a site), or a page's complete
+        // A generic headline's block (a menu repeated on every page of a site), or a page's
         // secondary block, is that page's own.
-        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) || (article.secondary && !article.partial) ? `\npage:${article.origin.ref}` : ''}`,
+        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) || article.secondary ? `\npage:${article.origin.ref}` : ''}`,
       )).slice(0, 32)
     : undefined;
   return {

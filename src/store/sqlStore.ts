@@ -1,6 +1,7 @@
 import type { Item } from '../item.js';
 import type { Migration, SqlConnector, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
+import { searchTermWriter } from './searchTerms.js';
 import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type SearchClause } from './itemQuerySql.js';
 import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
 import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
@@ -29,8 +30,14 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     return db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)})`, ids);
   }
 
-  function writeItem(row: ItemRow, item: Item): Statement[] {
+  // SQLite and D1: the words of what is written go to search_terms (searchTerms.ts).
+  const termWriter = search ? null : searchTermWriter();
+
+  /** The statements that write one item; the search terms they write are pushed to `terms`. */
+  function writeItem(row: ItemRow, item: Item, terms: string[]): Statement[] {
     const values = rowValues(row);
+    const termWrite = termWriter?.statement(row.title, row.content_text);
+    if (termWrite) terms.push(...termWrite.terms);
     return [
       search
         ? {
@@ -41,6 +48,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
           params: values,
         }
         : { sql: upsertItemSql, params: upsertItemParams(values, row.sort_key) },
+      ...(termWrite?.statement ? [termWrite.statement] : []),
       { sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] },
       ...itemTags(item).map((tag) => ({
         sql: 'INSERT INTO item_tags (tag, sort_key, item_id) VALUES (?, ?, ?)',
@@ -93,6 +101,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     const ids = [...new Set(groups.flatMap((items) => items.map((k) => k.item.id)))];
     const existing = new Map((await rowsByIds(ids)).map((row) => [row.id, row]));
     const statements: Statement[] = [];
+    const terms: string[] = [];
     const results = groups.map((items) => {
       const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
       for (const { item, titleKey } of items) {
@@ -107,7 +116,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         else result.inserted++;
         result.changedIds.push(item.id);
         existing.set(item.id, row);
-        statements.push(...writeItem(row, kept));
+        statements.push(...writeItem(row, kept, terms));
       }
       return result;
     });
@@ -115,6 +124,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       versionSeen = null;
       await db.batch([...statements, bumpVersion]);
       versionSeen = null;
+      termWriter?.committed(terms);
     }
     return results;
   }

@@ -57,4 +57,11 @@ describe('dedupe of page articles by headline', () => {
     expect(out).toHaveLength(1);
     expect(out[0]!.item.origins.map((o) => o.ref)).toEqual(['listing.txt', 'article.txt']);
   });
+
+  it('never joins two pages\' teasers to each other: only a teaser to a full text', async () => {
+    const teaser = (ref: string) => ({ ...page(ref, 'View more trending stories', 'Loading…'), partial: true, secondary: true });
+    const out = dedupe([await normalize(teaser('a.txt'), now), await normalize(teaser('b.txt'), now)], [], now);
+    expect(out).toHaveLength(2);
+    expect(out.map((e) => e.item.origins.length)).toEqual([1, 1]);
+  });
 });

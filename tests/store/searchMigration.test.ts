@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { feedRankBase, rankSlotBits } from '../../src/store/feedRank.js';
 import { ftsQuery } from '../../src/store/itemQuerySql.js';
+import { itemColumns, itemTags, rowValues, toRow } from '../../src/store/itemRow.js';
 import { openSqliteStore, readMigrations } from '../../src/store/sqlite.js';
 import { makeItem } from '../helpers/makeItem.js';
 
@@ -25,14 +26,23 @@ describe('migration 0002 (search in feed order)', () => {
     const path = join(dir, 'old.db');
     const [first] = readMigrations();
     const old = await openSqliteStore(path, [first]);
+    await old.close();
     const items = [
       ...Array.from({ length: 12 }, (_, n) => makeItem({ id: `a${n}`, published: `2024-0${(n % 9) + 1}-01T00:00:00Z`, title: `Pipeline ${n}`, contentText: n % 2 ? 'pipelines' : 'pipe' })),
       ...Array.from({ length: 4 }, (_, n) => makeItem({ id: `u${n}`, contentText: 'pipeline', firstSeen: '2025-01-01T00:00:00.000Z' })),
       makeItem({ id: 'z', published: '2024-01-01T00:00:00Z', contentText: 'nothing' }),
     ];
-    await old.upsertItems(items.map((item) => ({ item, titleKey: item.title })));
+    // Written as the store wrote items before 0002 (rowid in insertion order).
+    const oldWriter = new Database(path);
+    const insert = oldWriter.prepare(`INSERT INTO items (${itemColumns}) VALUES (${itemColumns.split(', ').map(() => '?').join(', ')})`);
+    const tag = oldWriter.prepare('INSERT INTO item_tags (tag, sort_key, item_id) VALUES (?, ?, ?)');
+    for (const item of items) {
+      const row = toRow(item, item.title);
+      insert.run(...rowValues(row));
+      for (const t of itemTags(item)) tag.run(t, row.sort_key, item.id);
+    }
+    oldWriter.close();
     const queries = ['pipe', 'pipeline', 'pipelines', 'nothing', 'pi', 'zzz'];
-    await old.close();
     // What search found before 0002: the tag walk with every full-text match listed.
     const oldDb = new Database(path, { readonly: true });
     const oldSearch = oldDb.prepare(

@@ -43,7 +43,7 @@ describe('splitSqlStatements', () => {
 
   it('splits the real migrations into the statements wrangler applies', () => {
     const statements = migrations.flatMap((m) => splitSqlStatements(m.sql));
-    expect(statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(7);
+    expect(statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(9);
     expect(statements.every((s) => !s.trim().endsWith(';'))).toBe(true);
   });
 });

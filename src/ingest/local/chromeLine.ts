@@ -125,6 +125,17 @@ export function isLeakedMarkup(line: string): boolean {
   return ins >= 3;
 }
 
+const slideCounter = /^(?:[•▪*·]\s*)?(\d{1,3})\s?\/\s?(\d{2,3})\s+\S/u;
+
+/**
+ * A slide of a photo gallery ("• 12/50 Airport put up for sale", its caption under it): the
+ * gallery is the site's, after the article; a fraction in a recipe ("3/4 cup") counts too few.
+ */
+export function isGallerySlide(line: string): boolean {
+  const m = slideCounter.exec(line);
+  return m !== null && Number(m[2]) >= 10 && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]);
+}
+
 /** Lines of hashtags only ("#Kazakhstan #Russia"). */
 export function isHashtagLine(line: string): boolean {
   return /^#[\p{L}\p{N}_]+(?:[\s,]+#[\p{L}\p{N}_]+)*$/u.test(line);
@@ -136,6 +147,7 @@ export function matchChrome(line: string): ChromeMatch | null {
   if (line.length <= 60 && mayMatch(boundaryGate, line)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
   if (mayMatch(inlineGate, line)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
   if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
+  if (isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };
   if (isCounterLine(line)) return { what: 'result counter', boundary: false };
   if (isImageFileName(line)) return { what: 'image file name', boundary: false };

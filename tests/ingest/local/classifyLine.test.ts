@@ -103,6 +103,11 @@ describe('classifyLine', () => {
     expect(classifyLine('<script src="vendor/runner.js" data-adapter="vendor/runner-mocha.js"></script>')).not.toMatchObject({ what: 'ad or tracking markup' });
   });
 
+  it('sees a photo gallery\'s slide counter as the end of the article, not a recipe\'s fraction', () => {
+    expect(classifyLine('• 12/50 Airport put up for sale')).toEqual({ kind: 'chrome', what: 'gallery slide', boundary: true });
+    expect(classifyLine('• 3/4 cup of flour')).not.toMatchObject({ what: 'gallery slide' });
+  });
+
   it('reads a sentence that introduces what follows (ending in a colon) as text', () => {
     expect(classifyLine("As an example, let's reuse the little parser we wrote in the last part:")).toEqual({ kind: 'text', headlineLike: false, signOff: false });
     expect(classifyLine('Explore what Daily8 AI can do for you:')).toMatchObject({ kind: 'chrome' });

@@ -1,0 +1,58 @@
+import type { Statement } from './connector.js';
+
+/**
+ * Characters beyond ASCII that FTS5's unicode61 tokenizer only ever treats as separators (spaces and
+ * punctuation: no letter, digit or mark): no-break space, « », dashes, curly quotes, bullet, ellipsis.
+ */
+const separators = '\u00A0\u00AB\u00BB\u2010-\u2015\u2018-\u201F\u2022\u2026';
+const plainText = new RegExp(`^[\\u0000-\\u007F${separators}]*$`, 'u');
+
+/**
+ * The terms FTS5 makes of a text, when this can tell exactly: for ASCII text (and the separators
+ * above) they are the runs of ASCII letters and digits, lowercased (unicode61 folds ASCII case and
+ * nothing else is a word character there). Null for any other text. (tests/store/searchTerms.test.ts
+ * checks it against SQLite's own tokenizer.)
+ */
+export function plainTerms(text: string): string[] | null {
+  if (!plainText.test(text)) return null;
+  return [...new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? [])];
+}
+
+/** Terms remembered as written, at most: beyond, every later write of a term probes the table again. */
+const knownCap = 200_000;
+
+export interface SearchTermWriter {
+  /**
+   * The statement that keeps `search_terms` (migration 0002) a superset of the index's terms for an
+   * item's text, or null when every term is known to be there, and the terms it writes. Plain text:
+   * its terms not yet written by this store; other text: into `search_scratch`, whose terms
+   * (SQLite's own tokenizer) the version bump at the end of the batch moves into search_terms.
+   */
+  statement(title: string, contentText: string): { statement: Statement | null; terms: string[] };
+  /** The terms of a batch that committed (a batch that failed wrote none, so none is remembered). */
+  committed(terms: string[]): void;
+}
+
+/**
+ * One store's term writer. Terms are never removed from search_terms, so a term once committed
+ * stays known; tokenizing in JavaScript and skipping known terms costs about a third of tokenizing
+ * the text again in SQLite (bench/RESULTS.md).
+ */
+export function searchTermWriter(): SearchTermWriter {
+  const known = new Set<string>();
+  return {
+    statement(title, contentText) {
+      const plain = plainTerms(`${title}\n${contentText}`);
+      if (!plain) return { statement: { sql: 'INSERT INTO search_scratch (title, content_text) VALUES (?, ?)', params: [title, contentText] }, terms: [] };
+      const terms = plain.filter((t) => !known.has(t));
+      if (terms.length === 0) return { statement: null, terms };
+      return { statement: { sql: 'INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)', params: [JSON.stringify(terms)] }, terms };
+    },
+    committed(terms) {
+      for (const t of terms) {
+        if (known.size >= knownCap) return;
+        known.add(t);
+      }
+    },
+  };
+}
