@@ -58,7 +58,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
     draft.lastLine = at;
   };
   // While the current article has no paragraph yet, metadata lines describe it.
-  // A line or two before the first prose (a caption, "• Our Foreign Staff") still leave it in its header.
+  // A line or two before the first prose (a caption, "• Our Correspondents") still leave it in its header.
   const inHeader = (): PlacedDraft | null => (current && (current.paragraphs.length === 0 || (current.paragraphs.length <= 2 && !current.paragraphs.some(isGoodProse))) ? current : null);
 
   lines.forEach((line, i) => {

@@ -5,8 +5,8 @@ import { findDate, findShortDate } from './parseDateline.js';
 
 /**
  * Reading who wrote an article and when from one header line, in the forms pages print them: "By A
- * and B | date", "on March 10, 2015 by A", "By A, Senior Technologist, Org", "Par A", "A - Apr 16,
- * 2015 8:02 pm UTC", "A, @handle", "• A", "Written by A", "Updated ..." (an update, not the
+ * and B | date", "on August 27, 2023 by A", "By A, Senior Editor, Org", "Par A", "A - May 21,
+ * 2024 6:41 pm UTC", "A, @handle", "• A", "Written by A", "Updated ..." (an update, not the
  * publication). Callers pass header lines, never prose.
  */
 
@@ -22,10 +22,10 @@ const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|
 const initial = /^\p{Lu}\.$/u;
 
 const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
-/** English function words: no word of a name is one ("The David and Lucile Packard Foundation", "Sign In"). */
+/** English function words: no word of a name is one ("The Ada and Lyle Benson Trust", "Sign In"). */
 const functionWords: ReadonlySet<string> = new Set(eng.map((w) => w.toLowerCase()));
 
-/** "Daniel Kahn Gillmor", "JOE HILDEBRAND" (as "Joe Hildebrand"), "Bradley M. Kuhn"; null if not a name. */
+/** "Mara Lin Okafor", "PETER VANCE" (as "Peter Vance"), "Ruth K. Ambler"; null if not a name. */
 export function personName(text: string): string | null {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4) return null;
@@ -43,7 +43,7 @@ export function personName(text: string): string | null {
  */
 export function namesIn(text: string, whole = false): string[] {
   let cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
-  // "By A JAN. 13, 2017": the month of the date that follows is no part of the name.
+  // "By A FEB. 7, 2023": the month of the date that follows is no part of the name.
   for (let m = /\s+(\p{L}+)\.?$/u.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = /\s+(\p{L}+)\.?$/u.exec(cut)) {
     cut = cut.slice(0, m.index);
   }
@@ -63,7 +63,7 @@ export function namesIn(text: string, whole = false): string[] {
 /**
  * A byline on this line: after a "by" word, or (`bare`) a line that starts with a person's name.
  * `common` tells the words the page writes in lower case: a bare "name" most of whose words are
- * such words is a link or a label ("Older Article", "Tech Industry"), not a person.
+ * such words is a link or a label ("Newer Post", "Home Garden"), not a person.
  */
 export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<string>, dated = false): string[] {
   if (line.length > 220) return [];
@@ -74,7 +74,7 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
     if (names.length) return names;
   }
   if (!bare) return [];
-  // "• A", "1. A", "A - Apr 16, 2015", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
+  // "• A", "1. A", "A - May 21, 2024", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
   // ...after a bullet, a list number, an avatar's file name or a text browser's image mark ("[alt]").
   const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+|\[[^\]]{1,40}\]\s+)/u, '');
   // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B").
@@ -83,7 +83,7 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
   // More than half of a name's words written in lower case elsewhere on the page: a phrase, not a person.
   const people = (names: string[]) => {
     if (!common) return names;
-    // ...or, without a date beside it, whose first word is: "View Photos", "Related Coverage" are links.
+    // ...or, without a date beside it, whose first word is: "See Gallery", "More Stories" are links.
     const phrase = (n: string) => {
       const words = n.split(/\s+/);
       return (!dated && common.has(words[0]!.toLowerCase())) || 2 * words.filter((w) => common.has(w.toLowerCase())).length > words.length;

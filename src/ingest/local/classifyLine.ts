@@ -90,7 +90,7 @@ export function classifyLine(line: string): LineClass {
   const shape = signOff ? null : headlineShape(line);
   if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line) };
   if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
-  // "As an example, let's reuse the class we wrote last time:": a sentence that introduces what follows.
+  // "To see why, take the small example below:": a sentence that introduces what follows.
   if (/[:：]$/u.test(line) && wordCount(line) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
   // A list item inside an article ("- Increase tariffs on imports") is text, though unfinished.
   if (/^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };

@@ -4,14 +4,14 @@ import { bylineIn, headerDate } from './bylineIn.js';
 
 /**
  * What a line of an article's header states about the article, if anything: a byline ("By A",
- * "Posted by A on ...", "Par A"), a dateline ("Friday 25 December 2015", "Tuesday 15 October 2019
- * by A" counts as a byline), a person's name on its own ("• A", "A - Apr 16, 2015") or a stamp
+ * "Posted by A on ...", "Par A"), a dateline ("Saturday 14 June 2025", "Wednesday 9 October 2024
+ * by A" counts as a byline), a person's name on its own ("• A", "A - May 21, 2024") or a stamp
  * ("5 hours ago", "10:15"). Judged on the line alone, bullets and all: a page may print its
  * header as a bulleted list, which the line classifier takes for text.
  */
 export type HeaderKind = 'byline' | 'date' | 'name' | 'stamp';
 
-/** A date that is most of the line ("December 18, 2020", "Updated 3 Jan 2019 02.00 EST"), not one in a title. */
+/** A date that is most of the line ("November 6, 2022", "Updated 4 Mar 2024 07.30 EST"), not one in a title. */
 function isDateLine(text: string): boolean {
   if (text.length > 90 || !/\d/.test(text)) return false;
   const found = findDate(text);
@@ -32,7 +32,7 @@ export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string
   if (bylineIn(text, false).length) return 'byline';
   let name = false;
   if (text.length <= 100) {
-    // A name with a date beside it ("A March 9, 2017", "A - Apr 16, 2015") is a byline.
+    // A name with a date beside it ("A July 19, 2021", "A - May 21, 2024") is a byline.
     const dated = headerDate(text) !== null;
     name = bylineIn(text, true, common, dated).length > 0;
     if (name && dated) return 'byline';

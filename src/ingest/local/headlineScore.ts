@@ -39,7 +39,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))))) return null;
   const words = wordCount(text);
   if (words > 30 || text.length < 4) return null;
-  // A byline or a dateline printed in a headline's type is not one ("Tuesday 15 October 2019 by A").
+  // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
   const kind = headerLineKind(line, common);
   if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
   const own = contentWords(text);

@@ -5,7 +5,7 @@ import { isGoodProse } from './contentWords.js';
 /**
  * Stage 5, article header → byline and date. Around an article's headline a page states who wrote
  * it and when, in more forms than a line of its own can be read as ("by A and B | date"): "on March
- * 10, 2015 by A", "By A, Senior Technologist, Org", "Par A", "A - Apr 16, 2015 8:02 pm UTC", "A,
+ * 27, 2023 by A", "By A, Senior Editor, Org", "Par A", "A - May 21, 2024 6:41 pm UTC", "A,
  * @handle", "• A", "Written by A" at the article's foot, "Updated ..." (an update, not the
  * publication). Read only in the header (a few lines above the headline, and below it down to the
  * second paragraph of prose) and in an author box at the article's end, never in its prose.
@@ -76,7 +76,7 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
       } else if (text.length <= 120 && (c.kind !== 'chrome' || dated || (where === 'below' && distance <= 2))) {
         // A nav link is chrome; a name with its date, or right under the headline, may be classified so too.
         const bare = bylineIn(text, true, common, dated !== null);
-        // A bare name counts near the headline, or with a date beside it ("A — 2013-09-29 — in
+        // A bare name counts near the headline, or with a date beside it ("A — 2022-04-11 — in
         // Code"), which it needs at the foot.
         if (bare.length && (dated || (where !== 'foot' && distance <= bareNameReach))) {
           const score = (where === 'foot' ? 1.5 : where === 'above' ? 1.2 : 2) + (dated ? 1 : 0) + near;
@@ -125,7 +125,7 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     }
   }
   if (!byline) {
-    // "Written by A", "Posted by A on ...", "A — 2013-09-29" at the article's foot.
+    // "Written by A", "Posted by A on ...", "A — 2022-04-11" at the article's foot.
     const from = Math.max(firstProse, lastLine - footLines);
     for (let i = from; i <= Math.min(lines.length - 1, lastLine + footLines); i++) consider(i, Math.abs(i - lastLine), 'foot');
   }

@@ -99,7 +99,7 @@ describe('classifyLine', () => {
 
   it('drops markup a scrape left as text, but keeps code in an article', () => {
     expect(classifyLine('<img style="display:none" height="1" width="1" alt="" src="//pixel.example.net/p/abc123.gif"/>')).toMatchObject({ kind: 'chrome', what: 'ad or tracking markup' });
-    expect(classifyLine('[INS:Seven:INS] [INS:budget:INS] [INS:tips:INS] [INS:for:INS] [INS:spring:INS]')).toMatchObject({ kind: 'chrome', what: 'ad or tracking markup' });
+    expect(classifyLine('[INS:Five:INS] [INS:garden:INS] [INS:ideas:INS] [INS:this:INS] [INS:autumn:INS]')).toMatchObject({ kind: 'chrome', what: 'ad or tracking markup' });
     expect(classifyLine('<script src="vendor/runner.js" data-adapter="vendor/runner-mocha.js"></script>')).not.toMatchObject({ what: 'ad or tracking markup' });
   });
 
@@ -109,7 +109,7 @@ describe('classifyLine', () => {
   });
 
   it('reads a sentence that introduces what follows (ending in a colon) as text', () => {
-    expect(classifyLine("As an example, let's reuse the little parser we wrote in the last part:")).toEqual({ kind: 'text', headlineLike: false, signOff: false });
+    expect(classifyLine("To see why, look again at the little parser from the first part:")).toEqual({ kind: 'text', headlineLike: false, signOff: false });
     expect(classifyLine('Explore what Daily8 AI can do for you:')).toMatchObject({ kind: 'chrome' });
   });
 
