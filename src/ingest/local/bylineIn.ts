@@ -17,6 +17,13 @@ const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|grap
 /** After a name: a role, an outlet, a handle, a date — where the name list ends. */
 const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s).*$/iu;
 
+const startsUpper = /^\p{Lu}/u;
+const lastWord = /\S+\s*$/u;
+const trailingWord = /\s+(\p{L}+)\.?$/u;
+const nameSeparator = /\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u;
+const possessive = /['’]s$/u;
+const whitespace = /\s+/;
+
 const upperName = /^\p{Lu}[\p{Lu}'’-]+$/u;
 const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u;
 const initial = /^\p{Lu}\.$/u;
@@ -27,10 +34,10 @@ const functionWords: ReadonlySet<string> = new Set(eng.map((w) => w.toLowerCase(
 
 /** "Mara Lin Okafor", "PETER VANCE" (as "Peter Vance"), "Ruth K. Ambler"; null if not a name. */
 export function personName(text: string): string | null {
-  const words = text.trim().split(/\s+/);
+  const words = text.trim().split(whitespace);
   if (words.length < 2 || words.length > 4) return null;
   const shouted = words.every((w) => upperName.test(w) || isNameParticle(w.toLowerCase()));
-  if (words.some((w) => /['’]s$/u.test(w))) return null;
+  if (words.some((w) => possessive.test(w))) return null;
   const ok = words.every((w, k) => mixedName.test(w) || (k > 0 && k < words.length - 1 && (initial.test(w) || isNameParticle(w))) || (shouted && upperName.test(w) && w.length >= 2));
   if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!) || words.some((w) => functionWords.has(w.toLowerCase()))) return null;
   return shouted ? words.map((w) => (isNameParticle(w.toLowerCase()) ? w.toLowerCase() : titleCase(w))).join(' ') : words.join(' ');
@@ -44,10 +51,10 @@ export function personName(text: string): string | null {
 export function namesIn(text: string, whole = false): string[] {
   let cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
   // "By A FEB. 7, 2023": the month of the date that follows is no part of the name.
-  for (let m = /\s+(\p{L}+)\.?$/u.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = /\s+(\p{L}+)\.?$/u.exec(cut)) {
+  for (let m = trailingWord.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = trailingWord.exec(cut)) {
     cut = cut.slice(0, m.index);
   }
-  const parts = cut.split(/\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u).map((p) => p.trim()).filter(Boolean);
+  const parts = cut.split(nameSeparator).map((p) => p.trim()).filter(Boolean);
   const names: string[] = [];
   for (const part of parts) {
     const name = personName(part);
@@ -67,11 +74,16 @@ export function namesIn(text: string, whole = false): string[] {
  */
 export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<string>, dated = false): string[] {
   if (line.length > 220) return [];
-  for (const m of line.matchAll(bylineMarker)) {
+  // An exec loop on the one marker pattern (matchAll would build a copy of it on every call).
+  bylineMarker.lastIndex = 0;
+  for (let m = bylineMarker.exec(line); m; m = bylineMarker.exec(line)) {
     const after = line.slice(m.index + m[0].length);
-    if (!/^\p{Lu}/u.test(after) || creditBefore.test(line.slice(0, m.index + m[0].length).replace(/\S+\s*$/u, ''))) continue;
+    if (!startsUpper.test(after) || creditBefore.test(line.slice(0, m.index + m[0].length).replace(lastWord, ''))) continue;
     const names = namesIn(after);
-    if (names.length) return names;
+    if (names.length) {
+      bylineMarker.lastIndex = 0;
+      return names;
+    }
   }
   if (!bare) return [];
   // "• A", "1. A", "A - May 21, 2024", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
@@ -85,13 +97,13 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
     if (!common) return names;
     // ...or, without a date beside it, whose first word is: "See Gallery", "More Stories" are links.
     const phrase = (n: string) => {
-      const words = n.split(/\s+/);
+      const words = n.split(whitespace);
       return (!dated && common.has(words[0]!.toLowerCase())) || 2 * words.filter((w) => common.has(w.toLowerCase())).length > words.length;
     };
     return names.some(phrase) ? [] : names;
   };
   // "A A": a name printed twice (an avatar's alt text, then the name).
-  const words = rest.split(/\s+/);
+  const words = rest.split(whitespace);
   if (words.length % 2 === 0 && words.length <= 8) {
     const half = words.slice(0, words.length / 2).join(' ');
     if (half === words.slice(words.length / 2).join(' ')) return people(namesIn(half, true));

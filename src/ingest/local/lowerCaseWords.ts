@@ -6,16 +6,39 @@
  */
 export function lowerCaseWords(lines: ReadonlyArray<{ text: string }>, limit = 30_000): Set<string> {
   const out = new Set<string>();
+  // Tokens already seen that are not words, so a repeated token is tested once per page.
+  const rejected = new Set<string>();
   let n = 0;
   for (const { text } of lines) {
     if (!text) continue;
-    for (const token of text.split(/\s+/)) {
+    for (const token of text.split(whitespace)) {
       // Words of running text only: an address or a handle ("j.okafor@...", "@jdoe") is not one.
-      const w = token.replace(/^[("“‘'«¿¡]+|[)"”’'»,;:!?.…]+$/gu, '');
-      if (!/^\p{Ll}[\p{L}'’-]*$/u.test(w)) continue;
-      out.add(w);
+      const w = trimPunctuation(token);
+      if (!out.has(w)) {
+        if (rejected.has(w)) continue;
+        if (!lowerWord.test(w)) {
+          rejected.add(w);
+          continue;
+        }
+        out.add(w);
+      }
       if (++n >= limit) return out;
     }
   }
   return out;
+}
+
+const whitespace = /\s+/;
+const lowerWord = /^\p{Ll}[\p{L}'’-]*$/u;
+/** Opening quotes and brackets before a word, closing ones and punctuation after it (all one UTF-16 unit). */
+const leading = new Set([...'("“‘\'«¿¡'].map((c) => c.charCodeAt(0)));
+const trailing = new Set([...')"”’\'»,;:!?.…'].map((c) => c.charCodeAt(0)));
+
+/** `token` without its opening run of `leading` and closing run of `trailing` characters. */
+function trimPunctuation(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && leading.has(token.charCodeAt(start))) start++;
+  while (end > start && trailing.has(token.charCodeAt(end - 1))) end--;
+  return start === 0 && end === token.length ? token : token.slice(start, end);
 }
