@@ -35,7 +35,13 @@ export function wordCount(line: string): number {
   return words;
 }
 
-const isLetterChar = (ch: string) => /\p{L}/u.test(ch);
+/** Per UTF-16 code unit: 1 a letter, 2 not, 0 not asked yet (a Unicode regex per character is slow; asked once). */
+const letterUnit = new Uint8Array(0x10000);
+function isLetterUnit(c: number): boolean {
+  let v = letterUnit[c]!;
+  if (v === 0) letterUnit[c] = v = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
 
 /** Share of letters among the visible characters: low for tickers, file names and junk. */
 export function letterRatio(line: string): number {
@@ -50,7 +56,7 @@ export function letterRatio(line: string): number {
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     // Latin-1 and Latin Extended letters directly; beyond them (punctuation blocks aside) ask Unicode.
     else if (c >= 0xc0 && c <= 0x24f) letters += c === 0xd7 || c === 0xf7 ? 0 : 1;
-    else if (c > 0x24f && !(c >= 0x2000 && c <= 0x2bff) && isLetterChar(line[i] as string)) letters++;
+    else if (c > 0x24f && !(c >= 0x2000 && c <= 0x2bff) && isLetterUnit(c)) letters++;
   }
   return visible ? letters / visible : 0;
 }
@@ -113,13 +119,16 @@ export function endsWithEllipsis(line: string): boolean {
   return /(?:\.\.\.|…)$/.test(line.slice(-12).trimEnd());
 }
 
+const innerBreak = /([.!?])["'”’)]*\s+["'“‘(]*\p{Lu}/gu;
+
 /**
  * True when a sentence ends inside the line and another begins ("... revolt. But can ...").
  * Headlines are one sentence; standfirsts and paragraphs usually are not.
  */
 export function hasInnerSentenceBreak(line: string): boolean {
   // Find the punctuation first and look back for its word, so a long line costs one pass.
-  const re = /([.!?])["'”’)]*\s+["'“‘(]*\p{Lu}/gu;
+  const re = innerBreak;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line)) !== null) {
     if (m[1] !== '.') return true;
