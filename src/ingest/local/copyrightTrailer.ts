@@ -31,6 +31,10 @@ export function stripCopyrightTrailer(paragraph: string): CopyrightSplit {
   // Only the tail can hold the notice; looking there keeps a huge paragraph cheap.
   const tailStart = Math.max(0, paragraph.length - 110);
   const tail = paragraph.slice(tailStart);
+  // Most paragraphs hold no mark at all: plain substring checks settle those without a pattern.
+  if (!tail.includes('©') && !tail.includes('(c)') && !tail.includes('(C)') && !tail.includes('opyright') && !tail.includes('COPYRIGHT')) {
+    return { text: paragraph, holder: null };
+  }
   const marks = [...tail.matchAll(/(?:^|\s)(©|\([cC]\)|[Cc]opyright\b|COPYRIGHT\b)/gu)];
   for (const mark of marks) {
     const at = tailStart + (mark.index ?? 0) + (mark[0].length - (mark[1] ?? '').length);
