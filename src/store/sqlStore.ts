@@ -22,8 +22,9 @@ const itemCacheSize = 4000;
 /**
  * Items as last read, by id, each with its `changed`: a feed query reads only ids and change
  * times (`ItemVersion`) and then the whole rows of the items not held here at that change time.
- * Every write of an item sets its `changed` (ingest stamps it, store.ts); this store's own writes
- * and removals also drop their ids at once. The items handed out are frozen (shared by every
+ * Ingest stamps `changed` on every new or changed item (src/ingest/normalize.ts, dedupe.ts), so
+ * another process's rewrite shows by its change time; this store's own writes and removals also
+ * drop their ids at once. The items handed out are frozen (shared by every
  * caller), least recently used out.
  */
 class ItemCache {
