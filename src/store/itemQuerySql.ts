@@ -115,12 +115,23 @@ function tagSets(query: ItemQuery): string[][] {
   ].filter((set): set is string[] => set !== null);
 }
 
+/** What a feed query reads of each item: whole rows, or only what says which version of which item it is. */
+export type QueryColumns = 'rows' | 'versions';
+
+/** The columns of `versions`: enough to find a row again, know whether it changed, and make a cursor. */
+export interface ItemVersion {
+  id: string;
+  changed: string;
+  sort_key: string;
+}
+
 /**
  * One statement per feed query. The first tag filter drives the scan through the
  * (tag, sort_key, item_id) primary key, so a feed reads `limit` index entries, newest first.
  * A search without a `search` clause (SQLite, D1) is `rankedSearchSql` with the first fetch.
+ * With `columns` 'versions' (not for that search) it reads only each item's `ItemVersion`.
  */
-export function itemQuerySql(query: ItemQuery, search?: SearchClause): Statement {
+export function itemQuerySql(query: ItemQuery, search?: SearchClause, read: QueryColumns = 'rows'): Statement {
   if (query.q !== undefined && !search) {
     return rankedSearchSql(query, query.limit + 1 + rankedSearchSlack) ?? { sql: 'SELECT id, 0 AS bucket FROM items WHERE 1 = 0', params: [] };
   }
@@ -144,7 +155,7 @@ export function itemQuerySql(query: ItemQuery, search?: SearchClause): Statement
   }
   if (query.q !== undefined && search) {
     const clause = search(query.q, params);
-    if (clause === null) return { sql: 'SELECT ' + itemColumns + ' FROM items WHERE 1 = 0', params: [] };
+    if (clause === null) return { sql: `SELECT ${read === 'rows' ? itemColumns : 'id, changed, sort_key'} FROM items WHERE 1 = 0`, params: [] };
     where.push(clause);
   }
   if (query.cursor) {
@@ -153,7 +164,7 @@ export function itemQuerySql(query: ItemQuery, search?: SearchClause): Statement
     params.push(sortKey, id);
   }
   params.push(query.limit + 1);
-  const columns = itemColumns.split(', ').map((c) => `i.${c}`).join(', ');
+  const columns = read === 'rows' ? itemColumns.split(', ').map((c) => `i.${c}`).join(', ') : 'i.id, i.changed, i.sort_key';
   return {
     sql:
       `SELECT ${columns} FROM item_tags t0 JOIN items i ON i.id = t0.item_id ` +

@@ -2,7 +2,7 @@ import type { Item } from '../item.js';
 import type { Migration, SqlConnector, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
 import { searchTermWriter } from './searchTerms.js';
-import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type SearchClause } from './itemQuerySql.js';
+import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type ItemVersion, type SearchClause } from './itemQuerySql.js';
 import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
 import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
 
@@ -16,6 +16,41 @@ const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE k
  * a database read off the hot path of every feed request (bench/RESULTS.md).
  */
 const versionTtlMs = 1000;
+/** Items kept as read (`ItemCache`): a few feeds' worth, about 1 KB of row each beyond the fragments. */
+const itemCacheSize = 4000;
+
+/**
+ * Items as last read, by id, each with its `changed`: a feed query reads only ids and change
+ * times (`ItemVersion`) and then the whole rows of the items not held here at that change time.
+ * Ingest stamps `changed` on every new or changed item (src/ingest/normalize.ts, dedupe.ts), so
+ * another process's rewrite shows by its change time; this store's own writes and removals also
+ * drop their ids at once. The items handed out are frozen (shared by every
+ * caller), least recently used out.
+ */
+class ItemCache {
+  private readonly items = new Map<string, Item>();
+
+  get(version: ItemVersion): Item | undefined {
+    const item = this.items.get(version.id);
+    if (item === undefined || item.changed !== version.changed) return undefined;
+    this.items.delete(version.id);
+    this.items.set(version.id, item);
+    return item;
+  }
+
+  put(item: Item): Item {
+    for (const value of Object.values(item)) if (Array.isArray(value)) Object.freeze(value);
+    Object.freeze(item);
+    this.items.delete(item.id);
+    if (this.items.size >= itemCacheSize) this.items.delete(this.items.keys().next().value!);
+    this.items.set(item.id, item);
+    return item;
+  }
+
+  drop(ids: Iterable<string>): void {
+    for (const id of ids) this.items.delete(id);
+  }
+}
 
 /**
  * The ItemStore over any connector: the same SQL on better-sqlite3, D1 and PostgreSQL (whose
@@ -25,6 +60,7 @@ const versionTtlMs = 1000;
  */
 export function createSqlStore(db: SqlConnector, migrations: Migration[], search?: SearchClause): ItemStore {
   let versionSeen: { value: number; at: number } | null = null;
+  const itemCache = new ItemCache();
   async function rowsByIds(ids: string[]): Promise<ItemRow[]> {
     if (ids.length === 0) return [];
     return db.all<ItemRow>(`SELECT ${itemColumns} FROM items WHERE id IN (${placeholders(ids.length)})`, ids);
@@ -84,12 +120,14 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
 
   async function deleteItems(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
+    itemCache.drop(ids);
     await db.batch([
       { sql: `DELETE FROM item_tags WHERE item_id IN (${placeholders(ids.length)})`, params: ids },
       { sql: `DELETE FROM items WHERE id IN (${placeholders(ids.length)})`, params: ids },
       bumpVersion,
     ]);
     versionSeen = null;
+    itemCache.drop(ids);
   }
 
   /**
@@ -122,8 +160,10 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     });
     if (statements.length > 0) {
       versionSeen = null;
+      itemCache.drop(existing.keys());
       await db.batch([...statements, bumpVersion]);
       versionSeen = null;
+      itemCache.drop(existing.keys());
       termWriter?.committed(terms);
     }
     return results;
@@ -165,16 +205,31 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     },
 
     async queryItems(query): Promise<ItemPage> {
-      let rows: ItemRow[];
-      if (query.q !== undefined && !search) rows = await rankedSearch(query);
-      else {
-        const { sql, params } = itemQuerySql(query, search);
-        rows = await db.all<ItemRow>(sql, params);
+      let rows: ItemVersion[];
+      let items: Item[];
+      if (query.q !== undefined && !search) {
+        rows = await rankedSearch(query);
+        items = rows.slice(0, query.limit).map((row) => fromRow(row as ItemRow));
+      } else {
+        // Ids and change times first; whole rows only for the items not already held as read.
+        const { sql, params } = itemQuerySql(query, search, 'versions');
+        rows = await db.all<ItemVersion>(sql, params);
+        const page = rows.slice(0, query.limit);
+        const missing = page.filter((row) => itemCache.get(row) === undefined).map((row) => row.id);
+        for (const row of await rowsByIds(missing)) itemCache.put(fromRow(row));
+        items = page.map((row) => itemCache.get(row) ?? null).filter((item): item is Item => item !== null);
+        if (items.length < page.length) {
+          // A row changed or went between the two reads (another process wrote): whole rows, one read.
+          const whole = itemQuerySql(query, search);
+          const fullRows = await db.all<ItemRow>(whole.sql, whole.params);
+          rows = fullRows;
+          items = fullRows.slice(0, query.limit).map(fromRow);
+        }
       }
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
-        items: page.map(fromRow),
+        items,
         nextCursor: rows.length > query.limit && last ? encodeCursor(last.sort_key, last.id) : null,
       };
     },

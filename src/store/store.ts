@@ -152,6 +152,11 @@ export interface ItemStore {
    */
   knownVersion?(): number | undefined;
 
+  /**
+   * A page of items, newest first. The SQL stores read ids and change times first and whole rows
+   * only for items they do not hold as last read (sqlStore.ts): an item another process rewrites
+   * must get a new `changed` (ingest always stamps one) to be seen at once.
+   */
   queryItems(query: ItemQuery): Promise<ItemPage>;
   getItem(id: string): Promise<Item | null>;
   /** Item counts per tag: `topic:aviation`, `region:kazakhstan`, and `all`. */

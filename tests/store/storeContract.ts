@@ -72,6 +72,23 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(stored?.regions).toEqual(['kazakhstan', 'central-asia']);
     });
 
+    it('answers a feed query with each item as last written, read again only when it changed', async () => {
+      const a = makeItem({ id: 'a', published: '2025-06-01T00:00:00Z', topics: ['energy'] });
+      const b = makeItem({ id: 'b', published: '2025-05-01T00:00:00Z', topics: ['energy'] });
+      await store.upsertItems([keyed(a), keyed(b)]);
+      const first = await store.queryItems({ limit: 10, topics: ['energy'] });
+      expect(first.items.map((i) => i.title)).toEqual([a.title, b.title]);
+      // Rewritten with the same change time: this store's own write is seen at once.
+      await store.upsertItems([keyed({ ...a, title: 'Rewritten', authors: ['Someone Else'] })]);
+      const second = await store.queryItems({ limit: 10, topics: ['energy'] });
+      expect(second.items.map((i) => i.title)).toEqual(['Rewritten', b.title]);
+      expect(second.items[0]!.authors).toEqual(['Someone Else']);
+      expect(second.items[1]).toEqual(first.items[1]);
+      await store.deleteItems(['a']);
+      expect((await store.queryItems({ limit: 10, topics: ['energy'] })).items.map((i) => i.id)).toEqual(['b']);
+      expect(await store.getItem('b')).toEqual(first.items[1]);
+    });
+
     it('orders newest first with undated items last, and filters by topic, region and both', async () => {
       await store.upsertItems([
         makeItem({ id: 'old', published: '2024-01-01T00:00:00Z', topics: ['energy'], regions: ['kazakhstan'] }),
