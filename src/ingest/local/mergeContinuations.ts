@@ -1,7 +1,7 @@
 import type { PlacedDraft } from './assembleDrafts.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
-import { endsWithEllipsis } from './textShape.js';
+import { endsWithEllipsis, wordCount } from './textShape.js';
 
 /**
  * Stage 3, drafts → article regions. Assembly opens a draft at every line that reads as a headline
@@ -24,6 +24,9 @@ import { endsWithEllipsis } from './textShape.js';
 const maxGapLines = 14;
 /** Share of the smaller section's subject words the larger one must share. */
 const minCohesion = 0.05;
+/** Across a long run of chrome (a chart, a table): the share of subject words, and the prose words the part below needs. */
+const minFarCohesion = 0.15;
+const minFarWords = 50;
 /** Sections this short say too little to compare; they follow the article when they are not teasers. */
 const minComparableWords = 12;
 
@@ -58,17 +61,40 @@ function hasProse(d: PlacedDraft): boolean {
   return false;
 }
 
+/** Paragraphs of running prose a teaser holds at most: an article's last paragraph may trail off ("...") too. */
+const maxTeaserProse = 2;
+
+/** A teaser cut short by the page: a paragraph or two, the last ending in "…". */
+function endsCutShort(d: PlacedDraft): boolean {
+  if (!endsWithEllipsis(d.paragraphs[d.paragraphs.length - 1] ?? '')) return false;
+  let prose = 0;
+  for (const p of d.paragraphs) if (isGoodProse(p) && ++prose > maxTeaserProse) return false;
+  return true;
+}
+
+/** Prose paragraphs compared across a long gap: the last ones above it, the first ones below. */
+const farProse = 8;
+
+/** Is `b`, below a long run of chrome, a part of `a`: enough prose, on the same subject as the prose above? */
+function farPartOf(a: PlacedDraft, b: PlacedDraft): boolean {
+  const below = b.paragraphs.filter(isGoodProse).slice(0, farProse);
+  let words = 0;
+  for (const p of below) words += wordCount(p);
+  if (words < minFarWords) return false;
+  const above = a.paragraphs.filter(isGoodProse).slice(-farProse);
+  return cohesion(contentWords(above.join('\n'), 300), contentWords(below.join('\n'), 300)) >= minFarCohesion;
+}
+
 /** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
 export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>, aEnd = a.lastLine): string | null {
-  if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
-  if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
+  if (a.cut || endsCutShort(a)) return 'the text above is a teaser';
+  if (b.cut || endsCutShort(b)) return 'a teaser';
   if (b.ownMeta) return 'its own byline, date or stamp';
   if (!hasProse(a)) return 'the text above is no prose (a menu, a link list)';
   const last = lines[aEnd]?.cls;
   if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
   // Headline, one paragraph, headline, one paragraph: the entries of a listing.
   if (a.paragraphs.length <= 1 && b.paragraphs.length <= 1) return 'a listing entry';
-  if (b.titleLine - aEnd > maxGapLines) return 'far from the text above';
   for (let j = aEnd + 1; j < b.titleLine; j++) {
     const c = lines[j]!.cls;
     if ((c.kind === 'chrome' && c.boundary) || c.kind === 'cut' || c.kind === 'copyright' || c.kind === 'outlet' || c.kind === 'time' || c.kind === 'text') {
@@ -77,7 +103,10 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
   }
   const [wa, wb] = [aWords(), bWords()];
   const together = cohesion(wa, wb);
-  (globalThis as any).__coh?.(a, b, together, wa.size, wb.size);
+  // A chart, a table or a gallery between two parts of one article: far apart, the prose below
+  // must share clearly more of the subject words of the prose above (a site's menu and its
+  // footer share words too, but they are no prose).
+  if (b.titleLine - aEnd > maxGapLines && !farPartOf(a, b)) return 'far from the text above';
   if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }
