@@ -1,7 +1,9 @@
 import type { PlacedDraft } from './assembleDrafts.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
-import { endsWithEllipsis, wordCount } from './textShape.js';
+import { endsCutShort } from './endsCutShort.js';
+import { farPartOf, minBoxCohesion, minFarCohesion } from './farPartOf.js';
+import { teaserBoxAbove } from './teaserBoxAbove.js';
 
 /**
  * Stage 3, drafts → article regions. Assembly opens a draft at every line that reads as a headline
@@ -16,6 +18,10 @@ import { endsWithEllipsis, wordCount } from './textShape.js';
  * - **news feed**: it has its own stamp, byline, outlet or date;
  * - a boundary (a "Related articles" heading, a comments widget, a copyright sign-off, text the
  *   assembly left outside both) or a long run of chrome stands between the two.
+ * A long run of chrome (a chart, a table) and a box of teasers set inside the article (headline,
+ * name, date, again and again, the last one standing over the article's next paragraphs) do not
+ * part two stretches of prose on one subject (farPartOf, teaserBoxAbove); an article whose last
+ * paragraph trails off ("...") is no teaser unless it is a paragraph or two (endsCutShort).
  * Otherwise (same subject, no own metadata, right after the text above) it is a section of the
  * article above: its headline becomes a paragraph (a sub-heading) and its text follows.
  */
@@ -24,9 +30,6 @@ import { endsWithEllipsis, wordCount } from './textShape.js';
 const maxGapLines = 14;
 /** Share of the smaller section's subject words the larger one must share. */
 const minCohesion = 0.05;
-/** Across a long run of chrome (a chart, a table): the share of subject words, and the prose words the part below needs. */
-const minFarCohesion = 0.15;
-const minFarWords = 50;
 /** Sections this short say too little to compare; they follow the article when they are not teasers. */
 const minComparableWords = 12;
 
@@ -61,35 +64,14 @@ function hasProse(d: PlacedDraft): boolean {
   return false;
 }
 
-/** Paragraphs of running prose a teaser holds at most: an article's last paragraph may trail off ("...") too. */
-const maxTeaserProse = 2;
-
-/** A teaser cut short by the page: a paragraph or two, the last ending in "…". */
-function endsCutShort(d: PlacedDraft): boolean {
-  if (!endsWithEllipsis(d.paragraphs[d.paragraphs.length - 1] ?? '')) return false;
-  let prose = 0;
-  for (const p of d.paragraphs) if (isGoodProse(p) && ++prose > maxTeaserProse) return false;
-  return true;
-}
-
-/** Prose paragraphs compared across a long gap: the last ones above it, the first ones below. */
-const farProse = 8;
-
-/** Is `b`, below a long run of chrome, a part of `a`: enough prose, on the same subject as the prose above? */
-function farPartOf(a: PlacedDraft, b: PlacedDraft): boolean {
-  const below = b.paragraphs.filter(isGoodProse).slice(0, farProse);
-  let words = 0;
-  for (const p of below) words += wordCount(p);
-  if (words < minFarWords) return false;
-  const above = a.paragraphs.filter(isGoodProse).slice(-farProse);
-  return cohesion(contentWords(above.join('\n'), 300), contentWords(below.join('\n'), 300)) >= minFarCohesion;
-}
-
 /** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
 export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>, aEnd = a.lastLine): string | null {
   if (a.cut || endsCutShort(a)) return 'the text above is a teaser';
   if (b.cut || endsCutShort(b)) return 'a teaser';
-  if (b.ownMeta) return 'its own byline, date or stamp';
+  // A box of teasers set inside the article (headline, name, date, again and again): the last
+  // one's headline and stamp stand over the article's next paragraphs, which go on with its subject.
+  const box = (b.ownMeta || b.titleLine - aEnd > maxGapLines) && teaserBoxAbove(lines, aEnd, b.titleLine);
+  if (b.ownMeta && !(box && farPartOf(a, b, minBoxCohesion))) return 'its own byline, date or stamp';
   if (!hasProse(a)) return 'the text above is no prose (a menu, a link list)';
   const last = lines[aEnd]?.cls;
   if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
@@ -106,7 +88,7 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
   // A chart, a table or a gallery between two parts of one article: far apart, the prose below
   // must share clearly more of the subject words of the prose above (a site's menu and its
   // footer share words too, but they are no prose).
-  if (b.titleLine - aEnd > maxGapLines && !farPartOf(a, b)) return 'far from the text above';
+  if (b.titleLine - aEnd > maxGapLines && !farPartOf(a, b, box ? minBoxCohesion : minFarCohesion)) return 'far from the text above';
   if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }

@@ -197,4 +197,17 @@ describe('article regions across charts, trailing ellipses and late datelines', 
     expect(page.articles[0]?.published).toBe('2025-03-03');
     expect(page.articles[0]?.paragraphs.join(' ')).toContain('Critics warned');
   });
+
+  it('reads on past a box of teasers set inside the article when the text below goes on with its subject', () => {
+    const box = ['', 'Recommended', '', 'Steppe railways and the towns they made on the way east', '1. Dana Omarova', 'Jul 17, 2024', '',
+      'How the regional budget for roads was spent in the last ten years of growth', '1. Marat Aliyev', 'Mar 9, 2025', ''];
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'), ...box,
+      budget('The plan says'), budget('Governors expect that'), budget('Analysts doubt that'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('Governors expect');
+    const other = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'), ...box,
+      'Shepherds in the Naryn valley drove their sheep to the summer pastures a month early this year because of the heat.',
+      'Veterinarians travelled with them and vaccinated the lambs against disease before the long walk into the mountains.');
+    expect(other.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions', 'How the regional budget for roads was spent in the last ten years of growth']);
+  });
 });
