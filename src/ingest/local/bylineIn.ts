@@ -24,6 +24,17 @@ const nameSeparator = /\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u;
 const possessive = /['’]s$/u;
 const whitespace = /\s+/;
 
+/** "dsteer-headshot", "author_avatar.jpg": an avatar image's file name, which the author's name follows. */
+const avatarMark = /(?:^|\s)[\w.]*[-_](?:headshot|avatar)(?:[-_.][\w.-]*)?\s+(?=\p{Lu})/iu;
+/** A name followed by "on", "in", "at"...: a sentence ("A in B"), unless a date follows "on". */
+const sentenceAfterName = /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu;
+const onWord = /^\s*on\s+(\p{L}+|\d)/iu;
+/** " on Mar 27", " on 27 March": the date the name's line goes on with. */
+function dateAfterOn(end: string): boolean {
+  const m = onWord.exec(end);
+  return m !== null && (/\d/.test(m[1]!) || monthByName.has(m[1]!.toLowerCase()));
+}
+
 const upperName = /^\p{Lu}[\p{Lu}'’-]+$/u;
 const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u;
 const initial = /^\p{Lu}\.$/u;
@@ -85,13 +96,25 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
       return names;
     }
   }
+  // "dsteer-headshot A developer survey": the name right after an avatar's file name, however the
+  // line goes on (tags, an image's caption): the avatar names its author.
+  const avatar = avatarMark.exec(line);
+  if (avatar) {
+    const words = line.slice(avatar.index + avatar[0].length).split(whitespace).slice(0, 4);
+    for (let n = words.length; n >= 2; n--) {
+      const name = personName(words.slice(0, n).join(' '));
+      if (name) return [name];
+    }
+  }
   if (!bare) return [];
   // "• A", "1. A", "A - May 21, 2024", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
   // ...after a bullet, a list number, an avatar's file name or a text browser's image mark ("[alt]").
-  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+|\[[^\]]{1,40}\]\s+)/u, '');
-  // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B").
+  // ...or after a publication's label and its avatar's image mark ("Lake Notes [0] A on Mar 27").
+  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|(?:\p{Lu}\S*\s+){0,3}\[[^\]]{1,40}\]\s+)/u, '');
+  // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B"),
+  // though "A on Mar 27" is a name and its date.
   const end = nameEnd.exec(rest);
-  if (end && /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu.test(end[0])) return [];
+  if (end && sentenceAfterName.test(end[0]) && !dateAfterOn(end[0])) return [];
   // More than half of a name's words written in lower case elsewhere on the page: a phrase, not a person.
   const people = (names: string[]) => {
     if (!common) return names;

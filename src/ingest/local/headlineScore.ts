@@ -75,6 +75,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
       seen++;
       const kj = headerLineKind(lines[j]!, common);
       if (kj === 'name' || kj === 'byline') block = true;
+      // A byline right under another headline-shaped line is that line's header, not this one's.
+      if (seen === 1 && k === 'byline' && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 3) block = true;
     }
     if ((k === 'date' || k === 'byline') && !block) {
       score += 0.8;

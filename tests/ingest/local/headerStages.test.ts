@@ -34,6 +34,19 @@ describe('header lines', () => {
     // A name printed twice (an avatar's alt text, then the name).
     expect(bylineIn('Ines Marlow Ines Marlow', true)).toEqual(['Ines Marlow']);
   });
+  it('reads the name after an avatar\'s file name, and after a label\'s image mark with "on <date>"', () => {
+    expect(bylineIn('lake-ferry-photo imarlow-headshot Ines Marlow travel ferriesLakes', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('tomas_reyl_avatar.png Tomas Reyl', true)).toEqual(['Tomas Reyl']);
+    expect(bylineIn('Lake Notes [0] Ines Marlow on Mar 1712 min', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow on 17 March', true)).toEqual(['Ines Marlow']);
+    // "on" then no date: a sentence about a person, not a byline.
+    expect(bylineIn('Ines Marlow on the new ferry', true)).toEqual([]);
+    expect(bylineIn('ferry-headshots are blurred', false)).toEqual([]);
+  });
+  it('takes a "Posted by" line with a date for a header line though it names handles', () => {
+    expect(kind('Posted by imarlow, treyl on 2021-03-02, all posts')).toBe('byline');
+    expect(kind('Posted by imarlow, treyl')).toBeNull();
+  });
   it('reads the words a page writes in lower case, not addresses', () => {
     const words = lowerCaseWords([{ text: 'Read the older article at ines.marlow@example.org today.' }]);
     expect(words.has('older')).toBe(true);
@@ -121,6 +134,16 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.title).toBe('Ferry service resumes across the lake');
     expect(main.authors).toEqual(['Ines Marlow']);
     expect(main.published).toBe('2017-11-03');
+  });
+
+  it('takes the headline above a poster\'s line, not the first sub-heading under it', () => {
+    const page = [
+      '• Forums', '• Contact', '', 'Lake Notes #41 - timetables in sight', '', 'Posted by imarlow, treyl on 2021-03-02, all posts', '',
+      'The winter timetable (imarlow)', '', para('The winter timetable said'), '', para('The operator said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    expect(articles[0]!.title).toBe('Lake Notes #41 - timetables in sight');
+    expect(articles[0]!.published).toBe('2021-03-02');
   });
 
   it('takes a dateline printed above the headline', () => {
