@@ -11,11 +11,11 @@ import { findDate, findShortDate } from './parseDateline.js';
  */
 
 /** Words that introduce a byline in the languages pages come in. */
-const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by|by|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+/giu;
+const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by|by|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+|(?:^|[\s/|•·—–-])(?:authors?|autor(?:es|in)?|auteurs?|texto?)\s*:\s*/giu;
 /** "Photo by A", "Illustration by A": a credit, not a byline. */
 const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
 /** After a name: a role, an outlet, a handle, a date — where the name list ends. */
-const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s).*$/iu;
+const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s|;|\s(?:published|updated|posted|follow|contributor|twitter|email|e-mail|bio)\b).*$/iu;
 
 const startsUpper = /^\p{Lu}/u;
 const lastWord = /\S+\s*$/u;
@@ -125,11 +125,14 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
     };
     return names.some(phrase) ? [] : names;
   };
-  // "A A": a name printed twice (an avatar's alt text, then the name).
+  // "A A": a name printed twice (an avatar's alt text, then the name), whatever follows it ("A A 2 hours ago").
   const words = rest.split(whitespace);
-  if (words.length % 2 === 0 && words.length <= 8) {
-    const half = words.slice(0, words.length / 2).join(' ');
-    if (half === words.slice(words.length / 2).join(' ')) return people(namesIn(half, true));
+  for (let n = Math.min(4, words.length >> 1); n >= 2; n--) {
+    const half = words.slice(0, n).join(' ');
+    if (half === words.slice(n, 2 * n).join(' ')) {
+      const names = people(namesIn(half, true));
+      if (names.length) return names;
+    }
   }
   const names = people(namesIn(rest, true));
   if (names.length) return names;

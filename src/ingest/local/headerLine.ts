@@ -30,7 +30,7 @@ export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string
   if (c.kind === 'byline') return 'byline';
   if (c.kind === 'date') return 'date';
   if (c.kind === 'relative' || c.kind === 'time') return 'stamp';
-  if (c.kind === 'blank' || line.text.length > 200) return null;
+  if (c.kind === 'blank' || c.kind === 'copyright' || line.text.length > 200) return null;
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';
   // "Posted by jdoe, kovac on 2019-02-15": who posted it and when, though the posters are handles, not names.

@@ -64,6 +64,8 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     const c = line.cls;
     // A photo credit or an image's file name carries the photo's date and the photographer's name.
     if (c.kind === 'chrome' && /photo|image|caption/.test(c.what)) return;
+    // A copyright notice ("Copyright Notice", "© 2024 Lake Notes") names the holder, not the writer.
+    if (c.kind === 'copyright') return;
     if (c.kind === 'text' && text.length > 160) return;
     const near = -0.08 * distance;
     const dated = headerDate(text, monthFirst);

@@ -43,6 +43,25 @@ describe('header lines', () => {
     expect(bylineIn('Ines Marlow on the new ferry', true)).toEqual([]);
     expect(bylineIn('ferry-headshots are blurred', false)).toEqual([]);
   });
+  it('ends a name at a header word, a semicolon or its second printing, and reads "Author:" labels', () => {
+    expect(bylineIn('Ines Marlow Published 3:00 PM ET Tue, 2 Mar 2021', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow Follow', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow Contributor', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow Ines Marlow 2 hours ago', true)).toEqual(['Ines Marlow']);
+    expect(kind('Ines Marlow Ines Marlow před 2 hodinami')).toBe('name');
+    expect(bylineIn('Reporting by Ines Marlow; Editing by Tomas Reyl', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Autor: Ines Marlow', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Texto: Ines Marlow', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Auteur : Ines Marlow', false)).toEqual(['Ines Marlow']);
+    // A word that runs on from "by" or "par" is no marker.
+    expect(bylineIn('BYRON MARLOW', false)).toEqual([]);
+    expect(bylineIn('PARIS MARLOW', false)).toEqual([]);
+  });
+  it('takes no name from a copyright notice', () => {
+    expect(kind('Copyright Notice')).toBeNull();
+    const lines = classified(['Ferry service resumes across the lake', '', 'Copyright Notice', '', para('Passengers said'), '', para('The operator said')]);
+    expect(readHeader(lines, 0, 4, 6).authors).toEqual([]);
+  });
   it('takes a "Posted by" line with a date for a header line though it names handles', () => {
     expect(kind('Posted by imarlow, treyl on 2021-03-02, all posts')).toBe('byline');
     expect(kind('Posted by imarlow, treyl')).toBeNull();
