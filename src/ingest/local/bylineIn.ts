@@ -15,7 +15,7 @@ const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|word
 /** "Photo by A", "Illustration by A": a credit, not a byline. */
 const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
 /** After a name: a role, an outlet, a handle, a date — where the name list ends. */
-const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s|;|\s(?:published|updated|posted|follow|contributor|twitter|email|e-mail|bio)\b).*$/iu;
+const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s|;|\s(?:published|updated|posted|follow|contributor|twitter|email|e-mail|bio|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|opublikowano|publikováno|aktualizováno|опубликовано|обновлено)(?![\p{L}])).*$/iu;
 
 const startsUpper = /^\p{Lu}/u;
 const lastWord = /\S+\s*$/u;
@@ -28,6 +28,8 @@ const whitespace = /\s+/;
 const avatarMark = /(?:^|\s)[\w.]*[-_](?:headshot|avatar)(?:[-_.][\w.-]*)?\s+(?=\p{Lu})/iu;
 /** A name followed by "on", "in", "at"...: a sentence ("A in B"), unless a date follows "on". */
 const sentenceAfterName = /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu;
+/** " in Lakeside", " in New Delhi": where the correspondent files from, the line's last words. */
+const placeAfterIn = /^\s*in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
 const onWord = /^\s*on\s+(\p{L}+|\d)/iu;
 /** " on Mar 27", " on 27 March": the date the name's line goes on with. */
 function dateAfterOn(end: string): boolean {
@@ -114,7 +116,7 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
   // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B"),
   // though "A on Mar 27" is a name and its date.
   const end = nameEnd.exec(rest);
-  if (end && sentenceAfterName.test(end[0]) && !dateAfterOn(end[0])) return [];
+  if (end && sentenceAfterName.test(end[0]) && !dateAfterOn(end[0]) && !placeAfterIn.test(end[0])) return [];
   // More than half of a name's words written in lower case elsewhere on the page: a phrase, not a person.
   const people = (names: string[]) => {
     if (!common) return names;

@@ -57,6 +57,13 @@ describe('header lines', () => {
     expect(bylineIn('BYRON MARLOW', false)).toEqual([]);
     expect(bylineIn('PARIS MARLOW', false)).toEqual([]);
   });
+  it('reads a correspondent\'s "A in Place" line and a name before other languages\' "published"', () => {
+    expect(bylineIn('Ines Marlow in Lakeside', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow in New Port Town', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow in the harbour today', true)).toEqual([]);
+    expect(bylineIn('Par Ines Marlow Publié le 30 avril 2015 à 10h15', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow veröffentlicht am 24.07.2015', true)).toEqual(['Ines Marlow']);
+  });
   it('takes no name from a copyright notice', () => {
     expect(kind('Copyright Notice')).toBeNull();
     const lines = classified(['Ferry service resumes across the lake', '', 'Copyright Notice', '', para('Passengers said'), '', para('The operator said')]);
@@ -163,6 +170,28 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     const { articles } = parsePage(page, origin);
     expect(articles[0]!.title).toBe('Lake Notes #41 - timetables in sight');
     expect(articles[0]!.published).toBe('2021-03-02');
+  });
+
+  it('takes a headline of two sentences, and starts the article there when its name under it is printed twice', () => {
+    const twoParts = [
+      'Lake Notes', '', 'Ferry is back. Passengers cheer at the pier', '', 'Ines Marlow Ines Marlow', '2 hours ago', '',
+      para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const first = parsePage(twoParts, origin).articles[0]!;
+    expect(first.title).toBe('Ferry is back. Passengers cheer at the pier');
+    expect(first.authors).toEqual(['Ines Marlow']);
+    // A newsletter's blurb above, the headline in a hero block and again over the article.
+    const page = [
+      'Lake Notes by email', '', 'You can unsubscribe at any time, we promise.', '',
+      'By signing up for the newsletter you agree that your address will be kept under our rules for personal data and that we may write to you.', '',
+      '• Lakes', '• Ferries', '', 'Ferry is back. Passengers cheer at the pier', '', 'Share', 'Like', '',
+      'Ferry is back. Passengers cheer at the pier', '', 'Ines Marlow Ines Marlow 2 hours ago', '',
+      para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Anglers said'),
+    ].join('\n');
+    const main = parsePage(page, origin).articles.find((a) => !a.secondary)!;
+    expect(main.title).toBe('Ferry is back. Passengers cheer at the pier');
+    expect(main.authors).toEqual(['Ines Marlow']);
+    expect(main.paragraphs.join(' ')).not.toMatch(/newsletter/);
   });
 
   it('takes a dateline printed above the headline', () => {
