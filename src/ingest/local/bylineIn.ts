@@ -11,7 +11,7 @@ import { findDate, findShortDate } from './parseDateline.js';
  */
 
 /** Words that introduce a byline in the languages pages come in. */
-const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by|by|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+|(?:^|[\s/|•·—–-])(?:authors?|autor(?:es|in)?|auteurs?|texto?)\s*:\s*/giu;
+const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by:?|by:?|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+|(?:^|[\s/|•·—–-])(?:authors?|autor(?:es|in)?|auteurs?|texto?)\s*:\s*/giu;
 /** "Photo by A", "Illustration by A": a credit, not a byline. */
 const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
 /** After a name: a role, an outlet, a handle, a date — where the name list ends. */
@@ -36,6 +36,9 @@ function dateAfterOn(end: string): boolean {
   const m = onWord.exec(end);
   return m !== null && (/\d/.test(m[1]!) || monthByName.has(m[1]!.toLowerCase()));
 }
+
+/** A job title after a name, ending in its role word ("Transport Correspondent", "Deputy Editor"). */
+const roleTail = /(?:^|\s)(?:reporter|correspondent|editor|writer|columnist|contributor|producer|critic|journalist|photographer|analyst)s?$/iu;
 
 const upperName = /^\p{Lu}[\p{Lu}'’-]+$/u;
 const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u;
@@ -70,6 +73,8 @@ export function namesIn(text: string, whole = false): string[] {
   const parts = cut.split(nameSeparator).map((p) => p.trim()).filter(Boolean);
   const names: string[] = [];
   for (const part of parts) {
+    // "A, Transport Correspondent": the first name's job, where the names end.
+    if (names.length && roleTail.test(part)) break;
     const name = personName(part);
     if (!name) {
       if (whole) return [];

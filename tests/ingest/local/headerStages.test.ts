@@ -5,7 +5,7 @@ import { headerLineKind } from '../../../src/ingest/local/headerLine.js';
 import { lowerCaseWords } from '../../../src/ingest/local/lowerCaseWords.js';
 import { findShortDate } from '../../../src/ingest/local/parseDateline.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
-import { readHeader } from '../../../src/ingest/local/readHeader.js';
+import { authorNote, readHeader } from '../../../src/ingest/local/readHeader.js';
 
 /** Title, byline and date selection, on pages written for these tests in the w3m-dump style. */
 const origin = { kind: 'page' as const, ref: 'test/header.txt' };
@@ -63,6 +63,20 @@ describe('header lines', () => {
     expect(bylineIn('Ines Marlow in the harbour today', true)).toEqual([]);
     expect(bylineIn('Par Ines Marlow Publié le 30 avril 2015 à 10h15', false)).toEqual(['Ines Marlow']);
     expect(bylineIn('Ines Marlow veröffentlicht am 24.07.2015', true)).toEqual(['Ines Marlow']);
+  });
+  it('stops a name list at a job title, and reads "Written by:"', () => {
+    expect(bylineIn('Ines Marlow, Transport Correspondent', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('By Ines Marlow and Tomas Reyl, Deputy Editors', false)).toEqual(['Ines Marlow', 'Tomas Reyl']);
+    expect(bylineIn('Written by: Ines Marlow', false)).toEqual(['Ines Marlow']);
+  });
+  it('reads an author\'s note at the article\'s end when nothing else names the writer', () => {
+    expect(authorNote('Ines Marlow is a transport reporter at Lake Notes.')).toBe('Ines Marlow');
+    expect(authorNote('Tomas Reyl is the author of The Winter Lake.')).toBe('Tomas Reyl');
+    expect(authorNote('Tomas Reyl is a ferryman on the north pier.')).toBeNull();
+    const lines = classified(['Ferry service resumes across the lake', '', para('Passengers said'), '', para('The operator said'), '', 'Ines Marlow is a transport reporter at Lake Notes.']);
+    const facts = readHeader(lines, 0, 2, 6);
+    expect(facts.authors).toEqual(['Ines Marlow']);
+    expect(facts.bylineForm).toBe("an author's note");
   });
   it('takes no name from a copyright notice', () => {
     expect(kind('Copyright Notice')).toBeNull();
