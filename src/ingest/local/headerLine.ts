@@ -21,6 +21,9 @@ function isDateLine(text: string): boolean {
   return dated >= 0.4 * letters;
 }
 
+/** "Posted by", "Submitted by": a poster's line, whatever names (or handles) it gives. */
+const postedBy = /^(?:posted|written|published|submitted|uploaded)\s+by\s+\S/iu;
+
 /**
  * Each line's answer, for the `common` it was asked with: headline selection asks about the same
  * header lines again for every candidate above them. Keyed by the line object (lines are never
@@ -42,9 +45,11 @@ function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): He
   if (c.kind === 'byline') return 'byline';
   if (c.kind === 'date') return 'date';
   if (c.kind === 'relative' || c.kind === 'time') return 'stamp';
-  if (c.kind === 'blank' || line.text.length > 200) return null;
+  if (c.kind === 'blank' || c.kind === 'copyright' || line.text.length > 200) return null;
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';
+  // "Posted by jdoe, kovac on 2019-02-15": who posted it and when, though the posters are handles, not names.
+  if (text.length <= 150 && postedBy.test(text) && headerDate(text) !== null) return 'byline';
   let name = false;
   if (text.length <= 100) {
     // A name with a date beside it ("A July 19, 2021", "A - May 21, 2024") is a byline.
