@@ -3,7 +3,7 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
-import { isAbbreviation, wordCount } from './textShape.js';
+import { isAbbreviation, letterRatio, wordCount } from './textShape.js';
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -28,6 +28,23 @@ const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 /** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
 const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 
+/** "Ferry is back. Passengers cheer at the pier": two short sentences, the last without its full stop. */
+const twoParts = /^(\P{P}[^.!?]{8,}[.!?])\s+(\p{Lu}[^.!?]{8,})$/u;
+
+/**
+ * A headline of two parts, which the line classifier leaves as a fragment (it is neither one
+ * headline-shaped phrase nor finished prose): each part starts in upper case, the second has no full stop.
+ */
+export function isTwoPartHeadline(line: ClassifiedLine): boolean {
+  if (line.cls.kind !== 'chrome' || line.cls.what !== 'fragment') return false;
+  const text = line.text;
+  if (text.length > 160 || !/^\p{Lu}/u.test(text)) return false;
+  const m = twoParts.exec(text);
+  if (!m) return false;
+  const words = wordCount(text);
+  return words >= 5 && words <= 25 && letterRatio(text) >= 0.7 && !/[,;:]$/.test(text);
+}
+
 /**
  * The score of line `i` as the headline of an article whose words are `body`. `common` holds the
  * words the page writes in lower case (see bylineIn).
@@ -36,7 +53,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   const line = lines[i]!;
   const c = line.cls;
   const text = line.text;
-  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))))) return null;
+  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isTwoPartHeadline(line))) return null;
   const words = wordCount(text);
   if (words > 30 || text.length < 4) return null;
   // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
@@ -75,6 +92,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
       seen++;
       const kj = headerLineKind(lines[j]!, common);
       if (kj === 'name' || kj === 'byline') block = true;
+      // A byline right under another headline-shaped line is that line's header, not this one's.
+      if (seen === 1 && k === 'byline' && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 3) block = true;
     }
     if ((k === 'date' || k === 'byline') && !block) {
       score += 0.8;
