@@ -2,7 +2,7 @@ import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords, isGoodProse } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
-import { headlineScore, isTwoPartHeadline } from './headlineScore.js';
+import { headlineScore, isFragmentHeadline } from './headlineScore.js';
 import { firstProseAfter } from './innerHeader.js';
 import type { HeadlineChoice } from './selectHeadline.js';
 import { wordCount } from './textShape.js';
@@ -31,7 +31,7 @@ function lineUnderLead(lines: ClassifiedLine[], draft: PlacedDraft, firstParagra
     if (!line.text) continue;
     seen++;
     if (line.cls.kind === 'text' && isGoodProse(line.text)) return null;
-    if (!(line.cls.kind === 'heading' || isTwoPartHeadline(line))) continue;
+    if (!(line.cls.kind === 'heading' || isFragmentHeadline(line))) continue;
     const words = wordCount(line.text);
     if (words < 3 || words > 20 || /[:：]$/u.test(line.text) || headerLineKind(line, undefined)) return null;
     const body = firstProseAfter(draft, at);

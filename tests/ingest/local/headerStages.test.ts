@@ -222,6 +222,11 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(subhead.paragraphs[0]).toMatch(/^The the ferry/);
   });
 
+  it('takes a headline that starts with a brand in camel case', () => {
+    const page = ['Lake Notes', '', '• Home', '• News', '', 'iFerry app returns as lake service resumes', '', 'By Ines Marlow', '', para('The'), '', para('Passengers said'), '', para('The operator said')].join('\n');
+    expect(parsePage(page, origin).articles[0]!.title).toBe('iFerry app returns as lake service resumes');
+  });
+
   it('takes a dateline printed above the headline', () => {
     const page = [
       'Lake Notes > Travel > 2015', '', '« Previous | Next »', '', '08.04.2015 12:46', '',
