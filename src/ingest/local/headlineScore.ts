@@ -3,7 +3,7 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
-import { isAbbreviation, letterRatio, wordCount } from './textShape.js';
+import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textShape.js';
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -41,13 +41,17 @@ const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 /** "Ferry is back. Passengers cheer at the pier": two short sentences, the last without its full stop. */
 const twoParts = /^(\P{P}[^.!?]{8,}[.!?])\s+(\p{Lu}[^.!?]{8,})$/u;
 
+const camelBrand = /^\p{Ll}{1,2}\p{Lu}\p{L}*\s+\S+\s+\S/u;
+
 /**
- * A headline of two parts, which the line classifier leaves as a fragment (it is neither one
+ * A headline of two parts (or one that starts with a camel-case brand), which the line classifier leaves as a fragment (it is neither one
  * headline-shaped phrase nor finished prose): each part starts in upper case, the second has no full stop.
  */
-export function isTwoPartHeadline(line: ClassifiedLine): boolean {
+export function isFragmentHeadline(line: ClassifiedLine): boolean {
   if (line.cls.kind !== 'chrome' || line.cls.what !== 'fragment') return false;
   const text = line.text;
+  // "iFerry app returns as lake service resumes": a headline that starts with a brand in camel case.
+  if (camelBrand.test(text)) return headlineShape(text.charAt(0).toUpperCase() + text.slice(1)) === 'headline';
   if (text.length > 160 || !/^\p{Lu}/u.test(text)) return false;
   const m = twoParts.exec(text);
   if (!m) return false;
@@ -63,7 +67,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   const line = lines[i]!;
   const c = line.cls;
   const text = line.text;
-  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isTwoPartHeadline(line))) return null;
+  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isFragmentHeadline(line))) return null;
   const words = wordCount(text);
   if (words > 30 || text.length < 4) return null;
   // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").

@@ -208,6 +208,25 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.paragraphs.join(' ')).not.toMatch(/newsletter/);
   });
 
+  it('takes a headline printed under the standfirst and keeps the standfirst, but not a sub-heading under the first paragraph', () => {
+    const nav = ['Lake Notes', '', '  • Home', '  • News', '  • Sport', '  • Weather', ''];
+    const dek = 'Operators say the crossing across the lake will run on its winter timetable until the piers are repaired after the storms.';
+    const body = [para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Anglers said')];
+    const under = parsePage([...nav, dek, '', 'Ferry service resumes across the lake', '', ...body].join('\n'), origin).articles[0]!;
+    expect(under.title).toBe('Ferry service resumes across the lake');
+    expect(under.paragraphs[0]).toBe(dek);
+    expect(under.paragraphs).not.toContain('Ferry service resumes across the lake');
+    // The headline above, one paragraph, then a sub-heading: the headline stays.
+    const subhead = parsePage([...nav, 'Ferry service resumes across the lake', '', 'By Ines Marlow', '', para('The'), '', 'What the passengers at the pier said', '', ...body.slice(2)].join('\n'), origin).articles[0]!;
+    expect(subhead.title).toBe('Ferry service resumes across the lake');
+    expect(subhead.paragraphs[0]).toMatch(/^The the ferry/);
+  });
+
+  it('takes a headline that starts with a brand in camel case', () => {
+    const page = ['Lake Notes', '', '• Home', '• News', '', 'iFerry app returns as lake service resumes', '', 'By Ines Marlow', '', para('The'), '', para('Passengers said'), '', para('The operator said')].join('\n');
+    expect(parsePage(page, origin).articles[0]!.title).toBe('iFerry app returns as lake service resumes');
+  });
+
   it('takes a dateline printed above the headline', () => {
     const page = [
       'Lake Notes > Travel > 2015', '', '« Previous | Next »', '', '08.04.2015 12:46', '',
