@@ -1,4 +1,5 @@
 import type { Item } from '../item.js';
+import { LruMap } from '../lruMap.js';
 import type { Migration, SqlConnector, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
 import { searchTermWriter } from './searchTerms.js';
@@ -29,24 +30,19 @@ const itemCacheSize = 4000;
  * Ingest stamps `changed` on every new or changed item (src/ingest/normalize.ts, dedupe.ts), so
  * another process's rewrite shows by its change time; this store's own writes and removals also
  * drop their ids at once. The items handed out are frozen (shared by every
- * caller), least recently used out.
+ * caller), about the least recently used out (LruMap).
  */
 class ItemCache {
-  private readonly items = new Map<string, Item>();
+  private readonly items = new LruMap<string, Item>(itemCacheSize);
 
   get(version: ItemVersion): Item | undefined {
     const item = this.items.get(version.id);
-    if (item === undefined || item.changed !== version.changed) return undefined;
-    this.items.delete(version.id);
-    this.items.set(version.id, item);
-    return item;
+    return item === undefined || item.changed !== version.changed ? undefined : item;
   }
 
   put(item: Item): Item {
     for (const value of Object.values(item)) if (Array.isArray(value)) Object.freeze(value);
     Object.freeze(item);
-    this.items.delete(item.id);
-    if (this.items.size >= itemCacheSize) this.items.delete(this.items.keys().next().value!);
     this.items.set(item.id, item);
     return item;
   }

@@ -2,6 +2,7 @@ import type { ClassifiedLine as Line } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
 import { headlineRole } from './headlineRole.js';
 import { isOutletCard } from './isOutletCard.js';
+import { textFollows } from './textFollows.js';
 import type { Byline } from './parseByline.js';
 import type { TimeOfDay } from './parseDateline.js';
 import type { PlacedDraft } from './articleDraft.js';
@@ -83,16 +84,19 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         notes.chrome('cut marker');
         close(true);
         return;
-      case 'date':
-        if (head) {
-          if (c.updated) head.updated ??= c.iso;
-          else head.published ??= c.iso;
-          head.ownMeta = true;
+      case 'date': {
+        // Under a standfirst or an author's line, with its text going on below, the date is the article's.
+        const dated = head ?? (current && current.paragraphs.length <= 2 && !current.published && !current.updated && textFollows(lines, i) ? current : null);
+        if (dated) {
+          if (c.updated) dated.updated ??= c.iso;
+          else dated.published ??= c.iso;
+          dated.ownMeta = true;
         } else {
           close();
           blockDate = c.iso;
         }
         return;
+      }
       case 'time':
         if (head) {
           head.time = c.time;

@@ -11,11 +11,11 @@ import { findDate, findShortDate } from './parseDateline.js';
  */
 
 /** Words that introduce a byline in the languages pages come in. */
-const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by|by|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+/giu;
+const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|words|text|story|reporting)\s+by:?|by:?|par|por|von|di|door|av|від|от|автор:?|авторы:?)\s+|(?:^|[\s/|•·—–-])(?:authors?|autor(?:es|in)?|auteurs?|texto?)\s*:\s*/giu;
 /** "Photo by A", "Illustration by A": a credit, not a byline. */
 const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
 /** After a name: a role, an outlet, a handle, a date — where the name list ends. */
-const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s).*$/iu;
+const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s|;|\s(?:published|updated|posted|follow|contributor|twitter|email|e-mail|bio|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|opublikowano|publikováno|aktualizováno|опубликовано|обновлено)(?![\p{L}])).*$/iu;
 
 const startsUpper = /^\p{Lu}/u;
 const lastWord = /\S+\s*$/u;
@@ -23,6 +23,22 @@ const trailingWord = /\s+(\p{L}+)\.?$/u;
 const nameSeparator = /\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u;
 const possessive = /['’]s$/u;
 const whitespace = /\s+/;
+
+/** "dsteer-headshot", "author_avatar.jpg": an avatar image's file name, which the author's name follows. */
+const avatarMark = /(?:^|\s)[\w.]*[-_](?:headshot|avatar)(?:[-_.][\w.-]*)?\s+(?=\p{Lu})/iu;
+/** A name followed by "on", "in", "at"...: a sentence ("A in B"), unless a date follows "on". */
+const sentenceAfterName = /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu;
+/** " in Lakeside", " in New Delhi": where the correspondent files from, the line's last words. */
+const placeAfterIn = /^\s*in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
+const onWord = /^\s*on\s+(\p{L}+|\d)/iu;
+/** " on Mar 27", " on 27 March": the date the name's line goes on with. */
+function dateAfterOn(end: string): boolean {
+  const m = onWord.exec(end);
+  return m !== null && (/\d/.test(m[1]!) || monthByName.has(m[1]!.toLowerCase()));
+}
+
+/** A job title after a name, ending in its role word ("Transport Correspondent", "Deputy Editor"). */
+const roleTail = /(?:^|\s)(?:reporter|correspondent|editor|writer|columnist|contributor|producer|critic|journalist|photographer|analyst)s?$/iu;
 
 const upperName = /^\p{Lu}[\p{Lu}'’-]+$/u;
 const mixedName = /^\p{Lu}[\p{Ll}'’]*\p{Ll}(?:-\p{Lu}?[\p{Ll}'’]+)*$|^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}+$/u;
@@ -57,6 +73,8 @@ export function namesIn(text: string, whole = false): string[] {
   const parts = cut.split(nameSeparator).map((p) => p.trim()).filter(Boolean);
   const names: string[] = [];
   for (const part of parts) {
+    // "A, Transport Correspondent": the first name's job, where the names end.
+    if (names.length && roleTail.test(part)) break;
     const name = personName(part);
     if (!name) {
       if (whole) return [];
@@ -85,13 +103,25 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
       return names;
     }
   }
+  // "dsteer-headshot A developer survey": the name right after an avatar's file name, however the
+  // line goes on (tags, an image's caption): the avatar names its author.
+  const avatar = avatarMark.exec(line);
+  if (avatar) {
+    const words = line.slice(avatar.index + avatar[0].length).split(whitespace).slice(0, 4);
+    for (let n = words.length; n >= 2; n--) {
+      const name = personName(words.slice(0, n).join(' '));
+      if (name) return [name];
+    }
+  }
   if (!bare) return [];
   // "• A", "1. A", "A - May 21, 2024", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
   // ...after a bullet, a list number, an avatar's file name or a text browser's image mark ("[alt]").
-  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|\S+-headshot\s+|\[[^\]]{1,40}\]\s+)/u, '');
-  // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B").
+  // ...or after a publication's label and its avatar's image mark ("Lake Notes [0] A on Mar 27").
+  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|(?:\p{Lu}\S*\s+){0,3}\[[^\]]{1,40}\]\s+)/u, '');
+  // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B"),
+  // though "A on Mar 27" is a name and its date.
   const end = nameEnd.exec(rest);
-  if (end && /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu.test(end[0])) return [];
+  if (end && sentenceAfterName.test(end[0]) && !dateAfterOn(end[0]) && !placeAfterIn.test(end[0])) return [];
   // More than half of a name's words written in lower case elsewhere on the page: a phrase, not a person.
   const people = (names: string[]) => {
     if (!common) return names;
@@ -102,11 +132,14 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
     };
     return names.some(phrase) ? [] : names;
   };
-  // "A A": a name printed twice (an avatar's alt text, then the name).
+  // "A A": a name printed twice (an avatar's alt text, then the name), whatever follows it ("A A 2 hours ago").
   const words = rest.split(whitespace);
-  if (words.length % 2 === 0 && words.length <= 8) {
-    const half = words.slice(0, words.length / 2).join(' ');
-    if (half === words.slice(words.length / 2).join(' ')) return people(namesIn(half, true));
+  for (let n = Math.min(4, words.length >> 1); n >= 2; n--) {
+    const half = words.slice(0, n).join(' ');
+    if (half === words.slice(n, 2 * n).join(' ')) {
+      const names = people(namesIn(half, true));
+      if (names.length) return names;
+    }
   }
   const names = people(namesIn(rest, true));
   if (names.length) return names;

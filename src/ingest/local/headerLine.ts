@@ -21,15 +21,35 @@ function isDateLine(text: string): boolean {
   return dated >= 0.4 * letters;
 }
 
+/** "Posted by", "Submitted by": a poster's line, whatever names (or handles) it gives. */
+const postedBy = /^(?:posted|written|published|submitted|uploaded)\s+by\s+\S/iu;
+
+/**
+ * Each line's answer, for the `common` it was asked with: headline selection asks about the same
+ * header lines again for every candidate above them. Keyed by the line object (lines are never
+ * changed once classified), so a page's answers go with its lines.
+ */
+const known = new WeakMap<ClassifiedLine, { common: ReadonlySet<string> | undefined; kind: HeaderKind | null }>();
+
 /** `common`: the words the page writes in lower case (see bylineIn). */
 export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string>): HeaderKind | null {
+  const memo = known.get(line);
+  if (memo !== undefined && memo.common === common) return memo.kind;
+  const kind = judgeHeaderLine(line, common);
+  known.set(line, { common, kind });
+  return kind;
+}
+
+function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): HeaderKind | null {
   const c = line.cls;
   if (c.kind === 'byline') return 'byline';
   if (c.kind === 'date') return 'date';
   if (c.kind === 'relative' || c.kind === 'time') return 'stamp';
-  if (c.kind === 'blank' || line.text.length > 200) return null;
+  if (c.kind === 'blank' || c.kind === 'copyright' || line.text.length > 200) return null;
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';
+  // "Posted by jdoe, kovac on 2019-02-15": who posted it and when, though the posters are handles, not names.
+  if (text.length <= 150 && postedBy.test(text) && headerDate(text) !== null) return 'byline';
   let name = false;
   if (text.length <= 100) {
     // A name with a date beside it ("A July 19, 2021", "A - May 21, 2024") is a byline.

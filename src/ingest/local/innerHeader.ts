@@ -2,6 +2,7 @@ import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
+import { isFragmentHeadline } from './headlineScore.js';
 import { wordCount } from './textShape.js';
 import { textWords } from './textWords.js';
 
@@ -26,11 +27,15 @@ export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstPa
     const p = proseAt.get(at);
     if (p !== undefined && isGoodProse(p)) before += wordCount(p) + (p.length >> 3);
     if (before > innerHeaderShare * total) return null;
-    if (at === firstParagraph || line.cls.kind !== 'heading' || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
+    if (at === firstParagraph || !(line.cls.kind === 'heading' || isFragmentHeadline(line)) || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
+    let twice: boolean | null = null;
     for (let j = at + 1, seen = 0; j < lines.length && seen < 3; j++) {
       if (!lines[j]!.text) continue;
       seen++;
-      if (headerLineKind(lines[j]!, common) === 'byline' || shareBar.test(lines[j]!.text)) return at;
+      const kind = headerLineKind(lines[j]!, common);
+      if (kind === 'byline' || shareBar.test(lines[j]!.text)) return at;
+      // A bare name under it is enough when the headline is printed twice here (a hero block, then the article).
+      if (kind === 'name' && (twice ??= printedAbove(lines, line.text, firstParagraph, at))) return at;
     }
   }
   return null;
@@ -40,4 +45,10 @@ export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstPa
 export function firstProseAfter(draft: PlacedDraft, line: number): number {
   for (let k = 0; k < draft.paragraphs.length; k++) if (draft.paragraphLines[k]! > line && isGoodProse(draft.paragraphs[k]!)) return draft.paragraphLines[k]!;
   return line + 1;
+}
+
+/** Whether `text` stands on a line from `from` up to (not including) `to`. */
+function printedAbove(lines: ClassifiedLine[], text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.text === text) return true;
+  return false;
 }

@@ -1,7 +1,9 @@
 import type { PlacedDraft } from './assembleDrafts.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
-import { endsWithEllipsis } from './textShape.js';
+import { endsCutShort } from './endsCutShort.js';
+import { farPartOf, minBoxCohesion, minFarCohesion } from './farPartOf.js';
+import { teaserBoxAbove } from './teaserBoxAbove.js';
 
 /**
  * Stage 3, drafts → article regions. Assembly opens a draft at every line that reads as a headline
@@ -16,6 +18,10 @@ import { endsWithEllipsis } from './textShape.js';
  * - **news feed**: it has its own stamp, byline, outlet or date;
  * - a boundary (a "Related articles" heading, a comments widget, a copyright sign-off, text the
  *   assembly left outside both) or a long run of chrome stands between the two.
+ * A long run of chrome (a chart, a table) and a box of teasers set inside the article (headline,
+ * name, date, again and again, the last one standing over the article's next paragraphs) do not
+ * part two stretches of prose on one subject (farPartOf, teaserBoxAbove); an article whose last
+ * paragraph trails off ("...") is no teaser unless it is a paragraph or two (endsCutShort).
  * Otherwise (same subject, no own metadata, right after the text above) it is a section of the
  * article above: its headline becomes a paragraph (a sub-heading) and its text follows.
  */
@@ -60,15 +66,17 @@ function hasProse(d: PlacedDraft): boolean {
 
 /** Why draft `b` is not a continuation of draft `a` (null when it is one). Subject words are asked for only when needed. */
 export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: ClassifiedLine[], aWords: () => Set<string>, bWords: () => Set<string>, aEnd = a.lastLine): string | null {
-  if (a.cut || endsWithEllipsis(a.paragraphs[a.paragraphs.length - 1] ?? '')) return 'the text above is a teaser';
-  if (b.cut || endsWithEllipsis(b.paragraphs[b.paragraphs.length - 1] ?? '')) return 'a teaser';
-  if (b.ownMeta) return 'its own byline, date or stamp';
+  if (a.cut || endsCutShort(a)) return 'the text above is a teaser';
+  if (b.cut || endsCutShort(b)) return 'a teaser';
+  // A box of teasers set inside the article (headline, name, date, again and again): the last
+  // one's headline and stamp stand over the article's next paragraphs, which go on with its subject.
+  const box = (b.ownMeta || b.titleLine - aEnd > maxGapLines) && teaserBoxAbove(lines, aEnd, b.titleLine);
+  if (b.ownMeta && !(box && farPartOf(a, b, minBoxCohesion))) return 'its own byline, date or stamp';
   if (!hasProse(a)) return 'the text above is no prose (a menu, a link list)';
   const last = lines[aEnd]?.cls;
   if (last?.kind === 'text' && last.signOff) return 'the text above signs off';
   // Headline, one paragraph, headline, one paragraph: the entries of a listing.
   if (a.paragraphs.length <= 1 && b.paragraphs.length <= 1) return 'a listing entry';
-  if (b.titleLine - aEnd > maxGapLines) return 'far from the text above';
   for (let j = aEnd + 1; j < b.titleLine; j++) {
     const c = lines[j]!.cls;
     if ((c.kind === 'chrome' && c.boundary) || c.kind === 'cut' || c.kind === 'copyright' || c.kind === 'outlet' || c.kind === 'time' || c.kind === 'text') {
@@ -77,7 +85,10 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
   }
   const [wa, wb] = [aWords(), bWords()];
   const together = cohesion(wa, wb);
-  (globalThis as any).__coh?.(a, b, together, wa.size, wb.size);
+  // A chart, a table or a gallery between two parts of one article: far apart, the prose below
+  // must share clearly more of the subject words of the prose above (a site's menu and its
+  // footer share words too, but they are no prose).
+  if (b.titleLine - aEnd > maxGapLines && !farPartOf(a, b, box ? minBoxCohesion : minFarCohesion)) return 'far from the text above';
   if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }

@@ -1,4 +1,4 @@
-import { bylineIn, headerDate } from './bylineIn.js';
+import { bylineIn, headerDate, personName } from './bylineIn.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
 
@@ -49,6 +49,16 @@ const better = <T>(a: Candidate<T> | null, b: Candidate<T>): Candidate<T> => (!a
 
 const updatedWords = /\b(?:updated|modified|last\s+modified|mis\s+à\s+jour|actualizado|aktualisiert|aktualizováno|обновлено)\b/iu;
 
+/** "A is a reporter for B.", "A is the author of B.": a note on who wrote the article. */
+const authorNoteShape = /^(\p{Lu}\S+(?:\s+\S+){1,3}?)\s+(?:is|was)\s+(?:a|an|the|our)\s+(?:[^.]{0,60}?\s)?(?:reporter|correspondent|editor|writer|columnist|contributor|journalist|author|producer|critic)s?\b/u;
+
+/** The person an author's note at the article's end names, or null. */
+export function authorNote(text: string): string | null {
+  if (text.length > 300) return null;
+  const m = authorNoteShape.exec(text);
+  return m ? personName(m[1]!) : null;
+}
+
 /**
  * The byline and date of an article headed at line `titleLine`, whose first paragraph of prose is
  * at `firstProse` and whose last line is `lastLine`. `common` holds the words the page writes in
@@ -64,6 +74,8 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     const c = line.cls;
     // A photo credit or an image's file name carries the photo's date and the photographer's name.
     if (c.kind === 'chrome' && /photo|image|caption/.test(c.what)) return;
+    // A copyright notice ("Copyright Notice", "© 2024 Lake Notes") names the holder, not the writer.
+    if (c.kind === 'copyright') return;
     if (c.kind === 'text' && text.length > 160) return;
     const near = -0.08 * distance;
     const dated = headerDate(text, monthFirst);
@@ -128,6 +140,11 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
     // "Written by A", "Posted by A on ...", "A — 2022-04-11" at the article's foot.
     const from = Math.max(firstProse, lastLine - footLines);
     for (let i = from; i <= Math.min(lines.length - 1, lastLine + footLines); i++) consider(i, Math.abs(i - lastLine), 'foot');
+    // "A is a transport reporter at Lake Notes.": the author's note at the article's end.
+    for (let i = from; !byline && i <= Math.min(lines.length - 1, lastLine + footLines); i++) {
+      const name = authorNote(lines[i]!.text);
+      if (name) byline = { value: [name], line: i, score: 1, form: "an author's note" };
+    }
   }
   const b = byline as Candidate<string[]> | null;
   const d = date as Candidate<string> | null;

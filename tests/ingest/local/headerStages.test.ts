@@ -5,7 +5,7 @@ import { headerLineKind } from '../../../src/ingest/local/headerLine.js';
 import { lowerCaseWords } from '../../../src/ingest/local/lowerCaseWords.js';
 import { findShortDate } from '../../../src/ingest/local/parseDateline.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
-import { readHeader } from '../../../src/ingest/local/readHeader.js';
+import { authorNote, readHeader } from '../../../src/ingest/local/readHeader.js';
 
 /** Title, byline and date selection, on pages written for these tests in the w3m-dump style. */
 const origin = { kind: 'page' as const, ref: 'test/header.txt' };
@@ -33,6 +33,59 @@ describe('header lines', () => {
     expect(bylineIn('Lakeside’s Quiet Winter in the Valley', true)).toEqual([]);
     // A name printed twice (an avatar's alt text, then the name).
     expect(bylineIn('Ines Marlow Ines Marlow', true)).toEqual(['Ines Marlow']);
+  });
+  it('reads the name after an avatar\'s file name, and after a label\'s image mark with "on <date>"', () => {
+    expect(bylineIn('lake-ferry-photo imarlow-headshot Ines Marlow travel ferriesLakes', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('tomas_reyl_avatar.png Tomas Reyl', true)).toEqual(['Tomas Reyl']);
+    expect(bylineIn('Lake Notes [0] Ines Marlow on Mar 1712 min', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow on 17 March', true)).toEqual(['Ines Marlow']);
+    // "on" then no date: a sentence about a person, not a byline.
+    expect(bylineIn('Ines Marlow on the new ferry', true)).toEqual([]);
+    expect(bylineIn('ferry-headshots are blurred', false)).toEqual([]);
+  });
+  it('ends a name at a header word, a semicolon or its second printing, and reads "Author:" labels', () => {
+    expect(bylineIn('Ines Marlow Published 3:00 PM ET Tue, 2 Mar 2021', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow Follow', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow Contributor', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow Ines Marlow 2 hours ago', true)).toEqual(['Ines Marlow']);
+    expect(kind('Ines Marlow Ines Marlow před 2 hodinami')).toBe('name');
+    expect(bylineIn('Reporting by Ines Marlow; Editing by Tomas Reyl', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Autor: Ines Marlow', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Texto: Ines Marlow', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Auteur : Ines Marlow', false)).toEqual(['Ines Marlow']);
+    // A word that runs on from "by" or "par" is no marker.
+    expect(bylineIn('BYRON MARLOW', false)).toEqual([]);
+    expect(bylineIn('PARIS MARLOW', false)).toEqual([]);
+  });
+  it('reads a correspondent\'s "A in Place" line and a name before other languages\' "published"', () => {
+    expect(bylineIn('Ines Marlow in Lakeside', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow in New Port Town', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow in the harbour today', true)).toEqual([]);
+    expect(bylineIn('Par Ines Marlow Publié le 30 avril 2015 à 10h15', false)).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow veröffentlicht am 24.07.2015', true)).toEqual(['Ines Marlow']);
+  });
+  it('stops a name list at a job title, and reads "Written by:"', () => {
+    expect(bylineIn('Ines Marlow, Transport Correspondent', true)).toEqual(['Ines Marlow']);
+    expect(bylineIn('By Ines Marlow and Tomas Reyl, Deputy Editors', false)).toEqual(['Ines Marlow', 'Tomas Reyl']);
+    expect(bylineIn('Written by: Ines Marlow', false)).toEqual(['Ines Marlow']);
+  });
+  it('reads an author\'s note at the article\'s end when nothing else names the writer', () => {
+    expect(authorNote('Ines Marlow is a transport reporter at Lake Notes.')).toBe('Ines Marlow');
+    expect(authorNote('Tomas Reyl is the author of The Winter Lake.')).toBe('Tomas Reyl');
+    expect(authorNote('Tomas Reyl is a ferryman on the north pier.')).toBeNull();
+    const lines = classified(['Ferry service resumes across the lake', '', para('Passengers said'), '', para('The operator said'), '', 'Ines Marlow is a transport reporter at Lake Notes.']);
+    const facts = readHeader(lines, 0, 2, 6);
+    expect(facts.authors).toEqual(['Ines Marlow']);
+    expect(facts.bylineForm).toBe("an author's note");
+  });
+  it('takes no name from a copyright notice', () => {
+    expect(kind('Copyright Notice')).toBeNull();
+    const lines = classified(['Ferry service resumes across the lake', '', 'Copyright Notice', '', para('Passengers said'), '', para('The operator said')]);
+    expect(readHeader(lines, 0, 4, 6).authors).toEqual([]);
+  });
+  it('takes a "Posted by" line with a date for a header line though it names handles', () => {
+    expect(kind('Posted by imarlow, treyl on 2021-03-02, all posts')).toBe('byline');
+    expect(kind('Posted by imarlow, treyl')).toBeNull();
   });
   it('reads the words a page writes in lower case, not addresses', () => {
     const words = lowerCaseWords([{ text: 'Read the older article at ines.marlow@example.org today.' }]);
@@ -121,6 +174,57 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.title).toBe('Ferry service resumes across the lake');
     expect(main.authors).toEqual(['Ines Marlow']);
     expect(main.published).toBe('2017-11-03');
+  });
+
+  it('takes the headline above a poster\'s line, not the first sub-heading under it', () => {
+    const page = [
+      '• Forums', '• Contact', '', 'Lake Notes #41 - timetables in sight', '', 'Posted by imarlow, treyl on 2021-03-02, all posts', '',
+      'The winter timetable (imarlow)', '', para('The winter timetable said'), '', para('The operator said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const { articles } = parsePage(page, origin);
+    expect(articles[0]!.title).toBe('Lake Notes #41 - timetables in sight');
+    expect(articles[0]!.published).toBe('2021-03-02');
+  });
+
+  it('takes a headline of two sentences, and starts the article there when its name under it is printed twice', () => {
+    const twoParts = [
+      'Lake Notes', '', 'Ferry is back. Passengers cheer at the pier', '', 'Ines Marlow Ines Marlow', '2 hours ago', '',
+      para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'),
+    ].join('\n');
+    const first = parsePage(twoParts, origin).articles[0]!;
+    expect(first.title).toBe('Ferry is back. Passengers cheer at the pier');
+    expect(first.authors).toEqual(['Ines Marlow']);
+    // A newsletter's blurb above, the headline in a hero block and again over the article.
+    const page = [
+      'Lake Notes by email', '', 'You can unsubscribe at any time, we promise.', '',
+      'By signing up for the newsletter you agree that your address will be kept under our rules for personal data and that we may write to you.', '',
+      '• Lakes', '• Ferries', '', 'Ferry is back. Passengers cheer at the pier', '', 'Share', 'Like', '',
+      'Ferry is back. Passengers cheer at the pier', '', 'Ines Marlow Ines Marlow 2 hours ago', '',
+      para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Anglers said'),
+    ].join('\n');
+    const main = parsePage(page, origin).articles.find((a) => !a.secondary)!;
+    expect(main.title).toBe('Ferry is back. Passengers cheer at the pier');
+    expect(main.authors).toEqual(['Ines Marlow']);
+    expect(main.paragraphs.join(' ')).not.toMatch(/newsletter/);
+  });
+
+  it('takes a headline printed under the standfirst and keeps the standfirst, but not a sub-heading under the first paragraph', () => {
+    const nav = ['Lake Notes', '', '  • Home', '  • News', '  • Sport', '  • Weather', ''];
+    const dek = 'Operators say the crossing across the lake will run on its winter timetable until the piers are repaired after the storms.';
+    const body = [para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Anglers said')];
+    const under = parsePage([...nav, dek, '', 'Ferry service resumes across the lake', '', ...body].join('\n'), origin).articles[0]!;
+    expect(under.title).toBe('Ferry service resumes across the lake');
+    expect(under.paragraphs[0]).toBe(dek);
+    expect(under.paragraphs).not.toContain('Ferry service resumes across the lake');
+    // The headline above, one paragraph, then a sub-heading: the headline stays.
+    const subhead = parsePage([...nav, 'Ferry service resumes across the lake', '', 'By Ines Marlow', '', para('The'), '', 'What the passengers at the pier said', '', ...body.slice(2)].join('\n'), origin).articles[0]!;
+    expect(subhead.title).toBe('Ferry service resumes across the lake');
+    expect(subhead.paragraphs[0]).toMatch(/^The the ferry/);
+  });
+
+  it('takes a headline that starts with a brand in camel case', () => {
+    const page = ['Lake Notes', '', '• Home', '• News', '', 'iFerry app returns as lake service resumes', '', 'By Ines Marlow', '', para('The'), '', para('Passengers said'), '', para('The operator said')].join('\n');
+    expect(parsePage(page, origin).articles[0]!.title).toBe('iFerry app returns as lake service resumes');
   });
 
   it('takes a dateline printed above the headline', () => {

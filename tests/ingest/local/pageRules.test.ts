@@ -159,3 +159,55 @@ describe('metadata by position', () => {
     expect(page.articles.map((a) => [a.paragraphs.at(-1)?.split(' ').at(-1), a.partial])).toEqual([['by...', true], ['fall…', true]]);
   });
 });
+
+describe('article regions across charts, trailing ellipses and late datelines', () => {
+  const budget = (lead: string) => `${lead} the regional budget for schools and roads in Astana would grow, the finance ministry said on Monday.`;
+  const chart = ['Spending by region', '15', '%', 'Roads', '13.0%', 'Schools', '10', '’20', '’21', '’22', '’23', '’24', '’25', '’26', '’27', '’28', '[gif]'];
+
+  it('keeps the two parts of an article around a chart one item when the prose below is on the same subject', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'),
+      '', ...chart.flatMap((l) => [l, '']), 'What the new rules mean for the schools and roads of every region in the country',
+      budget('The plan says'), budget('Governors expect that'), budget('Analysts doubt that'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('Analysts doubt');
+  });
+
+  it('still starts a new article below a long run of chrome when its prose is about something else', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'),
+      '', ...chart.flatMap((l) => [l, '']), 'Kyrgyz herders move their flocks to the summer pastures a month early because of the heat',
+      'Shepherds in the Naryn valley drove their sheep to the summer pastures a month early this year because of the heat.',
+      'Veterinarians travelled with them and vaccinated the lambs against disease before the long walk into the mountains.');
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions', 'Kyrgyz herders move their flocks to the summer pastures a month early because of the heat']);
+  });
+
+  it('does not take a long article whose last paragraph trails off for a teaser', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'),
+      'What the deputies and the ministry expect to happen next in the regions and in the capital', budget('The plan says'), budget('Governors expect that'),
+      'Readers asked how the figures were made... they come from the ministry’s own tables, which anyone can download and check...');
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+  });
+
+  it('gives a date under the standfirst and an author line to the article when its text goes on below', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions',
+      'Deputies voted late on Monday after a long debate, and the new rules start in January.',
+      'By Aliya Sadykova, a reporter who has covered the parliament in Astana since 2019. She writes our weekly politics letter.',
+      '', '3 March 2025', '', 'Share this story', '', 'Deputies leave the parliament building.', '',
+      budget('Deputies agreed that'), budget('Critics warned that'));
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]?.published).toBe('2025-03-03');
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('Critics warned');
+  });
+
+  it('reads on past a box of teasers set inside the article when the text below goes on with its subject', () => {
+    const box = ['', 'Recommended', '', 'Steppe railways and the towns they made on the way east', '1. Dana Omarova', 'Jul 17, 2024', '',
+      'How the regional budget for roads was spent in the last ten years of growth', '1. Marat Aliyev', 'Mar 9, 2025', ''];
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'), ...box,
+      budget('The plan says'), budget('Governors expect that'), budget('Analysts doubt that'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('Governors expect');
+    const other = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'), ...box,
+      'Shepherds in the Naryn valley drove their sheep to the summer pastures a month early this year because of the heat.',
+      'Veterinarians travelled with them and vaccinated the lambs against disease before the long walk into the mountains.');
+    expect(other.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions', 'How the regional budget for roads was spent in the last ten years of growth']);
+  });
+});
