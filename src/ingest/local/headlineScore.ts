@@ -22,6 +22,16 @@ const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 /** "Home > News > 2015 > Title": a breadcrumb trail. */
 const breadcrumb = /\S\s+[>›»]\s+\S.*\s[>›»]\s+\S/u;
 
+/** A breadcrumb trail; the pattern (costly on long lines) only runs on a line with two of its marks. */
+function isBreadcrumb(text: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < text.length && marks < 2; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62 || c === 0x203a || c === 0xbb) marks++;
+  }
+  return marks >= 2 && breadcrumb.test(text);
+}
+
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
@@ -77,7 +87,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
-    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || breadcrumb.test(lines[j]!.text))) break;
+    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || isBreadcrumb(lines[j]!.text))) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);
@@ -109,7 +119,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     const t = lines[j]!.text;
     if (!t) continue;
     seen++;
-    if (breadcrumb.test(t) && t.endsWith(text) && t.length > text.length) {
+    if (isBreadcrumb(t) && t.endsWith(text) && t.length > text.length) {
       score += 1;
       why.push("the breadcrumb's last crumb");
       break;
@@ -146,7 +156,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (above !== null && words >= 8) {
     const a = lines[above]!;
     const aw = wordCount(a.text);
-    const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !breadcrumb.test(a.text);
+    const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !isBreadcrumb(a.text);
     let aEcho = 0;
     let aWords = 0;
     if (headlineAbove && !(words >= 13 && aw < words)) {
