@@ -169,7 +169,8 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
           outcome.updated = counts.updated;
           outcome.unchanged = counts.unchanged;
           if (counts.folded > 0) outcome.skipped[foldedReason] = (outcome.skipped[foldedReason] ?? 0) + counts.folded;
-          changed.push(...counts.changed);
+          // Kept only for the hub ping: a run's items need not all stay in memory to its end.
+          if (deps.websub) changed.push(...counts.changed);
           logSource(log, outcome);
         });
       } catch (error) {
@@ -179,6 +180,11 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
         }
         for (const entry of batch) failEntry(entry, error);
       }
+    };
+    /** A batch's write, then its articles let go (written or failed, they are not needed again). */
+    const writeBatch = async (entries: Entry[]): Promise<void> => {
+      await write(entries);
+      for (const entry of entries) entry.articles = [];
     };
     const batchItems = deps.writeBatchItems ?? 0;
     let batch: Entry[] = [];
@@ -201,18 +207,18 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
       const limit = batchItems;
       const chars = entry.state.kind === 'page' ? textChars(articles) : 0;
       if (batched > 0 && (limit === 0 || batched + articles.length > limit || batchedChars + chars > pageBatchChars)) {
-        await write(batch);
+        await writeBatch(batch);
         [batch, batched, batchedChars] = [[], 0, 0];
       }
       batch.push(entry);
       batched += articles.length;
       batchedChars += chars;
       if (batched >= limit || batchedChars >= pageBatchChars) {
-        await write(batch);
+        await writeBatch(batch);
         [batch, batched, batchedChars] = [[], 0, 0];
       }
     }
-    await write(batch);
+    await writeBatch(batch);
     await upstream;
     try {
       await store.saveSourceStates(collected.filter((c) => !unsaved.has(c.outcome)).map((c) => c.state));
