@@ -48,13 +48,43 @@ interface RunContext {
   limits: Limits;
   /** When the run started: the base for `nextAttempt`, so intervals do not drift by run length. */
   start: Date;
+  /** Fetched bodies held for reading (`bodiesHeld`). */
+  held: ReturnType<typeof permits>;
 }
 
 function after(start: Date, minutes: number): string {
   return new Date(start.getTime() + minutes * minute).toISOString();
 }
 
-async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunContext): Promise<UpstreamResult> {
+/**
+ * Bodies fetched and waiting to be read (or being read) at most: a fetch slot is freed once its
+ * body is in, so the next request goes out while the body is parsed (in a worker thread on Node,
+ * busy while the ingesting thread writes), and this bounds the bodies held meanwhile.
+ */
+const bodiesHeld = 32;
+
+/** A counter of permits: `take` waits while none is free. */
+function permits(count: number): { take(): Promise<void>; give(): void } {
+  let free = count;
+  const waiting: (() => void)[] = [];
+  return {
+    async take() {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    give() {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+}
+
+/**
+ * One source, fetched then read. `fetchDone` is called once no request of this source is in
+ * flight any more (before its body is read), so its fetch slot can go to the next source.
+ */
+async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunContext, fetchDone: () => void): Promise<UpstreamResult> {
   const { deps, limits, start } = ctx;
   const attempted = deps.now().toISOString();
   let stage: UpstreamStage = 'fetch';
@@ -78,7 +108,9 @@ async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunCon
     }
     stage = 'parse';
     const input = { body: fetched.body, contentType: fetched.contentType, source, feedUrl: fetched.url, now: deps.now().toISOString() };
-    const feed = await (deps.readFeed ?? readFeed)(input);
+    await ctx.held.take();
+    fetchDone();
+    const feed = await (deps.readFeed ?? readFeed)(input).finally(() => ctx.held.give());
     const { articles, skipped } = feed;
     const ttl = Math.min(feed.ttlMinutes ?? 0, limits.maxBackoffMinutes);
     const state: SourceState = {
@@ -123,7 +155,7 @@ export async function collectUpstream(
   onResult?: (result: UpstreamResult, index: number) => void,
 ): Promise<UpstreamResult[]> {
   const limits: Limits = { ...defaultLimits, ...deps.limits };
-  const ctx: RunContext = { deps, limits, start: deps.now() };
+  const ctx: RunContext = { deps, limits, start: deps.now(), held: permits(bodiesHeld) };
   const results = new Array<UpstreamResult>(sources.length);
   const due: { index: number; source: UpstreamSource; prev: SourceState }[] = [];
   sources.forEach((source, index) => {
@@ -140,19 +172,24 @@ export async function collectUpstream(
   const tell = () => {
     for (; told < results.length && results[told] !== undefined; told++) onResult!(results[told], told);
   };
-  const tasks = due.map(({ index, source, prev }) => ({
+  const reads: Promise<UpstreamResult>[] = [];
+  // A task holds its fetch slot until its requests are over, not while its body is read.
+  const tasks = due.map(({ index, source, prev }, i) => ({
     key: hostOf(source.url),
-    run: async () => {
-      const result = await collectOne(source, prev, ctx);
-      if (streaming) {
-        results[index] = result;
-        tell();
-      }
-      return result;
-    },
+    run: () => new Promise<void>((slotFree) => {
+      reads[i] = collectOne(source, prev, ctx, slotFree).then((result) => {
+        slotFree();
+        if (streaming) {
+          results[index] = result;
+          tell();
+        }
+        return result;
+      });
+    }),
   }));
   if (streaming) tell();
-  const done = await runLimited(tasks, limits.concurrency, limits.perHost);
+  await runLimited(tasks, limits.concurrency, limits.perHost);
+  const done = await Promise.all(reads);
   done.forEach((result, i) => {
     results[due[i].index] = result;
   });
