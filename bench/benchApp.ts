@@ -67,7 +67,7 @@ export async function bumpVersion(store: ItemStore): Promise<void> {
  * socket as it is (responseViaCache). Read the same way here: no copy, no stream. (Any other
  * response, e.g. should the package keep it elsewhere one day, is read through the web Response.)
  */
-async function doorBody(res: Response): Promise<Uint8Array | string | null> {
+export async function doorBody(res: Response): Promise<Uint8Array | string | null> {
   const key = Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
   const cached = key ? (res as unknown as Record<symbol, unknown[]>)[key]?.[1] : undefined;
   if (cached instanceof Uint8Array || typeof cached === 'string' || cached === null) return cached;
