@@ -64,6 +64,7 @@ describe('chrome detection', () => {
     'Top diplomats meet in Astana',
     'Reply to the ministry: governors ask for more time',
     '3 comments from the minister on the new budget rules were published on Monday.',
+    '2 responses',
     'More in Kazakhstan rely on Russian gas than ever',
     'The coup was led by the agencies (CIA/MI6)',
     '150,000 Russian soldiers killed fighting Ukraine in 2024, Syrskyi says.',
