@@ -14,6 +14,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/** What `serve` loads at start-up (and its dependencies): bundled; every other package stays external. */
+const bundledPackages = ['hono', '@hono/node-server', 'node-cron', 'feed', 'xml-js', 'sax', 'jsonc-parser'];
+
+function externalExcept(names) {
+  const bundled = (path) => names.some((name) => path === name || path.startsWith(`${name}/`));
+  return {
+    name: 'external-except',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+        if (args.path.startsWith('node:') || args.kind === 'entry-point') return undefined;
+        if (/^[./]/.test(args.path)) return undefined;
+        return bundled(args.path) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const migrations = join(root, 'src', 'store', 'migrations');
@@ -21,7 +38,8 @@ const migrations = join(root, 'src', 'store', 'migrations');
 rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/node.ts'],
+  // The feed reader's worker thread (src/node/feedReaderPool.ts starts dist/feed-reader-worker.js).
+  entryPoints: { node: 'src/node.ts', 'feed-reader-worker': 'src/node/feedReaderWorker.ts' },
   outdir: 'dist',
   // What the door imports on demand (the ingestion pipeline, the page report) goes into chunks
   // beside node.js, loaded on first use: start-up loads only what serving needs.
@@ -31,7 +49,14 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Packages stay imports from node_modules, except those every `serve` start-up loads: bundled
+  // into dist/ they are read as one file instead of Node resolving and loading each of their
+  // modules (hono alone is dozens; about 100 ms of a start-up, bench/RESULTS.md History).
+  plugins: [externalExcept(bundledPackages)],
+  // A package's ES module build where it has one (jsonc-parser's CommonJS build requires its files by computed names).
+  mainFields: ['module', 'main'],
+  // CommonJS packages bundled into an ES module ask for `require` (node-cron, feed's xml-js and sax).
+  banner: { js: "import { createRequire as __caravanCreateRequire } from 'node:module'; const require = __caravanCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -11,6 +11,7 @@ import { storeSources, type SourceHints } from './storeArticles.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
 import { pickDue } from './upstream/pickDue.js';
 import type { PinnedFetch } from './upstream/fetchFeed.js';
+import type { FeedReader } from './upstream/readFeed.js';
 import { changedFeedUrls, pingHub } from './websub.js';
 import type { Limits, SourcesConfig } from './upstream/types.js';
 
@@ -45,11 +46,14 @@ export interface IngestDeps {
   pinnedFetch?: PinnedFetch;
   /**
    * Upstream sources are written together, in one transaction, while their items add up to at
-   * most this many (a larger source is a write of its own): fewer, larger transactions. Absent or
-   * 0: one source per write. A stop or crash lands between writes: it loses at most one batch.
-   * Pages are always written one per transaction.
+   * most this many (a larger source is a write of its own): fewer, larger transactions. Local pages
+   * likewise, while their text also adds up to at most ~100,000 characters (`pageBatchChars`).
+   * Absent or 0: one source (one page) per write. A stop or crash lands between writes: it loses
+   * at most one batch.
    */
   writeBatchItems?: number;
+  /** Node: feed bodies read in a worker thread (UpstreamDeps.readFeed); absent: in this thread. */
+  readFeed?: FeedReader;
 }
 
 /**
@@ -84,13 +88,36 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
   const stopping = () => signal?.aborted === true;
   try {
     const states = new Map((await store.sourceStates()).map((s) => [s.id, s]));
-    const collected: { articles: Article[]; outcome: SourceOutcome; state: SourceState }[] = [];
+    type Entry = { articles: Article[]; outcome: SourceOutcome; state: SourceState };
+    const collected: Entry[] = [];
     if (deps.pages && deps.sources.pages.enabled && !stopping()) {
       const pages = signal ? interruptiblePages(deps.pages, signal) : deps.pages;
       collected.push(...(await collectPages(pages, states, started, signal ? quietWhenStopped(log, signal) : log, deps.pageLimits)));
     }
     const { picked, deferred } = pickDue(deps.sources.upstream, states, started, deps.maxUpstreamPerRun);
-    if (!stopping()) collected.push(...(await collectUpstream(picked, states, signal ? { ...deps, fetch: abortableFetch(deps.fetch, signal), ...(deps.pinnedFetch ? { pinnedFetch: abortablePins(deps.pinnedFetch, signal) } : {}) } : deps)));
+    // Upstream sources are stored in source order while later ones are still fetched and read.
+    const arrived: Entry[] = [];
+    let wake: (() => void) | null = null;
+    const expected = stopping() ? 0 : picked.length;
+    const upstream = expected === 0
+      ? Promise.resolve([])
+      : collectUpstream(picked, states, signal ? { ...deps, fetch: abortableFetch(deps.fetch, signal), ...(deps.pinnedFetch ? { pinnedFetch: abortablePins(deps.pinnedFetch, signal) } : {}) } : deps, (result) => {
+        arrived.push(result);
+        wake?.();
+      });
+    let collectFailed: { error: unknown } | null = null;
+    upstream.catch((error: unknown) => {
+      collectFailed = { error };
+      wake?.();
+    });
+    async function nextUpstream(index: number): Promise<Entry> {
+      while (arrived.length <= index) {
+        if (collectFailed) throw (collectFailed as { error: unknown }).error;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      wake = null;
+      return arrived[index];
+    }
 
     const hints: SourceHints = new Map(deps.sources.upstream.map((s) => [s.url, { topics: s.topics, regions: s.regions }]));
     const changed: Item[] = [];
@@ -98,7 +125,6 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     const unsaved = new Set<SourceOutcome>();
     /** Set when the store as a whole refuses writes (read-only file, full disk): the rest is not tried. */
     let storeDown: string | null = null;
-    type Entry = (typeof collected)[number];
     const failEntry = (entry: Entry, error: unknown) => {
       const { outcome } = entry;
       outcome.status = 'failed';
@@ -157,7 +183,11 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     const batchItems = deps.writeBatchItems ?? 0;
     let batch: Entry[] = [];
     let batched = 0;
-    for (const entry of collected) {
+    let batchedChars = 0;
+    const pageEntries = collected.length;
+    for (let i = 0; i < pageEntries + expected; i++) {
+      if (i >= pageEntries) collected.push(await nextUpstream(i - pageEntries));
+      const entry = collected[i];
       const { articles, outcome } = entry;
       if (articles.length === 0) {
         if (leftForNextRun(stopping(), outcome, entry.state, 0)) {
@@ -166,20 +196,24 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
         } else logSource(log, outcome);
         continue;
       }
-      // Pages are written one per transaction (each is one article); upstream sources in batches.
-      const limit = entry.state.kind === 'upstream' ? batchItems : 0;
-      if (batched > 0 && (limit === 0 || batched + articles.length > limit)) {
+      // Whole sources (a page, a feed) in batches of up to `batchItems` items; pages also up to
+      // `pageBatchChars` of text, so that one write holds the process only tens of milliseconds.
+      const limit = batchItems;
+      const chars = entry.state.kind === 'page' ? textChars(articles) : 0;
+      if (batched > 0 && (limit === 0 || batched + articles.length > limit || batchedChars + chars > pageBatchChars)) {
         await write(batch);
-        [batch, batched] = [[], 0];
+        [batch, batched, batchedChars] = [[], 0, 0];
       }
       batch.push(entry);
       batched += articles.length;
-      if (batched >= limit) {
+      batchedChars += chars;
+      if (batched >= limit || batchedChars >= pageBatchChars) {
         await write(batch);
-        [batch, batched] = [[], 0];
+        [batch, batched, batchedChars] = [[], 0, 0];
       }
     }
     await write(batch);
+    await upstream;
     try {
       await store.saveSourceStates(collected.filter((c) => !unsaved.has(c.outcome)).map((c) => c.state));
     } catch (error) {
@@ -238,6 +272,15 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     await lease.release();
   }
 }
+
+/**
+ * Text (characters of titles and paragraphs) of local pages written in one transaction at most,
+ * when writes are batched (`writeBatchItems`): a page's articles are long, so a page batch is cut
+ * by its text as well as by its item count. ~100,000 characters are a write of ~50 ms.
+ */
+const pageBatchChars = 100_000;
+
+const textChars = (articles: Article[]) => articles.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n + a.title.length), 0);
 
 /** How long the store loop runs before it lets the event loop in. */
 const breatherMs = 10;

@@ -13,6 +13,7 @@ import { ingestControl, type IngestControl } from '../runtime/runControl.js';
 import type { IngestRun } from '../store/store.js';
 import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
+import { feedReaderPool } from './feedReaderPool.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
 import { withWriteProbe } from '../store/writeProbe.js';
@@ -21,7 +22,7 @@ import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
 
 /**
- * Upstream items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`):
+ * Items written per transaction on Node (whole sources and pages; see `IngestDeps.writeBatchItems`):
  * a transaction's fixed cost (commit, full-text index flush, WAL pages) is shared by ~20 feeds of
  * 10 new items, and one write still holds the event loop only tens of milliseconds.
  */
@@ -83,7 +84,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
     store,
     pages,
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems },
+    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool() },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };

@@ -1,3 +1,4 @@
+import { LruMap } from '../lruMap.js';
 import type { FeedContext } from './feedContext.js';
 import type { FeedFormat } from './formats.js';
 
@@ -65,22 +66,21 @@ function utf8(part: Part): Uint8Array {
 
 /**
  * Rendered parts, each under a key with the data it was made from: a part is reused only for
- * equal data (so a changed item is rendered again, whatever its key). Least recently used out.
+ * equal data (so a changed item is rendered again, whatever its key). About the least recently used out (LruMap).
  */
 export class FeedFragments {
-  private readonly parts = new Map<string, { data: unknown; part: Part }>();
+  private readonly parts: LruMap<string, { data: unknown; part: Part }>;
 
-  constructor(private readonly capacity = 4000) {}
+  constructor(capacity = 4000) {
+    this.parts = new LruMap(capacity);
+  }
 
   get(key: string, data: unknown, make: () => string): Part {
     let entry = this.parts.get(key);
     if (entry === undefined || !sameData(entry.data, data)) {
       entry = { data, part: { text: make(), bytes: null } };
-      if (this.parts.size >= this.capacity) this.parts.delete(this.parts.keys().next().value!);
+      this.parts.set(key, entry);
     }
-    // Most recently used last.
-    this.parts.delete(key);
-    this.parts.set(key, entry);
     return entry.part;
   }
 

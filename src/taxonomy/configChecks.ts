@@ -3,7 +3,7 @@
  * starts with the file and the entry ("config/regions.json: countries[4] (kazakhstan): ...").
  */
 
-import { tokenize } from './tokenize.js';
+import { hasWord } from './tokenize.js';
 
 export const TOPICS_FILE = 'config/topics.json';
 export const REGIONS_FILE = 'config/regions.json';
@@ -84,7 +84,7 @@ export function stringList(at: Place, obj: Json, key: string, required: boolean)
 /** Terms and excluded phrases must contain a word: punctuation alone can never match. */
 export function phraseList(at: Place, obj: Json, key: string, required: boolean): string[] {
   const list = stringList(at, obj, key, required);
-  for (const p of list) if (tokenize(p).length === 0) at.fail(`"${key}" entry "${p}" has no letters or digits`);
+  for (const p of list) if (!hasWord(p)) at.fail(`"${key}" entry "${p}" has no letters or digits`);
   return list;
 }
 

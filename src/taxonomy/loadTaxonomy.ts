@@ -1,10 +1,10 @@
 /**
  * Builds the taxonomy from the parsed contents of config/topics.json and config/regions.json.
  * No I/O: Node callers read and JSON.parse the files, Workers import them. Validation errors name
- * the file, the entry and the problem. The term matchers are compiled here, once.
+ * the file, the entry and the problem. The term matchers are compiled once, on first use.
  */
 
-import type { CompiledTaxonomy, RegionDef, TopicDef } from './taxonomy.js';
+import type { CompiledTaxonomy, RegionDef, TaxonomyMatchers, TopicDef } from './taxonomy.js';
 import { PhraseMatcher } from './phraseMatcher.js';
 import { parseTopics } from './parseTopics.js';
 import { parseRegions } from './parseRegions.js';
@@ -23,15 +23,19 @@ export function loadTaxonomy(topicsJson: unknown, regionsJson: unknown): Compile
     for (const a of aliases) regionByName.set(a, def);
   }
 
-  const matchers = {
-    topics: new PhraseMatcher(topicEntries.map((e, owner) => ({ owner, terms: e.terms, exclude: e.exclude }))),
-    regions: new PhraseMatcher(regionEntries.map((e, owner) => ({ owner, terms: e.terms, exclude: e.exclude }))),
-  };
+  // Compiled on first use (the first classification), not here: serving never classifies, and
+  // building the two matchers is a good part of a server's start-up. The terms were checked above.
+  let matchers: TaxonomyMatchers | undefined;
 
   return {
     topics,
     regions,
-    matchers,
+    get matchers() {
+      return (matchers ??= {
+        topics: new PhraseMatcher(topicEntries.map((e, owner) => ({ owner, terms: e.terms, exclude: e.exclude }))),
+        regions: new PhraseMatcher(regionEntries.map((e, owner) => ({ owner, terms: e.terms, exclude: e.exclude }))),
+      });
+    },
     topic: (slug) => topicBySlug.get(slug.toLowerCase()),
     region: (slugOrAlias) => regionByName.get(slugOrAlias.toLowerCase()),
   };

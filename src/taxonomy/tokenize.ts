@@ -45,6 +45,11 @@ function nextWord(text: string, i: number): number {
   return i;
 }
 
+/** Whether `text` holds a word at all (what `tokenize(text).length > 0` says, without making the words). */
+export function hasWord(text: string): boolean {
+  return nextWord(text, 0) >= 0;
+}
+
 export function tokenize(text: string, limit = Infinity): string[] {
   const out: string[] = [];
   for (let s = nextWord(text, 0); s >= 0 && out.length < limit; s = nextWord(text, wordEnd)) out.push(text.slice(s, wordEnd));

@@ -4,7 +4,7 @@ import { classify } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/loadTaxonomy.js';
 import { LEAD_MAX_WORDS } from '../../src/taxonomy/scoreMatches.js';
 import type { Taxonomy } from '../../src/taxonomy/taxonomy.js';
-import { tokenize } from '../../src/taxonomy/tokenize.js';
+import { hasWord, tokenize } from '../../src/taxonomy/tokenize.js';
 import { taxonomy } from './configFiles.js';
 
 /** Regions for an article whose every field is `text` (title, lead and body alike). */
@@ -22,6 +22,13 @@ describe('tokenize', () => {
     expect(tokenize('one two three four', 2)).toEqual(['one', 'two']);
     expect(tokenize('one two three four', 2)).toEqual(['one', 'two']);
     expect(tokenize('five six')).toEqual(['five', 'six']);
+  });
+  it('hasWord says whether tokenize finds any word', () => {
+    for (const text of ['', '--', ' . , ', 'ʼ’\'', '\u0301', 'a', '--7--', 'Déjà', '  ñ', '\u{1D400}', '\uD835', 'Алматы', '東京']) {
+      expect(hasWord(text)).toBe(tokenize(text).length > 0);
+    }
+    expect(hasWord('--')).toBe(false);
+    expect(hasWord('-- x')).toBe(true);
   });
 });
 

@@ -24,6 +24,18 @@ const nameSeparator = /\s*,\s*|\s+(?:and|und|et|y|e|и|i|&)\s+/u;
 const possessive = /['’]s$/u;
 const whitespace = /\s+/;
 
+/**
+ * A byline label in Chinese or Japanese ("作者", "记者", "撰文", "著者", "文／") and the name after it: two
+ * to four Han or kana characters, or a family and a given name with a space between, ending the line or
+ * at a separator.
+ */
+/** A character of those labels: the cheap test before the pattern. */
+const wideMarkChar = /[作记記撰执執著筆文]/u;
+const wideName = '[\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}·・]';
+const wideByline = new RegExp(`(?:(?:^|[\\s|｜/／,，、])(?:作者|记者|記者|撰文|执笔|執筆|著者|筆者|文)\\s*[:：/／]\\s*|(?:^|[\\s|｜/／,，、])(?:作者|记者|記者|撰文|著者)\\s+|(?:记者|記者))(${wideName}{2,4}(?:\\s${wideName}{1,3})?)(?=$|[\\s|｜/／,，、。)）\\]】])`, 'u');
+/** "山田 太郎": a family name of one or two characters and the given name, spaced; else the first run is the name. */
+const spacedName = /^(\S{1,2})\s(\S{1,3})$/u;
+
 /** "dsteer-headshot", "author_avatar.jpg": an avatar image's file name, which the author's name follows. */
 const avatarMark = /(?:^|\s)[\w.]*[-_](?:headshot|avatar)(?:[-_.][\w.-]*)?\s+(?=\p{Lu})/iu;
 /** A name followed by "on", "in", "at"...: a sentence ("A in B"), unless a date follows "on". */
@@ -103,6 +115,9 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
       return names;
     }
   }
+  // "作者：王小明", "记者 王小明", "文／山田太郎": a Chinese or Japanese byline's label, then the name.
+  const wide = wideMarkChar.test(line) ? wideByline.exec(line) : null;
+  if (wide) return [spacedName.test(wide[1]!) ? wide[1]! : wide[1]!.split(/\s/u)[0]!];
   // "dsteer-headshot A developer survey": the name right after an avatar's file name, however the
   // line goes on (tags, an image's caption): the avatar names its author.
   const avatar = avatarMark.exec(line);

@@ -24,8 +24,23 @@ function isDateLine(text: string): boolean {
 /** "Posted by", "Submitted by": a poster's line, whatever names (or handles) it gives. */
 const postedBy = /^(?:posted|written|published|submitted|uploaded)\s+by\s+\S/iu;
 
+/**
+ * Each line's answer, for the `common` it was asked with: headline selection asks about the same
+ * header lines again for every candidate above them. Keyed by the line object (lines are never
+ * changed once classified), so a page's answers go with its lines.
+ */
+const known = new WeakMap<ClassifiedLine, { common: ReadonlySet<string> | undefined; kind: HeaderKind | null }>();
+
 /** `common`: the words the page writes in lower case (see bylineIn). */
 export function headerLineKind(line: ClassifiedLine, common?: ReadonlySet<string>): HeaderKind | null {
+  const memo = known.get(line);
+  if (memo !== undefined && memo.common === common) return memo.kind;
+  const kind = judgeHeaderLine(line, common);
+  known.set(line, { common, kind });
+  return kind;
+}
+
+function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): HeaderKind | null {
   const c = line.cls;
   if (c.kind === 'byline') return 'byline';
   if (c.kind === 'date') return 'date';

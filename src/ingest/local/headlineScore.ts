@@ -3,7 +3,7 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
-import { isAbbreviation, letterRatio, wordCount } from './textShape.js';
+import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textShape.js';
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -22,6 +22,16 @@ const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 /** "Home > News > 2015 > Title": a breadcrumb trail. */
 const breadcrumb = /\S\s+[>›»]\s+\S.*\s[>›»]\s+\S/u;
 
+/** A breadcrumb trail; the pattern (costly on long lines) only runs on a line with two of its marks. */
+function isBreadcrumb(text: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < text.length && marks < 2; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62 || c === 0x203a || c === 0xbb) marks++;
+  }
+  return marks >= 2 && breadcrumb.test(text);
+}
+
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
@@ -31,13 +41,17 @@ const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 /** "Ferry is back. Passengers cheer at the pier": two short sentences, the last without its full stop. */
 const twoParts = /^(\P{P}[^.!?]{8,}[.!?])\s+(\p{Lu}[^.!?]{8,})$/u;
 
+const camelBrand = /^\p{Ll}{1,2}\p{Lu}\p{L}*\s+\S+\s+\S/u;
+
 /**
- * A headline of two parts, which the line classifier leaves as a fragment (it is neither one
+ * A headline of two parts (or one that starts with a camel-case brand), which the line classifier leaves as a fragment (it is neither one
  * headline-shaped phrase nor finished prose): each part starts in upper case, the second has no full stop.
  */
-export function isTwoPartHeadline(line: ClassifiedLine): boolean {
+export function isFragmentHeadline(line: ClassifiedLine): boolean {
   if (line.cls.kind !== 'chrome' || line.cls.what !== 'fragment') return false;
   const text = line.text;
+  // "iFerry app returns as lake service resumes": a headline that starts with a brand in camel case.
+  if (camelBrand.test(text)) return headlineShape(text.charAt(0).toUpperCase() + text.slice(1)) === 'headline';
   if (text.length > 160 || !/^\p{Lu}/u.test(text)) return false;
   const m = twoParts.exec(text);
   if (!m) return false;
@@ -53,7 +67,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   const line = lines[i]!;
   const c = line.cls;
   const text = line.text;
-  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isTwoPartHeadline(line))) return null;
+  if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isFragmentHeadline(line))) return null;
   const words = wordCount(text);
   if (words > 30 || text.length < 4) return null;
   // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
@@ -73,7 +87,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
-    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || breadcrumb.test(lines[j]!.text))) break;
+    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || isBreadcrumb(lines[j]!.text))) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);
@@ -105,7 +119,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     const t = lines[j]!.text;
     if (!t) continue;
     seen++;
-    if (breadcrumb.test(t) && t.endsWith(text) && t.length > text.length) {
+    if (isBreadcrumb(t) && t.endsWith(text) && t.length > text.length) {
       score += 1;
       why.push("the breadcrumb's last crumb");
       break;
@@ -142,7 +156,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (above !== null && words >= 8) {
     const a = lines[above]!;
     const aw = wordCount(a.text);
-    const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !breadcrumb.test(a.text);
+    const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !isBreadcrumb(a.text);
     let aEcho = 0;
     let aWords = 0;
     if (headlineAbove && !(words >= 13 && aw < words)) {

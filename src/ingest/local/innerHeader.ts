@@ -2,7 +2,7 @@ import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
-import { isTwoPartHeadline } from './headlineScore.js';
+import { isFragmentHeadline } from './headlineScore.js';
 import { wordCount } from './textShape.js';
 import { textWords } from './textWords.js';
 
@@ -27,7 +27,7 @@ export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstPa
     const p = proseAt.get(at);
     if (p !== undefined && isGoodProse(p)) before += wordCount(p) + (p.length >> 3);
     if (before > innerHeaderShare * total) return null;
-    if (at === firstParagraph || !(line.cls.kind === 'heading' || isTwoPartHeadline(line)) || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
+    if (at === firstParagraph || !(line.cls.kind === 'heading' || isFragmentHeadline(line)) || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
     let twice: boolean | null = null;
     for (let j = at + 1, seen = 0; j < lines.length && seen < 3; j++) {
       if (!lines[j]!.text) continue;

@@ -28,6 +28,10 @@ const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd'; guard?: Re
   // "30 avril 2015", "3 января 2019 г.", "21 de diciembre de 2018", "1. listopadu 2021"
   { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(${foreignAlternation})\\.?,?\\s+(?:de\\s+)?(\\d{4})${timePart}`, 'iu'), order: 'dmy', guard: /\d\.?\s+(?:de\s+)?\p{L}{3}/u },
   { re: new RegExp(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${timePart}`, 'u'), order: 'dmy' },
+  // "2021年3月2日 10:15", "2021년 3월 2일": Chinese, Japanese and Korean dates, the time right after or spaced.
+  { re: new RegExp(`(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일号]?(?:\\s*${clock}${zone})?`, 'u'), order: 'ymd', guard: /[年년]/u },
+  // "2021/03/02 10:15", "2021.03.02": year first, so the order is plain.
+  { re: new RegExp(`(?<![\\d.,/])(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?![\\d.,/]\\d|\\d)${timePart}`, 'u'), order: 'ymd' },
 ];
 
 /** Offsets of the few zone abbreviations news pages in this region write out. */

@@ -2,6 +2,7 @@ import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { firstProseAfter, innerHeader } from './innerHeader.js';
+import { headlineUnderLead } from './headlineUnderLead.js';
 import { headlineScore } from './headlineScore.js';
 import { textWords } from './textWords.js';
 
@@ -21,6 +22,8 @@ export interface HeadlineChoice {
   line: number;
   score: number;
   why: string;
+  /** The headline stands under the article's standfirst or lead, which stays in its text. */
+  underLead?: boolean;
 }
 
 /** What a headline inside the draft printed twice under its share bar gains. */
@@ -55,13 +58,13 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
 /**
  * The line that best heads `draft`, searching back to `floor` (exclusive) from its first paragraph
  * of prose, and also from a headline with its byline inside the draft's first part (see
- * innerHeader): the better of the two wins.
+ * innerHeader) or under its standfirst (see headlineUnderLead): the better wins.
  */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
   const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, firstParagraph - searchLines), common);
   const inner = innerHeader(lines, draft, firstParagraph, common);
-  if (inner === null) return outer;
+  if (inner === null) return headlineUnderLead(lines, draft, firstParagraph, outer, common) ?? outer;
   const lead = firstProseAfter(draft, inner);
   const within = searchAbove(lines, draft, lead, Math.max(inner, lead - searchLines), common);
   // Printed twice there (a hero block, then the article): the headline of this article.
@@ -102,9 +105,6 @@ function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: number, 
   return best;
 }
 
-
-
-
 /**
  * Give the page's main article its headline. When the chosen line headed a draft of its own (the
  * headline and its standfirst, cut off from the text by a caption), that draft's text joins the
@@ -141,6 +141,13 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     return { drafts: out, choice: choice && { ...choice, article: main } };
   }
   const out = [...drafts];
+  if (choice.underLead) {
+    // The standfirst above it stays, as the first paragraph.
+    const kept = withoutLeadingBullets(draft);
+    const keep = kept.paragraphLines.map((at) => at !== choice.line);
+    out[main] = { ...kept, paragraphs: kept.paragraphs.filter((_, k) => keep[k]), paragraphLines: kept.paragraphLines.filter((_, k) => keep[k]), title: lines[choice.line]!.text, titleLine: choice.line };
+    return { drafts: out, choice: { ...choice, article: main } };
+  }
   const updated: PlacedDraft = { ...withoutLeadingBullets(from(draft, choice.line)), title: lines[choice.line]!.text, titleLine: choice.line };
   // The drafts between the chosen headline and the main text: the one it headed (its standfirst
   // leads) and the parts of the article split off from it join the main article; the rest

@@ -78,6 +78,17 @@ describe('header lines', () => {
     expect(facts.authors).toEqual(['Ines Marlow']);
     expect(facts.bylineForm).toBe("an author's note");
   });
+  it('reads Chinese and Japanese bylines after their label', () => {
+    expect(bylineIn('2021-03-02 10:15 来源：湖畔日报 作者：林海川', false)).toEqual(['林海川']);
+    expect(bylineIn('记者 林海川', false)).toEqual(['林海川']);
+    expect(bylineIn('本报记者林海川', false)).toEqual(['林海川']);
+    expect(bylineIn('文：湖田一郎', false)).toEqual(['湖田一郎']);
+    expect(bylineIn('文／湖田 一郎', false)).toEqual(['湖田 一郎']);
+    expect(bylineIn('记者：林海川 周小湖', false)).toEqual(['林海川']);
+    // The label's characters inside other words are no byline.
+    expect(bylineIn('作者的话很长', false)).toEqual([]);
+    expect(bylineIn('这篇文章的作者是林海川先生。', false)).toEqual([]);
+  });
   it('takes no name from a copyright notice', () => {
     expect(kind('Copyright Notice')).toBeNull();
     const lines = classified(['Ferry service resumes across the lake', '', 'Copyright Notice', '', para('Passengers said'), '', para('The operator said')]);
@@ -206,6 +217,34 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.title).toBe('Ferry is back. Passengers cheer at the pier');
     expect(main.authors).toEqual(['Ines Marlow']);
     expect(main.paragraphs.join(' ')).not.toMatch(/newsletter/);
+  });
+
+  it('takes a headline printed under the standfirst and keeps the standfirst, but not a sub-heading under the first paragraph', () => {
+    const nav = ['Lake Notes', '', '  • Home', '  • News', '  • Sport', '  • Weather', ''];
+    const dek = 'Operators say the crossing across the lake will run on its winter timetable until the piers are repaired after the storms.';
+    const body = [para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Anglers said')];
+    const under = parsePage([...nav, dek, '', 'Ferry service resumes across the lake', '', ...body].join('\n'), origin).articles[0]!;
+    expect(under.title).toBe('Ferry service resumes across the lake');
+    expect(under.paragraphs[0]).toBe(dek);
+    expect(under.paragraphs).not.toContain('Ferry service resumes across the lake');
+    // The headline above, one paragraph, then a sub-heading: the headline stays.
+    const subhead = parsePage([...nav, 'Ferry service resumes across the lake', '', 'By Ines Marlow', '', para('The'), '', 'What the passengers at the pier said', '', ...body.slice(2)].join('\n'), origin).articles[0]!;
+    expect(subhead.title).toBe('Ferry service resumes across the lake');
+    expect(subhead.paragraphs[0]).toMatch(/^The the ferry/);
+  });
+
+  it('takes a headline that starts with a brand in camel case', () => {
+    const page = ['Lake Notes', '', '• Home', '• News', '', 'iFerry app returns as lake service resumes', '', 'By Ines Marlow', '', para('The'), '', para('Passengers said'), '', para('The operator said')].join('\n');
+    expect(parsePage(page, origin).articles[0]!.title).toBe('iFerry app returns as lake service resumes');
+  });
+
+  it('takes a Chinese headline over the reporter\'s line under it, and reads its name and date', () => {
+    const zh = '渡轮周二在冬季风暴过后恢复了湖上的航线，运营方表示时刻表将在周末前恢复正常。乘客们在北码头排队等候，许多人说他们已经等了三个星期。';
+    const page = ['首页', '', '渡轮恢复湖上航线', '', '记者 林海川', '2021年03月02日', '', ...[1, 2, 3, 4, 5, 6].flatMap(() => [zh + zh, ''])].join('\n');
+    const main = parsePage(page, origin).articles[0]!;
+    expect(main.title).toBe('渡轮恢复湖上航线');
+    expect(main.authors).toEqual(['林海川']);
+    expect(main.published).toBe('2021-03-02');
   });
 
   it('takes a dateline printed above the headline', () => {

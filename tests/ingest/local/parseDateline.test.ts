@@ -17,6 +17,12 @@ describe('parseDateLine', () => {
     ['March 3, 2025 at 14:05 MSK', '2025-03-03T11:05:00Z'],
     ['10 February 2025 14:30 (GMT+5)', '2025-02-10T09:30:00Z'],
     ['2025-03-03T14:05:00+05:00', '2025-03-03T09:05:00Z'],
+    // Chinese, Japanese and Korean dates, and year-first numeric ones.
+    ['2025年3月3日', '2025-03-03'],
+    ['2025年03月03日 14:05', '2025-03-03T14:05:00Z'],
+    ['2025년 3월 3일', '2025-03-03'],
+    ['2025/03/03 14:05', '2025-03-03T14:05:00Z'],
+    ['2025.03.03', '2025-03-03'],
   ])('%s → %s', (line, iso) => {
     expect(parseDateLine(line)).toEqual({ iso, updated: false });
   });
