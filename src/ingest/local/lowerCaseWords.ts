@@ -11,11 +11,12 @@ export function lowerCaseWords(lines: ReadonlyArray<{ text: string }>, limit = 3
   let n = 0;
   for (const { text } of lines) {
     if (!text) continue;
-    for (const token of text.split(whitespace)) {
+    // Only the tokens (runs of non-space) that start with a lower-case letter once their opening
+    // quotes and brackets are off: found by one pattern, so the others cost no string at all.
+    candidate.lastIndex = 0;
+    for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
       // Words of running text only: an address or a handle ("j.okafor@...", "@jdoe") is not one.
-      const w = trimPunctuation(token);
-      // A token that does not start with a lower-case letter is no word: not looked up at all.
-      if (!mayStartLowerWord(w.charCodeAt(0))) continue;
+      const w = trimTrailing(m[1]!);
       if (!out.has(w)) {
         if (rejected.has(w)) continue;
         if (!lowerWord.test(w)) {
@@ -30,33 +31,15 @@ export function lowerCaseWords(lines: ReadonlyArray<{ text: string }>, limit = 3
   return out;
 }
 
-const whitespace = /\s+/;
-
-/** Per UTF-16 code unit beyond ASCII: 1 a lower-case letter, 2 not, 0 not asked yet (asked of Unicode once). */
-const lowerUnit = new Uint8Array(0x10000);
-
-/**
- * Can a word start with this code unit: a lower-case letter, or half of a character beyond the
- * Basic Multilingual Plane (`lowerWord` decides those). NaN (an empty token): no.
- */
-function mayStartLowerWord(c: number): boolean {
-  if (c < 128) return c >= 97 && c <= 122;
-  if (c >= 0xd800 && c <= 0xdfff) return true;
-  let v = lowerUnit[c];
-  if (v === undefined) return false;
-  if (v === 0) lowerUnit[c] = v = /\p{Ll}/u.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
-}
+/** A token's start (after white space or at the line's start), its opening quotes and brackets, then from a lower-case letter on. */
+const candidate = /(?<!\S)[("“‘'«¿¡]*(\p{Ll}\S*)/gu;
 const lowerWord = /^\p{Ll}[\p{L}'’-]*$/u;
-/** Opening quotes and brackets before a word, closing ones and punctuation after it (all one UTF-16 unit). */
-const leading = new Set([...'("“‘\'«¿¡'].map((c) => c.charCodeAt(0)));
+/** Closing quotes and brackets and punctuation after a word (all one UTF-16 unit). */
 const trailing = new Set([...')"”’\'»,;:!?.…'].map((c) => c.charCodeAt(0)));
 
-/** `token` without its opening run of `leading` and closing run of `trailing` characters. */
-function trimPunctuation(token: string): string {
-  let start = 0;
+/** `token` without its closing run of `trailing` characters. */
+function trimTrailing(token: string): string {
   let end = token.length;
-  while (start < end && leading.has(token.charCodeAt(start))) start++;
-  while (end > start && trailing.has(token.charCodeAt(end - 1))) end--;
-  return start === 0 && end === token.length ? token : token.slice(start, end);
+  while (end > 0 && trailing.has(token.charCodeAt(end - 1))) end--;
+  return end === token.length ? token : token.slice(0, end);
 }
