@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadConfigData, type ConfigFiles } from '../src/configData.js';
 import { runIngestion, type IngestDeps } from '../src/ingest/run.js';
 import { createLog } from '../src/log.js';
+import { feedReaderPool } from '../src/node/feedReaderPool.js';
 import { nodeWriteBatchItems } from '../src/node/runtime.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { repoDir } from './benchApp.js';
@@ -34,6 +35,7 @@ export async function benchIngestion(feeds: number, perFeed: number): Promise<In
   const dbPath = join(outDir, `ingest-${feeds}.db`);
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
   const store = await openSqliteStore(dbPath);
+  const readFeed = feedReaderPool();
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(repoDir, 'config', name), 'utf8'));
     const files: ConfigFiles = {
@@ -48,8 +50,9 @@ export async function benchIngestion(feeds: number, perFeed: number): Promise<In
     const deps: IngestDeps = {
       store, taxonomy: data.taxonomy, sources: data.sources, pages: null, fetch: globalThis.fetch,
       now: () => new Date(Date.now() + clock), log: createLog('error'), userAgent: 'Caravan-bench/0.1',
-      // As the Node door writes: upstream sources in batches.
+      // As the Node door writes: upstream sources in batches; feed bodies read in a worker thread.
       writeBatchItems: nodeWriteBatchItems,
+      readFeed,
     };
 
     const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -81,6 +84,7 @@ export async function benchIngestion(feeds: number, perFeed: number): Promise<In
       second: { ms: secondMs, cpuMs: secondCpu, notModified: after.notModified - before.notModified, inserted: second.inserted, status: second.status },
     };
   } finally {
+    await readFeed.close();
     await store.close();
     await upstream.stop();
   }

@@ -38,7 +38,8 @@ const migrations = join(root, 'src', 'store', 'migrations');
 rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/node.ts'],
+  // The feed reader's worker thread (src/node/feedReaderPool.ts starts dist/feed-reader-worker.js).
+  entryPoints: { node: 'src/node.ts', 'feed-reader-worker': 'src/node/feedReaderWorker.ts' },
   outdir: 'dist',
   // What the door imports on demand (the ingestion pipeline, the page report) goes into chunks
   // beside node.js, loaded on first use: start-up loads only what serving needs.

@@ -11,6 +11,7 @@ import { storeSources, type SourceHints } from './storeArticles.js';
 import { collectUpstream } from './upstream/collectUpstream.js';
 import { pickDue } from './upstream/pickDue.js';
 import type { PinnedFetch } from './upstream/fetchFeed.js';
+import type { FeedReader } from './upstream/readFeed.js';
 import { changedFeedUrls, pingHub } from './websub.js';
 import type { Limits, SourcesConfig } from './upstream/types.js';
 
@@ -51,6 +52,8 @@ export interface IngestDeps {
    * at most one batch.
    */
   writeBatchItems?: number;
+  /** Node: feed bodies read in a worker thread (UpstreamDeps.readFeed); absent: in this thread. */
+  readFeed?: FeedReader;
 }
 
 /**
@@ -85,13 +88,36 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
   const stopping = () => signal?.aborted === true;
   try {
     const states = new Map((await store.sourceStates()).map((s) => [s.id, s]));
-    const collected: { articles: Article[]; outcome: SourceOutcome; state: SourceState }[] = [];
+    type Entry = { articles: Article[]; outcome: SourceOutcome; state: SourceState };
+    const collected: Entry[] = [];
     if (deps.pages && deps.sources.pages.enabled && !stopping()) {
       const pages = signal ? interruptiblePages(deps.pages, signal) : deps.pages;
       collected.push(...(await collectPages(pages, states, started, signal ? quietWhenStopped(log, signal) : log, deps.pageLimits)));
     }
     const { picked, deferred } = pickDue(deps.sources.upstream, states, started, deps.maxUpstreamPerRun);
-    if (!stopping()) collected.push(...(await collectUpstream(picked, states, signal ? { ...deps, fetch: abortableFetch(deps.fetch, signal), ...(deps.pinnedFetch ? { pinnedFetch: abortablePins(deps.pinnedFetch, signal) } : {}) } : deps)));
+    // Upstream sources are stored in source order while later ones are still fetched and read.
+    const arrived: Entry[] = [];
+    let wake: (() => void) | null = null;
+    const expected = stopping() ? 0 : picked.length;
+    const upstream = expected === 0
+      ? Promise.resolve([])
+      : collectUpstream(picked, states, signal ? { ...deps, fetch: abortableFetch(deps.fetch, signal), ...(deps.pinnedFetch ? { pinnedFetch: abortablePins(deps.pinnedFetch, signal) } : {}) } : deps, (result) => {
+        arrived.push(result);
+        wake?.();
+      });
+    let collectFailed: { error: unknown } | null = null;
+    upstream.catch((error: unknown) => {
+      collectFailed = { error };
+      wake?.();
+    });
+    async function nextUpstream(index: number): Promise<Entry> {
+      while (arrived.length <= index) {
+        if (collectFailed) throw (collectFailed as { error: unknown }).error;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      wake = null;
+      return arrived[index];
+    }
 
     const hints: SourceHints = new Map(deps.sources.upstream.map((s) => [s.url, { topics: s.topics, regions: s.regions }]));
     const changed: Item[] = [];
@@ -99,7 +125,6 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     const unsaved = new Set<SourceOutcome>();
     /** Set when the store as a whole refuses writes (read-only file, full disk): the rest is not tried. */
     let storeDown: string | null = null;
-    type Entry = (typeof collected)[number];
     const failEntry = (entry: Entry, error: unknown) => {
       const { outcome } = entry;
       outcome.status = 'failed';
@@ -159,7 +184,10 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     let batch: Entry[] = [];
     let batched = 0;
     let batchedChars = 0;
-    for (const entry of collected) {
+    const pageEntries = collected.length;
+    for (let i = 0; i < pageEntries + expected; i++) {
+      if (i >= pageEntries) collected.push(await nextUpstream(i - pageEntries));
+      const entry = collected[i];
       const { articles, outcome } = entry;
       if (articles.length === 0) {
         if (leftForNextRun(stopping(), outcome, entry.state, 0)) {
@@ -185,6 +213,7 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
       }
     }
     await write(batch);
+    await upstream;
     try {
       await store.saveSourceStates(collected.filter((c) => !unsaved.has(c.outcome)).map((c) => c.state));
     } catch (error) {

@@ -13,6 +13,7 @@ import { ingestControl, type IngestControl } from '../runtime/runControl.js';
 import type { IngestRun } from '../store/store.js';
 import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
+import { feedReaderPool } from './feedReaderPool.js';
 import { folderPages } from './folderPages.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
 import { withWriteProbe } from '../store/writeProbe.js';
@@ -83,7 +84,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
     store,
     pages,
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems },
+    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool() },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };

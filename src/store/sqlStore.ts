@@ -9,6 +9,10 @@ import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState,
 
 /** Items looked at (and removed at most) per retention batch. */
 const retentionBatch = 500;
+/** Tag rows per INSERT: 3 parameters each, under D1's limit of 100 per statement. */
+const tagsPerInsert = 32;
+const chunks = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE key = 'version'", params: [] };
 /**
@@ -65,11 +69,15 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
   // SQLite and D1: the words of what is written go to search_terms (searchTerms.ts).
   const termWriter = search ? null : searchTermWriter();
 
-  /** The statements that write one item; the search terms they write are pushed to `terms`. */
-  function writeItem(row: ItemRow, item: Item, terms: string[]): Statement[] {
+  /**
+   * The statements that write one item (`stored`: whether a row of it is stored already); the
+   * search terms they write are pushed to `terms`.
+   */
+  function writeItem(row: ItemRow, item: Item, stored: boolean, terms: string[]): Statement[] {
     const values = rowValues(row);
     const termWrite = termWriter?.statement(row.title, row.content_text);
     if (termWrite) terms.push(...termWrite.terms);
+    const tags = itemTags(item);
     return [
       search
         ? {
@@ -81,10 +89,12 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         }
         : { sql: upsertItemSql, params: upsertItemParams(values, row.sort_key) },
       ...(termWrite?.statement ? [termWrite.statement] : []),
-      { sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] },
-      ...itemTags(item).map((tag) => ({
-        sql: 'INSERT INTO item_tags (tag, sort_key, item_id) VALUES (?, ?, ?)',
-        params: [tag, row.sort_key, item.id],
+      // A new item has no tag rows (an item's tags go with it, deleteItems); a stored one's are replaced.
+      ...(stored ? [{ sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] }] : []),
+      // The item's tags (always at least `all`) in as few statements as D1's 100 bound parameters allow.
+      ...chunks(tags, tagsPerInsert).map((some) => ({
+        sql: `INSERT INTO item_tags (tag, sort_key, item_id) VALUES ${some.map(() => '(?, ?, ?)').join(', ')}`,
+        params: some.flatMap((tag) => [tag, row.sort_key, item.id]),
       })),
     ];
   }
@@ -150,7 +160,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         else result.inserted++;
         result.changedIds.push(item.id);
         existing.set(item.id, row);
-        statements.push(...writeItem(row, kept, terms));
+        statements.push(...writeItem(row, kept, before !== undefined, terms));
       }
       return result;
     });

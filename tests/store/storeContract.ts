@@ -72,6 +72,24 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(stored?.regions).toEqual(['kazakhstan', 'central-asia']);
     });
 
+    it('files an item under every one of many tags, and a rewrite replaces its tags', async () => {
+      // More tag rows than one INSERT of them holds (D1 binds at most 100 parameters a statement).
+      const regions = Array.from({ length: 40 }, (_, n) => `region-${String(n).padStart(2, '0')}`);
+      const item = makeItem({ id: 'many', topics: ['energy', 'aviation'], regions });
+      const other = makeItem({ id: 'other', topics: ['energy'] });
+      const results = await store.upsertItemGroups([[keyed(item)], [keyed({ ...item, topics: ['aviation'], regions: regions.slice(0, 35) }), keyed(other)]]);
+      expect(results.map((r) => r.changedIds)).toEqual([['many'], ['many', 'other']]);
+      const counts = await store.countTags();
+      expect(counts).toMatchObject({ all: 2, 'topic:energy': 1, 'topic:aviation': 1, 'region:region-34': 1 });
+      expect(counts['region:region-35']).toBeUndefined();
+      expect(Object.keys(counts)).toHaveLength(1 + 2 + 35);
+      const ids = async (q: Parameters<ItemStore['queryItems']>[0]) => (await store.queryItems(q)).items.map((i) => i.id);
+      expect(await ids({ limit: 10, regions: ['region-00'] })).toEqual(['many']);
+      expect(await ids({ limit: 10, topics: ['energy'] })).toEqual(['other']);
+      await store.upsertItems([keyed({ ...item, topics: [], regions: [] })]);
+      expect(await store.countTags()).toEqual({ all: 2, 'topic:energy': 1 });
+    });
+
     it('answers a feed query with each item as last written, read again only when it changed', async () => {
       const a = makeItem({ id: 'a', published: '2025-06-01T00:00:00Z', topics: ['energy'] });
       const b = makeItem({ id: 'b', published: '2025-05-01T00:00:00Z', topics: ['energy'] });

@@ -6,12 +6,10 @@
  * names it. Never throws.
  */
 import type { SourceOutcome, SourceState } from '../../store/store.js';
-import { decodeBody } from './decodeBody.js';
 import { fetchFeed } from './fetchFeed.js';
 import { fetchFullText } from './fetchFullText.js';
-import { parseFeed } from './parseFeed.js';
+import { readFeed } from './readFeed.js';
 import { runLimited } from './runLimited.js';
-import { entryArticles } from './entryArticles.js';
 import { defaultLimits, type Limits, type UpstreamDeps, type UpstreamResult, type UpstreamSource } from './types.js';
 import { UpstreamError, type UpstreamStage } from './upstreamError.js';
 
@@ -78,19 +76,17 @@ async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunCon
       deps.log.debug('upstream.unchanged', { source: source.url, via: 'hash' });
       return { source, state: { ...base, ...validators }, articles: [], outcome: outcome(source, 'unchanged', null) };
     }
-    stage = 'decode';
-    const { text } = decodeBody(fetched.body, fetched.contentType);
     stage = 'parse';
-    const feed = await parseFeed(text);
-    const now = deps.now();
-    const { articles, skipped } = entryArticles(feed.entries, { source, feed, feedUrl: fetched.url, now });
+    const input = { body: fetched.body, contentType: fetched.contentType, source, feedUrl: fetched.url, now: deps.now().toISOString() };
+    const feed = await (deps.readFeed ?? readFeed)(input);
+    const { articles, skipped } = feed;
     const ttl = Math.min(feed.ttlMinutes ?? 0, limits.maxBackoffMinutes);
     const state: SourceState = {
-      ...base, ...validators, contentHash: hash, itemCount: feed.entries.length,
+      ...base, ...validators, contentHash: hash, itemCount: feed.entries,
       nextAttempt: after(start, Math.max(source.intervalMinutes, ttl)),
     };
-    deps.log.debug('upstream.ok', { source: source.url, format: feed.version, entries: feed.entries.length, items: articles.length });
-    const read = { entries: feed.entries.length, items: articles.length, skipped };
+    deps.log.debug('upstream.ok', { source: source.url, format: feed.version, entries: feed.entries, items: articles.length });
+    const read = { entries: feed.entries, items: articles.length, skipped };
     return { source, state, articles, outcome: outcome(source, 'ok', null, read) };
   } catch (err) {
     const error = err instanceof UpstreamError ? err : new UpstreamError(stage, err instanceof Error ? err.message : String(err));
@@ -114,10 +110,17 @@ function failed(source: UpstreamSource, prev: SourceState, err: UpstreamError, a
   return { source, state, articles: [], outcome: outcome(source, 'failed', err.message) };
 }
 
+/**
+ * Every source's result, in source order. `onResult` is told each result, in source order, as
+ * soon as it and every one before it are known (the caller can store them while later sources are
+ * still fetched); when a `fullText` source is due, only once all are (their pages are a second pass
+ * over every result).
+ */
 export async function collectUpstream(
   sources: UpstreamSource[],
   states: Map<string, SourceState>,
   deps: UpstreamDeps,
+  onResult?: (result: UpstreamResult, index: number) => void,
 ): Promise<UpstreamResult[]> {
   const limits: Limits = { ...defaultLimits, ...deps.limits };
   const ctx: RunContext = { deps, limits, start: deps.now() };
@@ -132,11 +135,33 @@ export async function collectUpstream(
       due.push({ index, source, prev });
     }
   });
-  const tasks = due.map(({ source, prev }) => ({ key: hostOf(source.url), run: () => collectOne(source, prev, ctx) }));
+  const streaming = onResult !== undefined && !due.some(({ source }) => source.fullText);
+  let told = 0;
+  const tell = () => {
+    for (; told < results.length && results[told] !== undefined; told++) onResult!(results[told], told);
+  };
+  const tasks = due.map(({ index, source, prev }) => ({
+    key: hostOf(source.url),
+    run: async () => {
+      const result = await collectOne(source, prev, ctx);
+      if (streaming) {
+        results[index] = result;
+        tell();
+      }
+      return result;
+    },
+  }));
+  if (streaming) tell();
   const done = await runLimited(tasks, limits.concurrency, limits.perHost);
   done.forEach((result, i) => {
     results[due[i].index] = result;
   });
+  if (streaming) {
+    tell();
+    return results;
+  }
   // Then the article pages of `fullText` sources' summary-only entries, under the same limits.
-  return fetchFullText(results, deps, limits);
+  const completed = await fetchFullText(results, deps, limits);
+  completed.forEach((result, i) => onResult?.(result, i));
+  return completed;
 }

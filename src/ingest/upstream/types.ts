@@ -6,6 +6,7 @@ import type { Article } from '../../item.js';
 import type { Log } from '../../log.js';
 import type { SourceOutcome, SourceState } from '../../store/store.js';
 import type { PinnedFetch } from './fetchFeed.js';
+import type { FeedReader } from './readFeed.js';
 
 /** One upstream feed from config/sources.json, with defaults applied. */
 export interface UpstreamSource {
@@ -82,6 +83,11 @@ export interface UpstreamDeps {
    * passed (src/node/pinnedFetch.ts), so DNS rebinding between check and connect cannot happen.
    */
   pinnedFetch?: PinnedFetch;
+  /**
+   * Node: decode, parse and entries to articles in a worker thread (src/node/feedReaderPool.ts),
+   * so the ingesting thread fetches and stores meanwhile. Absent: `readFeed` in this thread.
+   */
+  readFeed?: FeedReader;
 }
 
 export interface UpstreamResult {

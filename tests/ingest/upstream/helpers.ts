@@ -2,6 +2,7 @@
 import { memoryLog } from '../../../src/log.js';
 import type { SourceState } from '../../../src/store/store.js';
 import { collectUpstream } from '../../../src/ingest/upstream/collectUpstream.js';
+import type { FeedReader } from '../../../src/ingest/upstream/readFeed.js';
 import type { Limits, UpstreamResult, UpstreamSource } from '../../../src/ingest/upstream/types.js';
 
 export const now = new Date('2024-06-01T12:00:00.000Z');
@@ -35,7 +36,7 @@ export function loopbackFetch(port: number): typeof fetch {
 
 export async function run(
   sources: UpstreamSource[],
-  options: { port: number; states?: Map<string, SourceState>; at?: Date; limits?: Partial<Limits> },
+  options: { port: number; states?: Map<string, SourceState>; at?: Date; limits?: Partial<Limits>; readFeed?: FeedReader },
 ): Promise<{ results: UpstreamResult[]; log: string[]; byUrl: Map<string, UpstreamResult> }> {
   const log = memoryLog();
   const results = await collectUpstream(sources, options.states ?? new Map(), {
@@ -44,6 +45,7 @@ export async function run(
     log,
     userAgent,
     limits: { ...testLimits, ...options.limits },
+    ...(options.readFeed ? { readFeed: options.readFeed } : {}),
   });
   return { results, log: log.lines, byUrl: new Map(results.map((r) => [r.source.url, r])) };
 }
