@@ -1,6 +1,6 @@
 import type { ClassifiedLine as Line } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
-import { headlineRole } from './headlineRole.js';
+import { headlineRole, isCommentLink } from './headlineRole.js';
 import { isOutletCard } from './isOutletCard.js';
 import { lateDateOwner } from './lateDateOwner.js';
 import type { Byline } from './parseByline.js';
@@ -65,7 +65,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         return;
       case 'chrome':
         notes.chrome(c.what);
-        if (c.boundary) {
+        if (c.boundary && !(head && isCommentLink(lines, i))) {
           close(interruptions.has(c.what));
           pending = emptyPending();
           blockDate = null;

@@ -247,6 +247,19 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.published).toBe('2021-03-02');
   });
 
+  it('keeps an article with a comment count in its header, and still leaves the comments after it out', () => {
+    const body = [para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said')];
+    for (const count of ['Comments (12)', '12 comments', 'Leave a comment']) {
+      const page = ['Lake Notes', '', '• Home', '• News', '', 'Ferry service resumes across the lake', '', 'By Ines Marlow', count, '', ...body,
+        '', 'Comments (2)', '', 'treyl 2 hours ago', '', 'I took the ferry this morning and it was right on time, which after three weeks of waiting was a relief to everyone on board.'].join('\n');
+      const articles = parsePage(page, origin).articles;
+      expect(articles).toHaveLength(1);
+      expect(articles[0]!.title).toBe('Ferry service resumes across the lake');
+      expect(articles[0]!.paragraphs).toHaveLength(4);
+      expect(articles[0]!.paragraphs.join(' ')).not.toMatch(/right on time/);
+    }
+  });
+
   it('takes a dateline printed above the headline', () => {
     const page = [
       'Lake Notes > Travel > 2015', '', '« Previous | Next »', '', '08.04.2015 12:46', '',
