@@ -227,5 +227,17 @@ describe('article regions across charts, trailing ellipses and late datelines', 
       '• Schools will get their money each quarter instead of once a year.', '• Roads will be paid for from a new fund run by the ministry.');
     expect(page.articles[0]?.paragraphs.join(' ')).toContain('Roads will be paid');
   });
+
+  it('starts the article at a sub-heading with its own dateline under it, inside a block above', () => {
+    const page = parse('Welcome to the Steppe Daily website',
+      'Our newsroom publishes reports from the capital and the regions every day, and readers can write to us at any time.',
+      'The website was redesigned this year so that it loads faster on phones and on slow connections in the villages.',
+      'Kazakhstan approves new budget rules for regions', 'Deputies voted late on Monday after a long debate.', '• Aliya Sadykova',
+      '3 March 2025', '', 'Share this story', '', budget('Deputies agreed that'), budget('Critics warned that'), budget('Analysts doubt that'));
+    const main = page.articles.find((a) => a.title === 'Kazakhstan approves new budget rules for regions');
+    expect(main?.published).toBe('2025-03-03');
+    expect(main?.paragraphs.join(' ')).toContain('Analysts doubt');
+    expect(page.articles[0]?.paragraphs.join(' ')).not.toContain('Deputies agreed');
+  });
 });
 
