@@ -1,6 +1,6 @@
 /**
  * The real Caravan app as the Node door builds it (`openNodeRuntime` + `createApp`, with the
- * door's SHA-256), in process, plus the cold-render loop: change the store, then time one
+ * door's SHA-256 and compression), in process, plus the cold-render loop: change the store, then time one
  * `app.request`.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../src/app.js';
 import { openNodeRuntime } from '../src/node/runtime.js';
+import { nodeCompress } from '../src/node/compress.js';
 import { nodeSha256 } from '../src/node/sha256.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { Item } from '../src/item.js';
@@ -40,7 +41,7 @@ export async function openBenchApp(dbPath: string, env: Record<string, string> =
     DB_PATH: dbPath, CONFIG_DIR: join(repoDir, 'config'), FEEDS_DIR: emptyDir, LOG_LEVEL: 'error', INGEST_ON_START: 'false', ...env,
   });
   const { config, data, log, store } = runtime;
-  const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date(), sha256: nodeSha256 });
+  const caravan = createApp({ store, taxonomy: data.taxonomy, curated: data.curated, config, log, now: () => new Date(), sha256: nodeSha256, compress: nodeCompress });
   return { app: caravan, store, close: () => store.close() };
 }
 
@@ -66,7 +67,7 @@ export async function bumpVersion(store: ItemStore): Promise<void> {
  * socket as it is (responseViaCache). Read the same way here: no copy, no stream. (Any other
  * response, e.g. should the package keep it elsewhere one day, is read through the web Response.)
  */
-async function doorBody(res: Response): Promise<Uint8Array | string | null> {
+export async function doorBody(res: Response): Promise<Uint8Array | string | null> {
   const key = Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
   const cached = key ? (res as unknown as Record<symbol, unknown[]>)[key]?.[1] : undefined;
   if (cached instanceof Uint8Array || typeof cached === 'string' || cached === null) return cached;

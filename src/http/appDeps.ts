@@ -5,6 +5,7 @@ import type { RenderCache } from './renderCache.js';
 import type { IngestRun, ItemStore } from '../store/store.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Sha256 } from './renderCache.js';
+import type { Compress } from '../render/contentEncoding.js';
 
 /** What `createApp` is built from; each door (Node, Workers) builds these for its runtime. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   now: () => Date;
   /** SHA-256 for feed ETags when the door has a faster one than Web Crypto's (renderCache.ts). */
   sha256?: Sha256;
+  /** gzip / deflate for feed bodies when the door has a faster one than `CompressionStream` (same bytes). */
+  compress?: Compress;
   /** Run one ingestion now (admin route); absent where the door cannot ingest on request. */
   ingest?: () => Promise<IngestRun | null>;
   /** The feeds' render cache, when the door reads its hit and miss counts (/metrics); else the feed routes make one. */

@@ -136,7 +136,7 @@ export function feedRoutes(deps: AppDeps): Hono {
     const body = renderFeedBytes(format, {
       feed: def, items, selfUrl, baseUrl: publicBase(c, deps.config.baseUrl), updated: lastModified, hub: deps.config.websubHub, q: params.q,
     }, fragments);
-    const rendered = await makeRendered(body, lastModified, deps.sha256);
+    const rendered = await makeRendered(body, lastModified, deps.sha256, deps.compress);
     cache.set(key, version, rendered);
     return rendered;
   }

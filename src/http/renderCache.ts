@@ -1,5 +1,5 @@
 import { notModified } from '../render/conditional.js';
-import { compressBytes, negotiateEncoding, type ContentCoding } from '../render/contentEncoding.js';
+import { compressBytes, negotiateEncoding, type Compress, type ContentCoding } from '../render/contentEncoding.js';
 
 /** One representation of a feed: the exact bytes sent and their strong validator. */
 export interface Representation {
@@ -24,6 +24,8 @@ export interface Rendered {
   prepared: Partial<Record<ContentCoding | 'identity', Prepared>>;
   /** The hash its ETags are made with. */
   sha256?: Sha256;
+  /** What its compressed representations are made with (default `compressBytes`). */
+  compress?: Compress;
 }
 
 /**
@@ -41,9 +43,11 @@ async function representation(bytes: Uint8Array<ArrayBuffer>, sha256: Sha256 = w
 }
 
 /** A rendered body (text, or its UTF-8 bytes) with its identity representation. */
-export async function makeRendered(body: string | Uint8Array<ArrayBuffer>, lastModified: Date, sha256?: Sha256): Promise<Rendered> {
+export async function makeRendered(
+  body: string | Uint8Array<ArrayBuffer>, lastModified: Date, sha256?: Sha256, compress?: Compress,
+): Promise<Rendered> {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return { lastModified, identity: await representation(bytes, sha256), encoded: {}, prepared: {}, sha256 };
+  return { lastModified, identity: await representation(bytes, sha256), encoded: {}, prepared: {}, sha256, compress };
 }
 
 /**
@@ -53,7 +57,7 @@ export async function makeRendered(body: string | Uint8Array<ArrayBuffer>, lastM
  */
 export function representationFor(rendered: Rendered, coding: ContentCoding | null): Promise<Representation> {
   if (coding === null) return Promise.resolve(rendered.identity);
-  rendered.encoded[coding] ??= compressBytes(rendered.identity.bytes, coding).then((bytes) => representation(bytes, rendered.sha256));
+  rendered.encoded[coding] ??= (rendered.compress ?? compressBytes)(rendered.identity.bytes, coding).then((bytes) => representation(bytes, rendered.sha256));
   return rendered.encoded[coding]!;
 }
 

@@ -14,6 +14,7 @@ import { fillEmptyStore } from '../runtime/fillEmptyStore.js';
 import { cachedFeedAnswerer } from './cachedFeeds.js';
 import { createNodeMetrics } from './metrics.js';
 import { openNodeRuntime } from './runtime.js';
+import { nodeCompress } from './compress.js';
 import { nodeSha256 } from './sha256.js';
 import { onStopSignals } from './stopSignals.js';
 
@@ -47,6 +48,7 @@ export async function startServer(env: Env): Promise<void> {
   const deps: AppDeps & AdminDeps = {
     store, taxonomy: runtime.data.taxonomy, curated: runtime.data.curated, config, log, now: () => new Date(), ingest: runtime.ingest,
     sha256: nodeSha256,
+    compress: nodeCompress,
     // The admin rate limit counts per remote address of the connection (never a client-sent header).
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
     renderCache: new RenderCache(),

@@ -28,6 +28,13 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentCo
   return best;
 }
 
+/**
+ * Compresses a feed's bytes in a content coding. The default is `compressBytes`; a door may give its
+ * own that writes the same bytes (the Node door: node:zlib, without web streams, whose first use
+ * alone costs a start-up tens of milliseconds).
+ */
+export type Compress = (bytes: Uint8Array<ArrayBuffer>, coding: ContentCoding) => Promise<Uint8Array<ArrayBuffer>>;
+
 /** The bytes compressed with a Web-standard `CompressionStream`. */
 export async function compressBytes(bytes: Uint8Array<ArrayBuffer>, coding: ContentCoding): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream(coding));

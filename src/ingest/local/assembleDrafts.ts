@@ -1,8 +1,8 @@
 import type { ClassifiedLine as Line } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
-import { headlineRole } from './headlineRole.js';
+import { headlineRole, isCommentLink } from './headlineRole.js';
 import { isOutletCard } from './isOutletCard.js';
-import { textFollows } from './textFollows.js';
+import { lateDateOwner } from './lateDateOwner.js';
 import type { Byline } from './parseByline.js';
 import type { TimeOfDay } from './parseDateline.js';
 import type { PlacedDraft } from './articleDraft.js';
@@ -18,12 +18,7 @@ import type { PageNotes } from './pageNotes.js';
  * news-feed time) is held and given to the next article; a date line stated for a block (a
  * listing's "22 January 2025") applies to every article of the block.
  */
-interface Pending {
-  outlet: string | null;
-  byline: Byline | null;
-  time: TimeOfDay | null;
-  relative: boolean;
-}
+interface Pending { outlet: string | null; byline: Byline | null; time: TimeOfDay | null; relative: boolean }
 
 const emptyPending = (): Pending => ({ outlet: null, byline: null, time: null, relative: false });
 
@@ -70,7 +65,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         return;
       case 'chrome':
         notes.chrome(c.what);
-        if (c.boundary) {
+        if (c.boundary && !(head && isCommentLink(lines, i))) {
           close(interruptions.has(c.what));
           pending = emptyPending();
           blockDate = null;
@@ -85,8 +80,13 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         close(true);
         return;
       case 'date': {
-        // Under a standfirst or an author's line, with its text going on below, the date is the article's.
-        const dated = head ?? (current && current.paragraphs.length <= 2 && !current.published && !current.updated && textFollows(lines, i) ? current : null);
+        // A date under a standfirst, or under a sub-heading that started an article (lateDateOwner).
+        const late = head ? null : lateDateOwner(current, lines, i);
+        if (late?.split) {
+          drafts.push(current!);
+          current = late.owner;
+        }
+        const dated = head ?? late?.owner ?? null;
         if (dated) {
           if (c.updated) dated.updated ??= c.iso;
           else dated.published ??= c.iso;

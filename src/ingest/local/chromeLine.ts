@@ -26,6 +26,9 @@ const boundaryRules: Rule[] = [
   [/^(?:news\s*feed|live\s+updates?|latest\s+updates?|breaking\s+news|(?:news\s+)?in\s+brief|read\s+next|up\s+next|what\s+to\s+read\s+next|don['’]t\s+miss|also\s+read|see\s+also|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))\s*:?$/i, 'section heading'],
   [/^editor(?:s['’]?|['’]s)\s+(?:picks?|choice|selection)$/i, 'section heading'],
   [/^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:no\s+comments(?:\s+yet)?|be\s+the\s+first\s+to\s+comment|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|(?:show|view|load)\s+comments)\s*[.!…]*$/i, 'comments widget'],
+  // "Post a comment", "There are 13 comments", "2 comments on “Title”": a comment thread's heading
+  // (a bare "2 responses" is the header's link to the thread).
+  [/^(?:post\s+(?:a|your)\s+comment|there\s+(?:are|is)\s+\d+\s+(?:comments?|responses?|replies)|\d+\s+(?:comments?|responses?|replies)\s+(?:on|to)\s+.{1,60})\s*[.!…:]*$/i, 'comments widget'],
   [/^(?:hashtags|tags|topics|keywords|filed\s+under|categories)\s*:?$/i, 'tags widget'],
   [/^(?:newsletters?|our\s+newsletters?|sign\s+up\s+for\s+our\s+newsletters?)$/i, 'newsletter form'],
   [/^(?:try|explore|discover)\s+(?:our\s+)?ai(?:\s+\S+){0,3}$/i, 'AI widget'],
@@ -142,7 +145,11 @@ export function isHashtagLine(line: string): boolean {
 }
 
 /** The chrome a line is, or null when it is not chrome by itself (it may still be by position). */
+/** A comment's "Reply" link, with its counts ("• Reply", "924Reply", "3 12Reply <span ...>" when the scrape left its markup). */
+const replyLink = /^(?:[•*]\s*)?(?:\d+\s*){0,3}repl(?:y|ies)(?:\s*<|\s*$)/i;
+
 export function matchChrome(line: string): ChromeMatch | null {
+  if (replyLink.test(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;
   if (line.length <= 60 && mayMatch(boundaryGate, line)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
   if (mayMatch(inlineGate, line)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };

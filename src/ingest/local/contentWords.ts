@@ -105,7 +105,8 @@ const wide = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/gu;
 
 /**
  * A paragraph of running prose, as jusText judges one: long enough, and (in languages that space
- * their words) dense in function words. Menus, link lists, credits and labels are not; a list item
+ * their words) dense in function words. Menus, link lists, credits and labels are not, nor a row
+ * of links on one line ("Home | News | Sport"), nor a line holding leaked HTML tags; a list item
  * (a bullet first) is not either, whatever its length.
  */
 export function isGoodProse(text: string): boolean {
@@ -121,7 +122,24 @@ export function isGoodProse(text: string): boolean {
 
 const proseMemo = new Map<string, boolean>();
 
+/** Separators of a row of links printed on one line ("Home | News | Sport", "Tips • Reviews • Deals"). */
+const rowSeparator = /\s[|•·]\s/g;
+/** Pieces of a row and the words each holds at most. */
+const minRowPieces = 3;
+const maxRowPieceWords = 8;
+
+/** A row of links on one line: three or more short pieces between separators, none a sentence. */
+function isLinkRow(text: string): boolean {
+  const seps = text.match(rowSeparator);
+  if (!seps || seps.length < minRowPieces - 1) return false;
+  return text.split(rowSeparator).every((piece) => piece.trim().split(/\s+/).length <= maxRowPieceWords);
+}
+
+/** An HTML tag with attributes the scrape left in the text (`<img id="..."`, `<div class=...`): markup, not prose. */
+const leakedTag = /<[a-z]+\s+[a-z-]+=["']/i;
+
 function judgeProse(text: string): boolean {
+  if (isLinkRow(text) || leakedTag.test(text)) return false;
   const wideChars = (text.slice(0, 400).match(wide) ?? []).length;
   if (wideChars >= 25) return true;
   return text.length >= 70 && stopwordDensity(text.slice(0, 300)) >= 0.2;

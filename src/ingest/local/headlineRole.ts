@@ -1,4 +1,5 @@
 import type { ClassifiedLine as Line } from './classifyLine.js';
+import { textFollows } from './textFollows.js';
 import { endsWithEllipsis } from './textShape.js';
 
 /**
@@ -14,6 +15,15 @@ const lookaheadLimit = 40;
 const segmentLimit = 200;
 
 /**
+ * "Comments (12)", "Leave a comment" in an article's header with its text below: the link to its
+ * comments, not their start (callers ask only in a header, before the article's first paragraph).
+ */
+export function isCommentLink(lines: Line[], i: number): boolean {
+  const c = lines[i]!.cls;
+  return c.kind === 'chrome' && c.what === 'comments widget' && textFollows(lines, i);
+}
+
+/**
  * Does prose follow line `i` once metadata is skipped? That is what makes a headline a title and
  * not a leftover (a widget name, an image alt text, a newsletter's name).
  */
@@ -26,7 +36,7 @@ function bodyFollows(lines: Line[], i: number): boolean {
       case 'blank': case 'label': case 'date': case 'byline': case 'relative':
         continue;
       case 'chrome':
-        if (c.boundary) return false;
+        if (c.boundary && !isCommentLink(lines, j)) return false;
         continue;
       case 'heading':
         // "Title / Latin America / body": a section label between headline and body.

@@ -2,6 +2,7 @@ import type { PlacedDraft } from './assembleDrafts.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { endsCutShort } from './endsCutShort.js';
+import { trimArticleTail } from './trimArticleTail.js';
 import { farPartOf, minBoxCohesion, minFarCohesion } from './farPartOf.js';
 import { teaserBoxAbove } from './teaserBoxAbove.js';
 
@@ -153,23 +154,6 @@ export function mergeContinuations(drafts: PlacedDraft[], lines: ClassifiedLine[
   });
   release();
   decisions.push(...made);
-  for (const d of out) trimLinkTail(d);
+  for (const d of out) trimArticleTail(d);
   return out;
-}
-
-/** A list item that is no sentence: a link of a menu. */
-const isLinkItem = (p: string) => /^[•▪◦●○■□◆*·‣⁃]\s/u.test(p) && !isGoodProse(p.replace(/^\S+\s+/u, ''));
-
-/**
- * An article's tail after its last prose: a short heading and a list of links ("Site navigation",
- * "• Contact us", "• Privacy") is the page's menu, not the article's end.
- */
-function trimLinkTail(d: PlacedDraft): void {
-  let last = d.paragraphs.length - 1;
-  while (last >= 0 && isLinkItem(d.paragraphs[last]!)) last--;
-  const links = d.paragraphs.length - 1 - last;
-  if (links < 2 || last < 1 || isGoodProse(d.paragraphs[last]!) || !hasText({ ...d, paragraphs: d.paragraphs.slice(0, last) })) return;
-  d.paragraphs.length = last;
-  d.paragraphLines.length = last;
-  d.lastLine = d.paragraphLines[last - 1] ?? d.titleLine;
 }

@@ -17,20 +17,32 @@ const hasInvisibleChar = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const oddSpaces = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const hasOddSpace = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
 
-/** One line with invisible noise removed and runs of spaces folded to one. */
-export function normalizeLine(line: string): string {
-  // Each clean-up runs only when its characters occur: most lines need none, and a 1 MB page
-  // should cost one scan per rule, not one rewrite.
+/**
+ * Text with invisible noise removed and odd spaces made plain. None of these characters is a line
+ * break, so a whole page is cleaned as its lines would be one by one. Each clean-up runs only when
+ * its characters occur: most pages need none, and a 1 MB page costs one scan per rule, not one rewrite.
+ */
+function cleanCharacters(line: string): string {
   let text = /[\uD800-\uDFFF]/.test(line) ? line.replace(loneSurrogates, '') : line;
   if (hasControlChar.test(text)) text = text.replace(controlChars, '');
   if (hasInvisibleChar.test(text)) text = text.replace(invisibleChars, '');
   if (hasOddSpace.test(text)) text = text.replace(oddSpaces, ' ');
-  if (text.includes('  ')) text = text.replace(/ {2,}/g, ' ');
-  return text.trim();
+  return text;
+}
+
+/** A cleaned line with runs of spaces folded to one, trimmed. */
+function foldSpaces(text: string): string {
+  return (text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text).trim();
+}
+
+/** One line with invisible noise removed and runs of spaces folded to one. */
+export function normalizeLine(line: string): string {
+  return foldSpaces(cleanCharacters(line));
 }
 
 /** The page as normalized lines; blank lines are kept (as "") because they separate blocks. */
 export function splitIntoLines(text: string): string[] {
   // U+0085 / U+2028 / U+2029 are line breaks in some encodings; treat them as such, not as junk.
-  return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').split('\n').map(normalizeLine);
+  // The character clean-ups go over the whole page at once (a line break is none of their characters).
+  return cleanCharacters(text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')).split('\n').map(foldSpaces);
 }

@@ -46,6 +46,12 @@ describe('chrome detection', () => {
     ['More from Eurasianet', 'section heading'],
     ['Comments', 'comments widget'],
     ['No comments yet...', 'comments widget'],
+    ['Post a comment', 'comments widget'],
+    ['There are 7 comments', 'comments widget'],
+    ['3 comments on “Steppe railways and the towns they made”', 'comments widget'],
+    ['• Reply', 'comments widget'],
+    ['58Reply', 'comments widget'],
+    ['4 21Reply <span class="reply-count">21</span>', 'comments widget'],
     ['Hashtags', 'tags widget'],
     ['Tags:', 'tags widget'],
     ['Newsletter', 'newsletter form'],
@@ -56,6 +62,9 @@ describe('chrome detection', () => {
 
   it.each([
     'Top diplomats meet in Astana',
+    'Reply to the ministry: governors ask for more time',
+    '3 comments from the minister on the new budget rules were published on Monday.',
+    '2 responses',
     'More in Kazakhstan rely on Russian gas than ever',
     'The coup was led by the agencies (CIA/MI6)',
     '150,000 Russian soldiers killed fighting Ukraine in 2024, Syrskyi says.',

@@ -111,6 +111,13 @@ describe('header lines', () => {
     expect(findShortDate('11.03.17', false)).toBe('2017-03-11');
     expect(findShortDate('version 2.8.15', true)).toBeNull();
     expect(headerDate('11.03.17 in Gadgets', true)).toBe('2017-11-03');
+    // A four-digit year after slashes or dashes, in either order.
+    expect(headerDate('Publié le 30/04/2015 à 10h15', false)).toBe('2015-04-30');
+    expect(findShortDate('04/30/2015', true)).toBe('2015-04-30');
+    expect(findShortDate('30-04-2015', false)).toBe('2015-04-30');
+    expect(findShortDate('02/03/2021', false)).toBe('2021-03-02');
+    expect(findShortDate('02/03/2021', true)).toBe('2021-02-03');
+    expect(findShortDate('call 555-12-20155', true)).toBeNull();
   });
 });
 
@@ -245,6 +252,19 @@ describe('the main article\'s title, byline and date on whole pages', () => {
     expect(main.title).toBe('渡轮恢复湖上航线');
     expect(main.authors).toEqual(['林海川']);
     expect(main.published).toBe('2021-03-02');
+  });
+
+  it('keeps an article with a comment count in its header, and still leaves the comments after it out', () => {
+    const body = [para('The'), '', para('Passengers at the north pier said'), '', para('Harbour staff said'), '', para('The mayor said')];
+    for (const count of ['Comments (12)', '12 comments', 'Leave a comment']) {
+      const page = ['Lake Notes', '', '• Home', '• News', '', 'Ferry service resumes across the lake', '', 'By Ines Marlow', count, '', ...body,
+        '', 'Comments (2)', '', 'treyl 2 hours ago', '', 'I took the ferry this morning and it was right on time, which after three weeks of waiting was a relief to everyone on board.'].join('\n');
+      const articles = parsePage(page, origin).articles;
+      expect(articles).toHaveLength(1);
+      expect(articles[0]!.title).toBe('Ferry service resumes across the lake');
+      expect(articles[0]!.paragraphs).toHaveLength(4);
+      expect(articles[0]!.paragraphs.join(' ')).not.toMatch(/right on time/);
+    }
   });
 
   it('takes a dateline printed above the headline', () => {

@@ -210,4 +210,34 @@ describe('article regions across charts, trailing ellipses and late datelines', 
       'Veterinarians travelled with them and vaccinated the lambs against disease before the long walk into the mountains.');
     expect(other.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions', 'How the regional budget for roads was spent in the last ten years of growth']);
   });
+
+  it('cuts the boxes of links and their headings after the article\'s last paragraph', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'),
+      '', 'Printable version', '', 'Also on this site:', '• Kazakhstan opens a new border crossing with its southern neighbour',
+      '• Regional governors meet the finance minister in the capital for the second time', '• Parliament debates the new rules for schools',
+      '', 'More on the regional budget', '', 'Advertisement', '• Webinar: planning the budget of a small town in a single afternoon',
+      '• Courses for accountants in the regions, online and in person');
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions']);
+    expect(page.articles[0]?.paragraphs).toEqual([budget('Deputies agreed that'), budget('Critics warned that')]);
+  });
+
+  it('keeps a list of sentences that ends the article', () => {
+    const page = parse('Kazakhstan approves new budget rules for regions', budget('Deputies agreed that'), budget('Critics warned that'),
+      'What changes', '• Regions will keep a larger share of the taxes they collect from local firms.',
+      '• Schools will get their money each quarter instead of once a year.', '• Roads will be paid for from a new fund run by the ministry.');
+    expect(page.articles[0]?.paragraphs.join(' ')).toContain('Roads will be paid');
+  });
+
+  it('starts the article at a sub-heading with its own dateline under it, inside a block above', () => {
+    const page = parse('Welcome to the Steppe Daily website',
+      'Our newsroom publishes reports from the capital and the regions every day, and readers can write to us at any time.',
+      'The website was redesigned this year so that it loads faster on phones and on slow connections in the villages.',
+      'Kazakhstan approves new budget rules for regions', 'Deputies voted late on Monday after a long debate.', '• Aliya Sadykova',
+      '3 March 2025', '', 'Share this story', '', budget('Deputies agreed that'), budget('Critics warned that'), budget('Analysts doubt that'));
+    const main = page.articles.find((a) => a.title === 'Kazakhstan approves new budget rules for regions');
+    expect(main?.published).toBe('2025-03-03');
+    expect(main?.paragraphs.join(' ')).toContain('Analysts doubt');
+    expect(page.articles[0]?.paragraphs.join(' ')).not.toContain('Deputies agreed');
+  });
 });
+
