@@ -46,10 +46,11 @@ export interface IngestDeps {
   pinnedFetch?: PinnedFetch;
   /**
    * Upstream sources are written together, in one transaction, while their items add up to at
-   * most this many (a larger source is a write of its own): fewer, larger transactions. Local pages
-   * likewise, while their text also adds up to at most ~100,000 characters (`pageBatchChars`).
-   * Absent or 0: one source (one page) per write. A stop or crash lands between writes: it loses
-   * at most one batch.
+   * most this many (a larger source is a write of its own): fewer, larger transactions. Absent or
+   * 0: one source per write. A stop or crash lands between writes: it loses at most one batch.
+   * Pages are always written one per transaction: an undated article is ordered by when it was
+   * first seen, so two pages' undated articles written in one transaction would tie, and their
+   * order would no longer be the order the pages were stored in (as it is on Workers).
    */
   writeBatchItems?: number;
   /** Node: feed bodies read in a worker thread (UpstreamDeps.readFeed); absent: in this thread. */
@@ -183,7 +184,6 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     const batchItems = deps.writeBatchItems ?? 0;
     let batch: Entry[] = [];
     let batched = 0;
-    let batchedChars = 0;
     const pageEntries = collected.length;
     for (let i = 0; i < pageEntries + expected; i++) {
       if (i >= pageEntries) collected.push(await nextUpstream(i - pageEntries));
@@ -196,20 +196,17 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
         } else logSource(log, outcome);
         continue;
       }
-      // Whole sources (a page, a feed) in batches of up to `batchItems` items; pages also up to
-      // `pageBatchChars` of text, so that one write holds the process only tens of milliseconds.
-      const limit = batchItems;
-      const chars = entry.state.kind === 'page' ? textChars(articles) : 0;
-      if (batched > 0 && (limit === 0 || batched + articles.length > limit || batchedChars + chars > pageBatchChars)) {
+      // Pages are written one per transaction (see `writeBatchItems`); upstream sources in batches.
+      const limit = entry.state.kind === 'upstream' ? batchItems : 0;
+      if (batched > 0 && (limit === 0 || batched + articles.length > limit)) {
         await write(batch);
-        [batch, batched, batchedChars] = [[], 0, 0];
+        [batch, batched] = [[], 0];
       }
       batch.push(entry);
       batched += articles.length;
-      batchedChars += chars;
-      if (batched >= limit || batchedChars >= pageBatchChars) {
+      if (batched >= limit) {
         await write(batch);
-        [batch, batched, batchedChars] = [[], 0, 0];
+        [batch, batched] = [[], 0];
       }
     }
     await write(batch);
@@ -272,15 +269,6 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
     await lease.release();
   }
 }
-
-/**
- * Text (characters of titles and paragraphs) of local pages written in one transaction at most,
- * when writes are batched (`writeBatchItems`): a page's articles are long, so a page batch is cut
- * by its text as well as by its item count. ~100,000 characters are a write of ~50 ms.
- */
-const pageBatchChars = 100_000;
-
-const textChars = (articles: Article[]) => articles.reduce((n, a) => a.paragraphs.reduce((m, p) => m + p.length, n + a.title.length), 0);
 
 /** How long the store loop runs before it lets the event loop in. */
 const breatherMs = 10;

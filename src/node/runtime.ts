@@ -22,7 +22,7 @@ import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
 
 /**
- * Items written per transaction on Node (whole sources and pages; see `IngestDeps.writeBatchItems`):
+ * Upstream items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`):
  * a transaction's fixed cost (commit, full-text index flush, WAL pages) is shared by ~20 feeds of
  * 10 new items, and one write still holds the event loop only tens of milliseconds.
  */

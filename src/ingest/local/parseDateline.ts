@@ -118,17 +118,19 @@ export function findDate(text: string): FoundDate | null {
 }
 
 /**
- * "10.15.15", "11/03/17": a numeric date with a two-digit year, as a header prints it. Its order
- * is read from its figures when one of the first two is over 12, else from `monthFirst` (US pages
- * write the month first). Only for header lines: in prose such figures are versions or scores.
+ * "10.15.15", "11/03/17", "30/04/2015": a numeric date with a two-digit year, or a four-digit year
+ * after slashes or dashes, as a header prints it. Its order is read from its figures when one of
+ * the first two is over 12, else from `monthFirst` (US pages write the month first). Only for
+ * header lines: in prose such figures are versions or scores.
  */
 export function findShortDate(text: string, monthFirst: boolean): string | null {
   // Two figures each between dots ("10.15.15"; "2.8.15" is a version), one or two between slashes.
-  const m = /(?<![\d.,/:])(?:(\d{2})(\.)(\d{2})\.|(\d{1,2})(\/)(\d{1,2})\/)(\d{2})(?![\d.,/:]\d|\d)/.exec(text);
-  if (!m) return null;
-  const a = Number(m[1] ?? m[4]);
-  const b = Number(m[3] ?? m[6]);
-  const y = 2000 + Number(m[7]);
+  const short = /(?<![\d.,/:])(?:(\d{2})\.(\d{2})\.|(\d{1,2})\/(\d{1,2})\/)(\d{2})(?![\d.,/:]\d|\d)/.exec(text);
+  const full = short ? null : /(?<![\d.,/:-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d.,/:-]?\d)/.exec(text);
+  if (!short && !full) return null;
+  const a = Number(short ? short[1] ?? short[3] : full![1]);
+  const b = Number(short ? short[2] ?? short[4] : full![3]);
+  const y = short ? 2000 + Number(short[5]) : Number(full![4]);
   const [mo, d] = a > 12 ? [b, a] : b > 12 ? [a, b] : monthFirst ? [a, b] : [b, a];
   return validDay(y, mo, d) ? `${pad(y, 4)}-${pad(mo)}-${pad(d)}` : null;
 }

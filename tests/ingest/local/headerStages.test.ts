@@ -111,6 +111,13 @@ describe('header lines', () => {
     expect(findShortDate('11.03.17', false)).toBe('2017-03-11');
     expect(findShortDate('version 2.8.15', true)).toBeNull();
     expect(headerDate('11.03.17 in Gadgets', true)).toBe('2017-11-03');
+    // A four-digit year after slashes or dashes, in either order.
+    expect(headerDate('Publié le 30/04/2015 à 10h15', false)).toBe('2015-04-30');
+    expect(findShortDate('04/30/2015', true)).toBe('2015-04-30');
+    expect(findShortDate('30-04-2015', false)).toBe('2015-04-30');
+    expect(findShortDate('02/03/2021', false)).toBe('2021-03-02');
+    expect(findShortDate('02/03/2021', true)).toBe('2021-02-03');
+    expect(findShortDate('call 555-12-20155', true)).toBeNull();
   });
 });
 
