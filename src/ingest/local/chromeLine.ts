@@ -148,6 +148,9 @@ export function isHashtagLine(line: string): boolean {
 /** A comment's "Reply" link, with its counts ("• Reply", "924Reply", "3 12Reply <span ...>" when the scrape left its markup). */
 const replyLink = /^(?:[•*]\s*)?(?:\d+\s*){0,3}repl(?:y|ies)(?:\s*<|\s*$)/i;
 
+/** Whether a line is a comment's "Reply" link (see `replyLink`). */
+export const isReplyLink = (line: string): boolean => replyLink.test(line);
+
 export function matchChrome(line: string): ChromeMatch | null {
   if (replyLink.test(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;

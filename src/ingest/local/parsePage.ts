@@ -5,6 +5,7 @@ import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
 import { isGoodProse } from './contentWords.js';
+import { isReaderComment } from './isReaderComment.js';
 import { detectLanguage } from './detectLanguage.js';
 import { lowerCaseWords } from './lowerCaseWords.js';
 import { readHeader } from './readHeader.js';
@@ -33,7 +34,8 @@ export interface ParsedPage {
  * classify every line on its own (classifyLine), group lines into article drafts by position
  * (assembleDrafts), put articles split at sub-headings and captions back together while keeping
  * listings, related articles and news feeds apart (mergeContinuations), choose the main article's
- * headline (selectHeadline) and read its header's byline and date (readHeader), then clean each
+ * headline (selectHeadline), drop readers' comments (isReaderComment) and read its header's
+ * byline and date (readHeader), then clean each
  * draft's text and settle its metadata (finishArticle). Pure and deterministic; Web-standard JS
  * only, so it runs on Workers.
  */
@@ -65,8 +67,15 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped, closes })
       .map((t) => ({ text: t, cls: classOf(t) }));
     const common = lowerCaseWords(lines);
-    const { drafts, choice } = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines, common);
-    const main = choice ? drafts[choice.article] : undefined;
+    const selected = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines, common);
+    const { choice } = selected;
+    const main = choice ? selected.drafts[choice.article] : undefined;
+    // The thread of readers' comments below the article is not articles of its own.
+    const drafts = selected.drafts.filter((d) => {
+      if (d === main || !isReaderComment(d, lines)) return true;
+      notes.dropped("reader's comment", d.title);
+      return false;
+    });
     const whyOf = new Map<object, string[]>();
     const at = (i: number | null) => (i === null ? '' : `line ${i + 1}: "${short(lines[i]?.text ?? '')}"`);
     // The line of a draft's header (between its headline and its first paragraph) of a kind, for the report.

@@ -76,6 +76,16 @@ describe('interruptions inside an article', () => {
     const page = parse('Kazakhstan approves new budget rules for regions', para('The parliament voted,'), para('Critics said,'), 'Comments', para('Great article, thanks,'));
     expect(page.articles[0]?.paragraphs).toHaveLength(2);
   });
+
+  it('drops a thread of readers\' comments, each ending at its Reply link, with a note, and keeps a listing below', () => {
+    const comment = (name: string, said: string) => [`${name} · March 10, 2024 at 9:15 AM`, '', `${said} I have followed the budget debate for years and this is the clearest account I have read so far.`, '', '  • Reply', ''];
+    const page = parse('Kazakhstan approves new budget rules for regions', '', para('The parliament voted,'), '', para('Critics said,'), '',
+      'There are 2 comments', '', ...comment('Aigul Serikova', 'Thanks for this.'), ...comment('Marat Ospanov', 'Well put.'),
+      'Tajik Pipeline Opens', '', para('Engineers said,'));
+    expect(page.articles.map((a) => a.title)).toEqual(['Kazakhstan approves new budget rules for regions', 'Tajik Pipeline Opens']);
+    expect(page.notes).toContain('dropped reader\'s comment: "Aigul Serikova · March 10, 2024 at 9:15 AM"');
+    expect(page.notes).toContain('dropped reader\'s comment: "Marat Ospanov · March 10, 2024 at 9:15 AM"');
+  });
 });
 
 describe('the header between headline and text', () => {
