@@ -26,7 +26,7 @@ const boundaryRules: Rule[] = [
   [/^(?:news\s*feed|live\s+updates?|latest\s+updates?|breaking\s+news|(?:news\s+)?in\s+brief|read\s+next|up\s+next|what\s+to\s+read\s+next|don['’]t\s+miss|also\s+read|see\s+also|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in))\s*:?$/i, 'section heading'],
   [/^editor(?:s['’]?|['’]s)\s+(?:picks?|choice|selection)$/i, 'section heading'],
   [/^(?:\d+\s+)?(?:comments?|coment[áa]rios?|commentaires?|kommentare?|commenti|комментарии|评论|評論|コメント)\s*(?:\(\d+\))?$|^(?:no\s+comments(?:\s+yet)?|be\s+the\s+first\s+to\s+comment|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)|(?:show|view|load)\s+comments)\s*[.!…]*$/i, 'comments widget'],
-  // "Post a comment", "There are 13 comments", "2 comments on “Title”": a comment thread's heading
+  // "Post a comment", "There are 7 comments", "2 comments on “Title”": a comment thread's heading
   // (a bare "2 responses" is the header's link to the thread).
   [/^(?:post\s+(?:a|your)\s+comment|there\s+(?:are|is)\s+\d+\s+(?:comments?|responses?|replies)|\d+\s+(?:comments?|responses?|replies)\s+(?:on|to)\s+.{1,60})\s*[.!…:]*$/i, 'comments widget'],
   [/^(?:hashtags|tags|topics|keywords|filed\s+under|categories)\s*:?$/i, 'tags widget'],
