@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,14 +184,27 @@ export async function liferea(urls: string[], expected: (url: string) => number,
     // xvfb-run, dbus-run-session, Xvfb and Liferea: the whole process group this test started.
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
     await Promise.race([exited, sleep(5000)]);
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-    // A document portal that dbus started may still be unmounting under .cache/doc for a moment.
+    // The leader (xvfb-run) can exit before the rest of its group: wait for all of it, then kill what is left.
+    const groupAlive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; groupAlive() && waited < 10_000; waited += 200) await sleep(200);
+    if (groupAlive()) process.kill(-child.pid!, 'SIGKILL');
+    // The document portal that dbus started mounts a FUSE file system at .cache/doc (no
+    // XDG_RUNTIME_DIR here); it may still be unmounting, or, if the portal was killed, be left
+    // mounted and unreachable: then unmount it lazily.
     for (let attempt = 0; ; attempt++) {
       try {
         rmSync(home, { recursive: true, force: true });
         break;
       } catch (error) {
         if (attempt >= 25) throw error;
+        if (attempt === 10) spawnSync('fusermount', ['-u', '-z', join(home, '.cache', 'doc')], { stdio: 'ignore' });
         await sleep(200);
       }
     }
