@@ -1,4 +1,4 @@
-import { LruMap } from '../lruMap.js';
+import { LRUCache } from 'lru-cache';
 import type { FeedContext } from './feedContext.js';
 import type { FeedFormat } from './formats.js';
 
@@ -66,13 +66,14 @@ function utf8(part: Part): Uint8Array {
 
 /**
  * Rendered parts, each under a key with the data it was made from: a part is reused only for
- * equal data (so a changed item is rendered again, whatever its key). About the least recently used out (LruMap).
+ * equal data (so a changed item is rendered again, whatever its key). The least recently used go first
+ * (lru-cache: a hit moves no Map entry, so V8 never copies the table; bench/RESULTS.md History, 2026-12-01 15:30).
  */
 export class FeedFragments {
-  private readonly parts: LruMap<string, { data: unknown; part: Part }>;
+  private readonly parts: LRUCache<string, { data: unknown; part: Part }>;
 
   constructor(capacity = 4000) {
-    this.parts = new LruMap(capacity);
+    this.parts = new LRUCache({ max: capacity });
   }
 
   get(key: string, data: unknown, make: () => string): Part {

@@ -1,5 +1,5 @@
 import type { Item } from '../item.js';
-import { LruMap } from '../lruMap.js';
+import { LRUCache } from 'lru-cache';
 import type { Migration, SqlConnector, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
 import { searchTermWriter } from './searchTerms.js';
@@ -30,10 +30,10 @@ const itemCacheSize = 4000;
  * Ingest stamps `changed` on every new or changed item (src/ingest/normalize.ts, dedupe.ts), so
  * another process's rewrite shows by its change time; this store's own writes and removals also
  * drop their ids at once. The items handed out are frozen (shared by every
- * caller), about the least recently used out (LruMap).
+ * caller), the least recently used out first (lru-cache).
  */
 class ItemCache {
-  private readonly items = new LruMap<string, Item>(itemCacheSize);
+  private readonly items = new LRUCache<string, Item>({ max: itemCacheSize });
 
   get(version: ItemVersion): Item | undefined {
     const item = this.items.get(version.id);
