@@ -1,5 +1,5 @@
 import type { Origin } from '../item.js';
-import { isHtmlRef, parseHtmlPage } from './html/parseHtmlPage.js';
+import { isHtmlRef } from './html/isHtmlRef.js';
 import { type ParsedPage, parsePage } from './local/parsePage.js';
 import type { PageReader } from './pageReader.js';
 import { binaryKind, defaultPageLimits, PageRefused, pageText, tooLarge, type PageLimits } from './pageText.js';
@@ -27,6 +27,8 @@ export async function readPage(reader: PageReader, ref: string, now: Date, limit
     if (kind !== null) throw new PageRefused(`not a text page (${kind})`);
     let hashInput = '';
     for (let i = 0; i < bytes.length; i += 8192) hashInput += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    // Loaded with the first HTML page: its DOM and Readability packages cost a text-only run ~0.25 s.
+    const { parseHtmlPage } = await import('./html/parseHtmlPage.js');
     return { parsed: parseHtmlPage(bytes, origin, now), hashInput };
   }
   const text = pageText(bytes, limits);
