@@ -57,8 +57,6 @@ export function pageParserPool(size = Math.max(1, Math.min(4, availableParalleli
   function start(index: number): Slot {
     const worker = startWorker();
     const slot: Slot = { worker, pending: new Map(), idle: null };
-    worker.unref();
-    idleEnd(index, slot);
     worker.on('message', (answer: PageAnswer) => {
       const task = slot.pending.get(answer.id);
       if (!task) return;
@@ -78,6 +76,9 @@ export function pageParserPool(size = Math.max(1, Math.min(4, availableParalleli
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
+    idleEnd(index, slot);
     return slot;
   }
 

@@ -78,10 +78,10 @@ describe('pages parsed in worker threads', () => {
       let tick = 0;
       // One clock for both runs: every call a millisecond later, so first-seen times are the same.
       const clock = () => new Date(now.getTime() + tick++);
-      const result = await runIngestion({
+      const result = (await runIngestion({
         store, taxonomy: data.taxonomy, sources, pages: folderPages(folder), pageLimits: limits, fetch: globalThis.fetch,
         now: clock, log, userAgent: 'test', ...(pageParsing ? { pageParsing } : {}),
-      });
+      }))!;
       const items = (await store.queryItems({ limit: 100 })).items;
       const states = await store.sourceStates();
       await store.close();
