@@ -41,6 +41,11 @@ const inlineRules: Rule[] = [
   [/^(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|threads|bluesky|instagram|youtube|tiktok|rss|flipboard)$/i, 'share widget'],
   [/^(?:follow\s+us(?:\s+on\s+.{1,40})?|share\s+(?:this|on)\b.{0,40}|share\s+(?:article|story|post))$/i, 'share widget'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|partner\s+content|ad)$/i, 'advertisement'],
+  // The article's tool bar in other languages: print, share, font size, bookmark.
+  [/^(?:(?:artikel|beitrag|seite|статью|новость)\s+)?(?:imprimir|imprimer|drucken|stampa|печать|распечатать|версия\s+для\s+печати|compartir|compartilhar|partager|teilen|condividi|поделиться|сохранить|guardar|enregistrer|speichern|merken)(?:\s+(?:este|esta|el|la|cet|cette|ce|den|diesen|dieses|l['’]|статью|новость))?(?:\s+(?:art[íi]culo|noticia|not[íi]cia|article|artikel|articolo|beitrag))?$/i, 'share widget'],
+  [/^(?:分享(?:到|至)?[:：]?.{0,12}|打印(?:本页|本文|此页)?|【?字号[:：]?.{0,12}】?|收藏(?:本文)?|转发(?:本文)?|印刷(?:する)?|シェア(?:する)?|ツイート|この記事を(?:シェア|印刷)(?:する)?|ブックマーク|공유(?:하기)?|인쇄(?:하기)?|스크랩)$/, 'share widget'],
+  // Image and editor controls a scrape keeps as text: "Image caption" with no caption, "Enlarge this image", "Edit post".
+  [/^(?:(?:image|media|photo|video)\s+caption|add\s+(?:a\s+)?caption|(?:toggle|hide|show)\s+caption|enlarge\s+(?:this\s+)?(?:image|photo)|click\s+to\s+(?:enlarge|expand|zoom)|expand\s+(?:image|photo)|view\s+(?:larger|full(?:-size)?)\s+(?:image|photo)|toggle\s+navigation|(?:font|text)\s+size|add\s+new|save\s+(?:for\s+later|article|story)|bookmark(?:\s+(?:this|article))?|gift\s+(?:this\s+)?article)$/i, 'navigation'],
   [/^(?:this|the)\s+(?:audio|article|text|summary|translation|narration)\s+(?:is|was|has\s+been)\s+(?:created|generated|narrated|produced|translated|read|voiced)\s+(?:with|by|using)\b.*\b(?:ai|artificial\s+intelligence)\b.*$/i, 'AI notice'],
   [/^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|listen)(?:\s*[:·•-]?\s*\d+\s*min(?:ute)?s?)?$/i, 'audio player'],
   [/^\d+\s*min(?:ute)?s?\s+read$/i, 'reading time'],

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { captionOverCredit, isCreditLine } from '../../../src/ingest/local/captionOverCredit.js';
+import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
+import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
+import { contentWords } from '../../../src/ingest/local/contentWords.js';
+import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
+import { headsStandfirst, isTitleCase } from '../../../src/ingest/local/headsStandfirst.js';
+import { inTeaserBlock } from '../../../src/ingest/local/inTeaserBlock.js';
+import { isLinkCard } from '../../../src/ingest/local/isLinkCard.js';
+import { lowerCaseWords, mostlyLowerCase } from '../../../src/ingest/local/lowerCaseWords.js';
+import { parsePage } from '../../../src/ingest/local/parsePage.js';
+import { lineWords, printedAgain } from '../../../src/ingest/local/printedAgain.js';
+import { withoutSiteName } from '../../../src/ingest/local/siteNameSuffix.js';
+
+/** Kinds of wrong title and the rules against them, on lines and pages written for these tests (w3m-dump style). */
+const origin = { kind: 'page' as const, ref: 'test/kinds.txt' };
+const classified = (texts: string[]) => texts.map((text) => ({ text, cls: classifyLine(text) }));
+const para = (lead: string) => `${lead} the ferry service across the lake resumed on Tuesday after the winter storms, and the operator said timetables would return to normal by the weekend.`;
+const body = [para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Pier workers said')];
+const nav = ['Lake Notes', '', '  • Home', '  • News', '  • Sport', ''];
+const headline = 'Ferry service resumes across the lake';
+const mainOf = (page: string[]) => {
+  const { articles } = parsePage(page.join('\n'), origin);
+  return articles.find((a) => !a.secondary) ?? articles[0]!;
+};
+
+describe('a caption over its credit line', () => {
+  it('knows a credit line', () => {
+    for (const t of ['Photo by Ines Marlow/Lake Notes', 'Photograph: Ines Marlow', 'Credit: Lake Photos', 'INES MARLOW/LAKE PRESS/Getty Images', 'Foto: Ines Marlow']) expect(isCreditLine(t), t).toBe(true);
+    for (const t of ['Ferry service resumes across the lake', 'Passengers queued at the north pier on Tuesday morning.']) expect(isCreditLine(t), t).toBe(false);
+  });
+  it('takes a sentence over a credit for a caption, not a headline over a hero photo\'s credit', () => {
+    expect(captionOverCredit(classified(['The ferry operator at the north pier, the man with the timetable.', '', 'Photo by Ines Marlow/Lake Notes']), 0)).toBe(true);
+    expect(captionOverCredit(classified([headline, '', 'Photo by Ines Marlow/Lake Notes']), 0)).toBe(false);
+    expect(captionOverCredit(classified(['The ferry operator at the north pier, the man with the timetable.', '', para('The')]), 0)).toBe(false);
+  });
+  it('keeps the headline over a caption that echoes the article more, on a whole page', () => {
+    const page = [...nav, headline, '', 'By Ines Marlow', '', '  • Share', '  • Tweet', '  • Email', '  • Print', '', 'The ferry at the north pier on Tuesday, after the winter storms on the lake.', '', 'Photo by Tomas Reyl/Lake Notes', '', ...body];
+    expect(mainOf(page).title).toBe(headline);
+  });
+});
+
+describe('a card for another article inside this one', () => {
+  it('is a heading, a teaser cut short, then "Read more"', () => {
+    expect(isLinkCard(classified(['Ferry timetables, part two', '', 'This story goes on from our account of the winter timetable of the lake ferry and its piers…', '', 'Read more']), 0)).toBe(true);
+    expect(isLinkCard(classified(['Ferry timetables, part two', '', para('The'), '', 'Read more']), 0)).toBe(false);
+    expect(isLinkCard(classified(['Ferry timetables, part two', '', 'This story goes on from our account of the winter timetable of the lake ferry and its piers…', '', para('The')]), 0)).toBe(false);
+  });
+  it('does not title the article, and a related block between the headline and the text gives neither title nor byline', () => {
+    const page = [...nav, headline, '', 'You may also like', '',
+      'Storm closes the mountain road', 'Tomas Reyl', 'Today 7:30AM', '', 'Choir wins the regional prize', 'Ola Brun', 'Yesterday 12:35PM', '',
+      'Ines Marlow', '', para('Passengers said'), '', para('The operator said'), '', 'Advertisement', '',
+      'Ferry timetables, part two', '', 'This story goes on from our account of the winter timetable of the lake ferry and its piers…', '', 'Read more', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).not.toContain('Tomas Reyl');
+    expect(main.authors).not.toContain('Ola Brun');
+  });
+});
+
+describe('a headline over its standfirst', () => {
+  const lines = classified([headline, '', 'Operators say the crossing will run on its winter timetable until the storms have passed and the piers are repaired', '', para('The')]);
+  const text = contentWords(para('Operators say the crossing and the winter timetable of the piers: the'));
+  it('heads a long line of prose that the text echoes', () => {
+    expect(headsStandfirst(lines, 0, text, 4)).toBe(true);
+    // The text does not echo it: a teaser's blurb.
+    expect(headsStandfirst(lines, 0, contentWords('Choir wins the regional prize at the spring festival in the valley town hall again'), 4)).toBe(false);
+    // A line of names and products in Title Case is no standfirst.
+    expect(isTitleCase("Friday's Best Deals: Winter Coats, Ferry Passes, Lake Maps, Walking Boots and More")).toBe(true);
+    expect(isTitleCase('Operators say the crossing will run on its winter timetable')).toBe(false);
+  });
+});
+
+describe('a heading in Title Case is no person\'s name when the page writes its words in lower case', () => {
+  it('reads the page\'s lower-case words', () => {
+    const common = lowerCaseWords([{ text: 'the harbour timetable format lists every boat' }]);
+    expect(mostlyLowerCase('Harbour Timetable Format', common)).toBe(true);
+    expect(mostlyLowerCase('Ines Marlow', common)).toBe(false);
+  });
+  it('does not mark such a heading "a name" in its score', () => {
+    const lines = classified(['Harbour Timetable Format', '', para('The harbour timetable format')]);
+    const common = lowerCaseWords(lines);
+    expect(headlineScore(lines, 0, contentWords(lines[2]!.text), 2, common)!.why).not.toMatch(/a name/);
+    const named = classified(['Ines Alva Marlow', '', para('The')]);
+    expect(headlineScore(named, 0, contentWords(named[2]!.text), 2, lowerCaseWords(named))!.why).toMatch(/a name/);
+  });
+});
+
+describe('teasers of a related block, and a headline the page prints again', () => {
+  it('knows a teaser under a section heading with more teasers below it', () => {
+    const lines = classified(['You may also like', '', 'Storm closes the mountain road', 'Choir wins the regional prize', 'Bakery opens in the old mill', 'Orchard harvest starts early this year', 'Council votes on the new bridge', '', para('The')]);
+    expect(inTeaserBlock(lines, 2, 0, 8)).toBe(true);
+    // The last ones before the text are not (too few below), nor is a headline above the block.
+    expect(inTeaserBlock(lines, 5, 0, 8)).toBe(false);
+    const above = classified([headline, '', 'You may also like', 'Storm closes the mountain road', 'Choir wins the regional prize', 'Bakery opens in the old mill', 'Orchard harvest starts early', '', para('The')]);
+    expect(inTeaserBlock(above, 0, 0, 8)).toBe(false);
+  });
+  it('knows a headline printed again (an image\'s alt text, a breadcrumb)', () => {
+    const lines = classified([headline, '', 'Lake Notes', '', `Illustration for article titled ${headline}`, '', para('The')]);
+    const sets = lineWords(lines, 0, 6);
+    expect(printedAgain(0, sets)).toBe(true);
+    expect(printedAgain(2, sets)).toBe(false);
+  });
+});
+
+describe("the site's name after the headline", () => {
+  const lines = [{ text: 'Lake Notes' }, { text: '' }, { text: 'X' }, { text: '' }, { text: '© 2024 Lake Notes. All rights reserved.' }, { text: 'Travel' }];
+  it('is taken off when the page prints the name elsewhere', () => {
+    expect(withoutSiteName(`${headline} | Lake Notes`, lines, 2)).toBe(headline);
+    expect(withoutSiteName(`${headline} - Lake Notes`, lines, 2)).toBe(headline);
+    expect(withoutSiteName(`${headline} - Travel - Lake Notes`, lines, 2)).toBe(headline);
+    expect(withoutSiteName(`${headline} | Lake Notes`, [{ text: 'Copyright 2024 Lake Notes' }, { text: 'X' }], 1)).toBe(headline);
+    expect(withoutSiteName('渡轮恢复湖上航线_新闻_湖畔网', [{ text: '湖畔网' }, { text: '新闻' }, { text: 'X' }], 2)).toBe('渡轮恢复湖上航线');
+  });
+  it('stays when the page does not print it, or the headline would be left a word', () => {
+    expect(withoutSiteName('Ferry resumes - with a catch', lines, 2)).toBe('Ferry resumes - with a catch');
+    expect(withoutSiteName(`${headline} | Lake Notes`, [{ text: 'X' }], 0)).toBe(`${headline} | Lake Notes`);
+    expect(withoutSiteName('Ferry | Lake Notes', lines, 2)).toBe('Ferry | Lake Notes');
+  });
+  it('is taken off the main article\'s title on a whole page', () => {
+    const page = [`${headline} | Lake Notes`, '', ...nav, 'By Ines Marlow', '', ...body, '', '© 2024 Lake Notes'];
+    expect(mainOf(page).title).toBe(headline);
+  });
+});
+
+describe('an article\'s tool bar and image controls are chrome, in other languages and scripts too', () => {
+  it('matches print, share, font size and bookmark labels', () => {
+    for (const t of ['Imprimir', 'Compartir', 'Drucken', 'Artikel teilen', 'Imprimer cet article', 'Поделиться', 'Версия для печати', '分享到：', '打印本页', '【字号 大 中 小】', '印刷する', 'シェア', 'この記事をシェアする', '공유하기',
+      'Image caption', 'Enlarge this image', 'Toggle caption', 'Click to enlarge', 'Toggle navigation', 'Font size', 'Save for later']) {
+      expect(matchChrome(t), t).not.toBeNull();
+    }
+    for (const t of ['Imprimir en casa: la nueva fábrica del lago', 'Drucken lernen am See', '渡轮恢复湖上航线', 'Caption contest winners announced']) expect(matchChrome(t), t).toBeNull();
+  });
+  it('does not title a Chinese or Japanese article with them', () => {
+    const zh = '渡轮周二在冬季风暴过后恢复了湖上的航线，运营方表示时刻表将在周末前恢复正常。乘客们在北码头排队等候，许多人说他们已经等了三个星期。';
+    const zhPage = ['湖畔网', '', '渡轮恢复湖上航线', '', '分享到：', '打印本页', '【字号 大 中 小】', '', ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap(() => [zh, ''])];
+    expect(mainOf(zhPage).title).toBe('渡轮恢复湖上航线');
+    const ja = '冬の嵐の後、湖を渡るフェリーの運航が火曜日に再開され、運航会社は週末までに時刻表が通常に戻ると述べました。北の桟橋では乗客が列を作って待っていました。';
+    const jaPage = ['湖のニュース', '', 'フェリー運航再開', '', 'ツイート', 'シェア', '印刷する', '', ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap(() => [ja, ''])];
+    expect(mainOf(jaPage).title).toBe('フェリー運航再開');
+  });
+});
