@@ -6,7 +6,6 @@ import { isPersonName } from './parseByline.js';
 import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textShape.js';
 import { isBreadcrumb } from './isBreadcrumb.js';
 import { captionOverCredit } from './captionOverCredit.js';
-import { headsStandfirst } from './headsStandfirst.js';
 import { isLinkCard } from './isLinkCard.js';
 import { mostlyLowerCase } from './lowerCaseWords.js';
 
@@ -87,11 +86,6 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
       why.push('byline or date follows');
       break;
     }
-  }
-  // Its standfirst right under it (a long line above the text that sums the article up): a headline's.
-  if (headsStandfirst(lines, i, body, firstParagraph)) {
-    score += 0.6;
-    why.push('its standfirst follows');
   }
   // A dateline or a byline just above also heads it (some pages print the date over the headline).
   const over = previousNonBlank(lines, i, true);

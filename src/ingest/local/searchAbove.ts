@@ -3,22 +3,19 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headlineScore } from './headlineScore.js';
 import { inTeaserBlock } from './inTeaserBlock.js';
-import { lineWords, printedAgain } from './printedAgain.js';
 import type { HeadlineChoice } from './selectHeadline.js';
 
-/** What a headline gains when the page prints its words again near it, and what a teaser of a related block loses. */
-const printedAgainBonus = 0.5;
+/** What a teaser of a related block loses. */
 const teaserBlockPenalty = 1;
 
 /**
  * The best headline-shaped line from just above line `lead` up to line `from`, for `draft`: each
- * scored by headlineScore, plus what only the lines around it tell (printed again near it, a
- * teaser of a related block). Its `why` says what it won over.
+ * scored by headlineScore, plus what only the lines around it tell (a teaser of a related
+ * block). Its `why` says what it won over.
  */
 export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: number, from: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   let best: HeadlineChoice | null = null;
   let second: HeadlineChoice | null = null;
-  let sets: Array<Set<string> | null> | null = null;
   // The text from that paragraph on: a candidate above it must not echo itself.
   const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
   for (let i = lead - 1; i >= from; i--) {
@@ -28,10 +25,6 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
     const s = headlineScore(lines, i, body, lead, common);
     if (!s) continue;
     let score = s.score + (i === draft.titleLine ? 0.3 : 0);
-    if (printedAgain(i - from, (sets ??= lineWords(lines, from, lead + 2)))) {
-      score += printedAgainBonus;
-      s.why += ', printed again in the header';
-    }
     if (inTeaserBlock(lines, i, from, lead)) {
       score -= teaserBlockPenalty;
       s.why += ', a teaser under a section heading';

@@ -4,12 +4,10 @@ import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { contentWords } from '../../../src/ingest/local/contentWords.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
-import { headsStandfirst, isTitleCase } from '../../../src/ingest/local/headsStandfirst.js';
 import { inTeaserBlock } from '../../../src/ingest/local/inTeaserBlock.js';
 import { isLinkCard } from '../../../src/ingest/local/isLinkCard.js';
 import { lowerCaseWords, mostlyLowerCase } from '../../../src/ingest/local/lowerCaseWords.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
-import { lineWords, printedAgain } from '../../../src/ingest/local/printedAgain.js';
 import { withoutSiteName } from '../../../src/ingest/local/siteNameSuffix.js';
 
 /** Kinds of wrong title and the rules against them, on lines and pages written for these tests (w3m-dump style). */
@@ -58,19 +56,6 @@ describe('a card for another article inside this one', () => {
   });
 });
 
-describe('a headline over its standfirst', () => {
-  const lines = classified([headline, '', 'Operators say the crossing will run on its winter timetable until the storms have passed and the piers are repaired', '', para('The')]);
-  const text = contentWords(para('Operators say the crossing and the winter timetable of the piers: the'));
-  it('heads a long line of prose that the text echoes', () => {
-    expect(headsStandfirst(lines, 0, text, 4)).toBe(true);
-    // The text does not echo it: a teaser's blurb.
-    expect(headsStandfirst(lines, 0, contentWords('Choir wins the regional prize at the spring festival in the valley town hall again'), 4)).toBe(false);
-    // A line of names and products in Title Case is no standfirst.
-    expect(isTitleCase("Friday's Best Deals: Winter Coats, Ferry Passes, Lake Maps, Walking Boots and More")).toBe(true);
-    expect(isTitleCase('Operators say the crossing will run on its winter timetable')).toBe(false);
-  });
-});
-
 describe('a heading in Title Case is no person\'s name when the page writes its words in lower case', () => {
   it('reads the page\'s lower-case words', () => {
     const common = lowerCaseWords([{ text: 'the harbour timetable format lists every boat' }]);
@@ -86,7 +71,7 @@ describe('a heading in Title Case is no person\'s name when the page writes its 
   });
 });
 
-describe('teasers of a related block, and a headline the page prints again', () => {
+describe('teasers of a related block', () => {
   it('knows a teaser under a section heading with more teasers below it', () => {
     const lines = classified(['You may also like', '', 'Storm closes the mountain road', 'Choir wins the regional prize', 'Bakery opens in the old mill', 'Orchard harvest starts early this year', 'Council votes on the new bridge', '', para('The')]);
     expect(inTeaserBlock(lines, 2, 0, 8)).toBe(true);
@@ -94,12 +79,6 @@ describe('teasers of a related block, and a headline the page prints again', () 
     expect(inTeaserBlock(lines, 5, 0, 8)).toBe(false);
     const above = classified([headline, '', 'You may also like', 'Storm closes the mountain road', 'Choir wins the regional prize', 'Bakery opens in the old mill', 'Orchard harvest starts early', '', para('The')]);
     expect(inTeaserBlock(above, 0, 0, 8)).toBe(false);
-  });
-  it('knows a headline printed again (an image\'s alt text, a breadcrumb)', () => {
-    const lines = classified([headline, '', 'Lake Notes', '', `Illustration for article titled ${headline}`, '', para('The')]);
-    const sets = lineWords(lines, 0, 6);
-    expect(printedAgain(0, sets)).toBe(true);
-    expect(printedAgain(2, sets)).toBe(false);
   });
 });
 
