@@ -64,7 +64,7 @@ function mainThreadCpuMs(): number {
 
 type Stats = { notModified: number; cpuMs: number };
 
-async function caravanRound(upstream: Child, urls: string[]): Promise<CaravanRound> {
+export async function caravanRound(upstream: Child, urls: string[]): Promise<CaravanRound> {
   const dbPath = join(outDir, `ingest-${urls.length}.db`);
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
   const store = await openSqliteStore(dbPath);
