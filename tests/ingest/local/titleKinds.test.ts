@@ -119,3 +119,24 @@ describe('an article\'s tool bar and image controls are chrome, in other languag
     expect(mainOf(jaPage).title).toBe('フェリー運航再開');
   });
 });
+
+describe("an article's own tool links and notes that point past themselves are chrome, not its title", () => {
+  it('matches them, and leaves headlines that start with the same words', () => {
+    for (const t of ['Print this article', 'Email this story', 'Edit this page', 'Edit on GitHub', 'View source', 'Report an error', 'Suggest a correction', 'Reprints & Permissions',
+      'Continue reading the main story', 'Story continues below advertisement', 'Click here to subscribe', 'Please enable JavaScript to view the comments', 'Loading...', 'Image 3 of 12', 'Caption', 'Expand',
+      'Seguir leyendo', 'Lire la suite »', 'Weiterlesen', 'Читать далее', '阅读全文', '続きを読む', '더보기']) {
+      expect(matchChrome(t), t).not.toBeNull();
+    }
+    for (const t of ['Print the lake ferry timetable at home', 'Leer más sobre el lago', 'Lire la suite des aventures du lac', 'Editors pick the best lake walks']) expect(matchChrome(t), t).toBeNull();
+  });
+  it('does not title the article with them', () => {
+    for (const chrome of ['Print this article', 'Continue reading the main story', 'Edit on GitHub']) {
+      const page = [...nav, 'Ferry resumes', '', '  • Share', '  • Tweet', '', chrome, '', ...body];
+      expect(mainOf(page).title, chrome).toBe('Ferry resumes');
+    }
+    // In another language, the article below it is kept whole.
+    const es = mainOf([...nav, 'Ferry resumes', '', 'Seguir leyendo', '', ...body]);
+    expect(es.title).toBe('Ferry resumes');
+    expect(es.paragraphs).toHaveLength(5);
+  });
+});
