@@ -134,6 +134,12 @@ describe("an article's own tool links and notes that point past themselves are c
       const page = [...nav, 'Ferry resumes', '', '  • Share', '  • Tweet', '', chrome, '', ...body];
       expect(mainOf(page).title, chrome).toBe('Ferry resumes');
     }
+    // Printed in the header and again inside the text: neither the title nor a paragraph, and the byline under it is read.
+    const note = 'Continue reading the main story';
+    const inside = mainOf(['Lake Notes', '', headline, '', note, '', 'By INES MARLOW and TOMAS REYL', 'MARCH 3, 2024', '', para('Passengers said'), '', para('The operator said'), '', note, '', para('Harbour staff said'), '', para('Anglers said')]);
+    expect(inside.title).toBe(headline);
+    expect(inside.authors).toEqual(['Ines Marlow', 'Tomas Reyl']);
+    expect(inside.paragraphs).toHaveLength(4);
     // In another language, the article below it is kept whole.
     const es = mainOf([...nav, 'Ferry resumes', '', 'Seguir leyendo', '', ...body]);
     expect(es.title).toBe('Ferry resumes');
