@@ -50,6 +50,8 @@ const inlineRules: Rule[] = [
   [/^(?:continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)(?:\s+below)?|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|click\s+here\s+to\s+\S.{0,40}|(?:please\s+)?enable\s+javascript\b.{0,80}|loading\s*(?:\.\.\.|…)?)$/i, 'navigation'],
   // "Continue reading" in other languages, a link past the cut: dropped, whatever follows is kept.
   [/^(?:seguir\s+leyendo|leer\s+m[aá]s|continuar\s+leyendo|lire\s+la\s+suite|lire\s+plus|weiterlesen|mehr\s+lesen|continua\s+a\s+leggere|leggi\s+tutto|continuar\s+lendo|leia\s+mais|читать\s+далее|читать\s+полностью|阅读全文|查看全文|展开全文|閱讀全文|続きを読む|もっと読む|더\s?보기|계속\s?읽기)\s*[.…»›→>:]*$/i, 'navigation'],
+  // A series' or a serial's navigation: "Part 2 of the Lake Crossings series", "← Previous Work", "Next Chapter →", "Chapter 3 of 12".
+  [/^(?:part\s+\d+\s+of\s+(?:the\s+)?.{1,80}?\s+series\b.{0,40}|(?:[←«‹<]\s*)?(?:previous|prev|next)\s+(?:work|chapter|part|episode|entry|installment|instalment)(?:\s*[→»›>])?|(?:chapter|part|episode)\s+\d+\s+of\s+\d+)$/i, 'series navigation'],
   // "Image 3 of 12", "Photo 1 of 5": a gallery's counter; a bare "Image", "Caption", "Expand" is a control's label.
   [/^(?:image|photo|picture|slide)\s+\d+\s+(?:of|\/)\s+\d+$|^(?:image|photo|picture|caption|expand|collapse|edit|more)$/i, 'navigation'],
   // Image and editor controls a scrape keeps as text: "Image caption" with no caption, "Enlarge this image", "Edit post".

@@ -146,3 +146,14 @@ describe("an article's own tool links and notes that point past themselves are c
     expect(es.paragraphs).toHaveLength(5);
   });
 });
+
+describe("a series' navigation above the headline", () => {
+  it('is chrome', () => {
+    for (const t of ['Part 2 of the Lake Crossings series', 'Part 1 of the Lake Crossings series Next Work →', '← Previous Work', 'Next Chapter →', '« Previous chapter', 'Chapter 3 of 12']) expect(matchChrome(t)?.what, t).toBe('series navigation');
+    for (const t of ['Next chapter in the lake saga begins', 'Part 3: The north pier', 'The next part of the ferry story']) expect(matchChrome(t), t).toBeNull();
+  });
+  it('does not title the chapter under it', () => {
+    const page = [...nav, 'Part 2 of the Lake Ferry series', '', '2024-03-03', '', 'Winter timetables return', '', ...body];
+    expect(mainOf(page).title).toBe('Winter timetables return');
+  });
+});
