@@ -4,6 +4,7 @@ import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
 import { textWords } from './textWords.js';
+import { runningTitle } from './runningTitle.js';
 import { searchAbove } from './searchAbove.js';
 
 /**
@@ -111,7 +112,9 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
       break;
     }
   }
-  const choice = chooseHeadline(lines, draft, floor, common);
+  // A paginated document's title, printed in its running head, heads it whatever scores better.
+  const running = runningTitle(lines, first);
+  const choice = running !== null ? { line: running, score: 0, why: "the document's title, printed in its running head" } : chooseHeadline(lines, draft, floor, common);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);

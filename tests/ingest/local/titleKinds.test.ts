@@ -8,6 +8,7 @@ import { inTeaserBlock } from '../../../src/ingest/local/inTeaserBlock.js';
 import { isLinkCard } from '../../../src/ingest/local/isLinkCard.js';
 import { lowerCaseWords, mostlyLowerCase } from '../../../src/ingest/local/lowerCaseWords.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
+import { runningTitle } from '../../../src/ingest/local/runningTitle.js';
 import { withoutSiteName } from '../../../src/ingest/local/siteNameSuffix.js';
 
 /** Kinds of wrong title and the rules against them, on lines and pages written for these tests (w3m-dump style). */
@@ -155,5 +156,22 @@ describe("a series' navigation above the headline", () => {
   it('does not title the chapter under it', () => {
     const page = [...nav, 'Part 2 of the Lake Ferry series', '', '2024-03-03', '', 'Winter timetables return', '', ...body];
     expect(mainOf(page).title).toBe('Winter timetables return');
+  });
+});
+
+describe("a paginated document's running head", () => {
+  const tt = (lead: string) => `${lead} timetable rows list the boats, the piers and the times, and a reader of the format must handle each field of a row in order.`;
+  const page = (k: number) => ['', `Harbour Board                                                 [Page ${k}]`, '', '', 'Lake-Draft              Lake Timetables                March 2024', '', tt(`Section ${k}.1:`), '', tt(`Section ${k}.2:`), '', tt(`Section ${k}.3:`), '', tt(`Section ${k}.4:`), '', tt(`Section ${k}.5:`), '', tt(`Section ${k}.6:`), '', tt(`Section ${k}.7:`), ''];
+  const doc = ['LAKE DRAFT                                        I. Marlow', 'Intended Status: Informational                  Harbour Board', '', '                         Lake Timetables', '', 'Abstract', '',
+    tt('This memo describes how'), '', '1.  Introduction to the timetable rows and their fields', '', tt('The'), '', ...page(1), ...page(2), ...page(3)];
+  it('names the line that prints its title alone near the start', () => {
+    const lines = doc.map((text) => text.replace(/\s+/g, ' ').trim()).map((text) => ({ text, cls: classifyLine(text) }));
+    expect(lines[runningTitle(lines, 7)!]!.text).toBe('Lake Timetables');
+    // Printed only twice, or never a page apart: no running head.
+    const twice = [...lines.slice(0, 13), ...lines.slice(13, 53)];
+    expect(runningTitle(twice, 7)).toBeNull();
+  });
+  it('titles the document', () => {
+    expect(mainOf(doc).title).toBe('Lake Timetables');
   });
 });
