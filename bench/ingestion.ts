@@ -1,25 +1,46 @@
 /**
- * Ingestion: a loopback upstream (its own process) with N feeds of 50 entries. The first run
- * fetches, parses, sanitizes, classifies and stores everything through `runIngestion` (store on
- * disk, WAL, as the Node door opens it); the second, with every source due again, gets 304s.
+ * Ingestion: a loopback upstream (its own process) with N feeds. Each round runs, taking turns
+ * (order reversed every other round): Caravan's first run, which fetches, parses, sanitizes,
+ * classifies and stores everything through `runIngestion` (a fresh store on disk, WAL, as the Node
+ * door opens it), then its second, with every source due again, all 304s; and the floor
+ * (bench/reference/ingestFloor.mjs, plain node, nothing of Caravan) doing the irreducible job on
+ * the same feeds, parsing in the ingesting thread and in a worker thread. Figures are medians
+ * over the rounds.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigData, type ConfigFiles } from '../src/configData.js';
 import { runIngestion, type IngestDeps } from '../src/ingest/run.js';
+import { defaultLimits } from '../src/ingest/upstream/types.js';
 import { createLog } from '../src/log.js';
 import { feedReaderPool } from '../src/node/feedReaderPool.js';
 import { nodeWriteBatchItems } from '../src/node/runtime.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { repoDir } from './benchApp.js';
-import { forkTs } from './child.js';
+import { forkTs, type Child } from './child.js';
 import { outDir } from './generateStore.js';
+import { runFloor, type FloorRun } from './ingestionFloor.js';
+import { percentile } from './stats.js';
+
+export interface CaravanRound {
+  first: { ms: number; cpuMs: number; mainThreadCpuMs: number; upstreamCpuMs: number; inserted: number; itemsPerS: number; failed: number; status: string };
+  second: { ms: number; cpuMs: number; notModified: number; inserted: number; status: string };
+}
+
+export interface FloorRound extends FloorRun {
+  upstreamCpuMs: number;
+  itemsPerS: number;
+}
 
 export interface IngestionResult {
   feeds: number;
   perFeed: number;
-  first: { ms: number; cpuMs: number; inserted: number; itemsPerS: number; failed: number; status: string };
-  second: { ms: number; cpuMs: number; notModified: number; inserted: number; status: string };
+  rounds: number;
+  /** Medians over the rounds (what the targets are checked against). */
+  first: CaravanRound['first'];
+  second: CaravanRound['second'];
+  caravan: CaravanRound[];
+  floor: { inline: FloorRound[]; worker: FloorRound[] };
 }
 
 /**
@@ -29,10 +50,22 @@ export interface IngestionResult {
  */
 export const upstreamHosts = 8;
 
-export async function benchIngestion(feeds: number, perFeed: number): Promise<IngestionResult> {
-  const upstream = forkTs('upstreamServer.ts', [String(feeds), String(perFeed), String(upstreamHosts)]);
-  const { ports } = (await upstream.ready) as { ports: number[] };
-  const dbPath = join(outDir, `ingest-${feeds}.db`);
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** CPU time (ms) of this process's main thread (the one that fetches and writes), from /proc. */
+function mainThreadCpuMs(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+type Stats = { notModified: number; cpuMs: number };
+
+export async function caravanRound(upstream: Child, urls: string[]): Promise<CaravanRound> {
+  const dbPath = join(outDir, `ingest-${urls.length}.db`);
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
   const store = await openSqliteStore(dbPath);
   const readFeed = feedReaderPool();
@@ -40,10 +73,7 @@ export async function benchIngestion(feeds: number, perFeed: number): Promise<In
     const read = (name: string) => JSON.parse(readFileSync(join(repoDir, 'config', name), 'utf8'));
     const files: ConfigFiles = {
       'topics.json': read('topics.json'), 'regions.json': read('regions.json'), 'feeds.json': read('feeds.json'),
-      'sources.json': {
-        pages: { enabled: false },
-        upstream: Array.from({ length: feeds }, (_, n) => ({ url: `http://127.0.0.1:${ports[n % ports.length]}/feeds/${n}`, allowPrivate: true })),
-      },
+      'sources.json': { pages: { enabled: false }, upstream: urls.map((url) => ({ url, allowPrivate: true })) },
     };
     const data = loadConfigData(files);
     let clock = 0;
@@ -55,37 +85,77 @@ export async function benchIngestion(feeds: number, perFeed: number): Promise<In
       readFeed,
     };
 
-    const cpuMs = (since: NodeJS.CpuUsage) => {
-      const used = process.cpuUsage(since);
-      return (used.user + used.system) / 1000;
-    };
+    let before = await upstream.ask<Stats>({ cmd: 'stats' });
     let cpu = process.cpuUsage();
+    const main = mainThreadCpuMs();
     let start = performance.now();
     const first = await runIngestion(deps);
     const firstMs = performance.now() - start;
     const firstCpu = cpuMs(cpu);
+    const firstMain = mainThreadCpuMs() - main;
+    let after = await upstream.ask<Stats>({ cmd: 'stats' });
     if (!first) throw new Error('ingestion: lease not acquired');
     const failed = first.sources.filter((s) => s.status === 'failed');
     if (failed.length > 0) throw new Error(`ingestion: ${failed.length} sources failed, e.g. ${failed[0].error}`);
+    const upstreamCpuMs = after.cpuMs - before.cpuMs;
 
     // Every source due again (two hours later); each answers 304.
     clock = 2 * 3_600_000;
-    const before = await upstream.ask<{ notModified: number }>({ cmd: 'stats' });
+    before = after;
     cpu = process.cpuUsage();
     start = performance.now();
     const second = await runIngestion(deps);
     const secondMs = performance.now() - start;
     const secondCpu = cpuMs(cpu);
-    const after = await upstream.ask<{ notModified: number }>({ cmd: 'stats' });
+    after = await upstream.ask<Stats>({ cmd: 'stats' });
     if (!second) throw new Error('ingestion: lease not acquired on the second run');
     return {
-      feeds, perFeed,
-      first: { ms: firstMs, cpuMs: firstCpu, inserted: first.inserted, itemsPerS: first.inserted / (firstMs / 1000), failed: failed.length, status: first.status },
+      first: {
+        ms: firstMs, cpuMs: firstCpu, mainThreadCpuMs: firstMain, upstreamCpuMs, inserted: first.inserted,
+        itemsPerS: first.inserted / (firstMs / 1000), failed: failed.length, status: first.status,
+      },
       second: { ms: secondMs, cpuMs: secondCpu, notModified: after.notModified - before.notModified, inserted: second.inserted, status: second.status },
     };
   } finally {
     await readFeed.close();
     await store.close();
+  }
+}
+
+async function floorRound(upstream: Child, urls: string[], worker: boolean): Promise<FloorRound> {
+  const before = await upstream.ask<Stats>({ cmd: 'stats' });
+  const run = await runFloor({ urls, concurrency: defaultLimits.concurrency, perHost: defaultLimits.perHost, batchItems: nodeWriteBatchItems, worker });
+  const after = await upstream.ask<Stats>({ cmd: 'stats' });
+  return { ...run, upstreamCpuMs: after.cpuMs - before.cpuMs, itemsPerS: run.items / (run.wallMs / 1000) };
+}
+
+/** The round whose `key` is the median (the lower middle one of an even count). */
+export function medianBy<T>(list: readonly T[], key: (x: T) => number): T {
+  const m = percentile(list.map(key), 50);
+  return list.find((x) => key(x) === m)!;
+}
+
+export async function benchIngestion(feeds: number, perFeed: number, rounds = 3): Promise<IngestionResult> {
+  const upstream = forkTs('upstreamServer.ts', [String(feeds), String(perFeed), String(upstreamHosts)]);
+  const { ports } = (await upstream.ready) as { ports: number[] };
+  const urls = Array.from({ length: feeds }, (_, n) => `http://127.0.0.1:${ports[n % ports.length]}/feeds/${n}`);
+  const caravan: CaravanRound[] = [];
+  const floor: IngestionResult['floor'] = { inline: [], worker: [] };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const steps = [
+        async () => void caravan.push(await caravanRound(upstream, urls)),
+        async () => void floor.inline.push(await floorRound(upstream, urls, false)),
+        async () => void floor.worker.push(await floorRound(upstream, urls, true)),
+      ];
+      for (const step of round % 2 === 0 ? steps : steps.reverse()) await step();
+    }
+  } finally {
     await upstream.stop();
   }
+  return {
+    feeds, perFeed, rounds, caravan, floor,
+    first: medianBy(caravan, (r) => r.first.itemsPerS).first,
+    second: medianBy(caravan, (r) => r.second.ms).second,
+  };
 }

@@ -5,7 +5,8 @@
  * one JSON Feed 1.1. Every feed has an ETag and Last-Modified and answers a matching
  * If-None-Match with 304.
  *
- *   argv: <count> <items> [hosts]   IPC out: { ready, ports } then { served, notModified } per 'stats'
+ *   argv: <count> <items> [hosts]   IPC out: { ready, ports } then { served, notModified, cpuMs } per 'stats'
+ *   (cpuMs: this process's CPU time so far, so a run can tell how much of the cores the upstream took)
  *   Feed n is served on every port; the bench asks for it on port n % hosts.
  */
 import http from 'node:http';
@@ -136,7 +137,10 @@ for (let n = 0; n < count; n++) {
 process.send!({ ready: true, ports: servers.map((server) => (server.address() as AddressInfo).port) });
 
 process.on('message', (message: { cmd: string }) => {
-  if (message.cmd === 'stats') process.send!({ ...stats });
+  if (message.cmd === 'stats') {
+    const cpu = process.cpuUsage();
+    process.send!({ ...stats, cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
   if (message.cmd === 'exit') {
     for (const server of servers) server.closeAllConnections();
     Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))).then(() => process.exit(0));
