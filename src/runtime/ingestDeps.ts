@@ -11,7 +11,7 @@ export interface DoorIngestParts {
   pages: PageReader | null;
   fetch: typeof fetch;
   /** Extras of one runtime: the stop signal, lease owner, DNS lookup, write batches and feed-reading threads on Node. */
-  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch' | 'writeBatchItems' | 'readFeed'>;
+  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch' | 'writeBatchItems' | 'readFeed' | 'sha256'>;
 }
 
 /** The ingestion dependencies of both doors, from config, config files and the door's parts. */
