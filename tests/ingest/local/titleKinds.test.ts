@@ -125,10 +125,12 @@ describe("an article's own tool links and notes that point past themselves are c
   it('matches them, and leaves headlines that start with the same words', () => {
     for (const t of ['Print this article', 'Email this story', 'Edit this page', 'Edit on GitHub', 'View source', 'Report an error', 'Suggest a correction', 'Reprints & Permissions',
       'Continue reading the main story', 'Story continues below advertisement', 'Click here to subscribe', 'Please enable JavaScript to view the comments', 'Loading...', 'Image 3 of 12', 'Caption', 'Expand',
-      'Seguir leyendo', 'Lire la suite »', 'Weiterlesen', 'Читать далее', '阅读全文', '続きを読む', '더보기']) {
+      'Seguir leyendo', 'Lire la suite »', 'Weiterlesen', 'Читать далее', '阅读全文', '続きを読む', '더보기',
+      'Abonnez-vous 1€ le premier mois', 'Suscríbete', 'Jetzt abonnieren', 'Подписаться', '订阅', 'Suivre Lake Notes sur Twitter', 'Síguenos en Twitter', 'Folgen Sie uns', 'Siga a redação', '关注我们',
+      'Iniciar sesión', 'Se connecter', 'Anmelden', 'Войти', '登录', 'ログイン', '로그인', 'Image placeholder', 'Play Video', 'Your video will play in 00:25', 'Close menu', 'Log In Log Out']) {
       expect(matchChrome(t), t).not.toBeNull();
     }
-    for (const t of ['Print the lake ferry timetable at home', 'Leer más sobre el lago', 'Lire la suite des aventures du lac', 'Editors pick the best lake walks']) expect(matchChrome(t), t).toBeNull();
+    for (const t of ['Print the lake ferry timetable at home', 'Leer más sobre el lago', 'Lire la suite des aventures du lac', 'Editors pick the best lake walks', 'Siga o dinheiro até o fim da linha', 'Suivre la piste du loup sur les hauts plateaux']) expect(matchChrome(t), t).toBeNull();
   });
   it('does not title the article with them', () => {
     for (const chrome of ['Print this article', 'Continue reading the main story', 'Edit on GitHub']) {
