@@ -2,7 +2,6 @@ import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headlineScore } from './headlineScore.js';
-import { fullerForm } from './fullerForm.js';
 import { inTeaserBlock } from './inTeaserBlock.js';
 import type { HeadlineChoice } from './selectHeadline.js';
 
@@ -34,11 +33,6 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
       second = best;
       best = { line: i, score, why: s.why };
     } else if (!second || score > second.score) second = { line: i, score, why: s.why };
-  }
-  // The same headline printed in full nearby ("Ferry service resumes" and "Ferry service resumes across the lake").
-  if (best) {
-    const full = fullerForm(lines, best.line, from, lead);
-    if (full !== null) best = { ...best, line: full, why: `${best.why}, in its fuller form on line ${full + 1}` };
   }
   // The report says what it won over.
   if (best && second) best.why += `; score ${best.score.toFixed(2)} over line ${second.line + 1} "${lines[second.line]!.text.slice(0, 40)}" (${second.score.toFixed(2)})`;

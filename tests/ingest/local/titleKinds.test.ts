@@ -5,7 +5,6 @@ import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { contentWords } from '../../../src/ingest/local/contentWords.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { inTeaserBlock } from '../../../src/ingest/local/inTeaserBlock.js';
-import { fullerForm } from '../../../src/ingest/local/fullerForm.js';
 import { isLinkCard } from '../../../src/ingest/local/isLinkCard.js';
 import { lowerCaseWords, mostlyLowerCase } from '../../../src/ingest/local/lowerCaseWords.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
@@ -176,18 +175,5 @@ describe("a paginated document's running head", () => {
   });
   it('titles the document', () => {
     expect(mainOf(doc).title).toBe('Lake Timetables');
-  });
-});
-
-describe('a headline printed short and in full', () => {
-  it('finds the fuller form that starts with all of its words', () => {
-    const lines = classified(['Ferry service resumes across…', '', 'Ferry service resumes across the lake after the storms', '', 'Ferry service resumes across the lake 2', '', para('Ferry service resumes across the lake, and')]);
-    expect(fullerForm(lines, 0, 0, 6)).toBe(2);
-    // A counter glued on adds no words; the lead that starts with the same words is a sentence.
-    expect(fullerForm(classified(['Ferry service resumes across the lake', 'Ferry service resumes across the lake 2', para('Ferry service resumes across the lake, and')]), 0, 0, 3)).toBeNull();
-  });
-  it('titles the article with the fuller form', () => {
-    const page = [...nav, 'Ferry service resumes across the lake after three weeks of winter storms', '', 'By Ines Marlow', '', '  • Share', '  • Tweet', '', 'Ferry service resumes', '', ...body];
-    expect(mainOf(page).title).toBe('Ferry service resumes across the lake after three weeks of winter storms');
   });
 });
