@@ -6,6 +6,7 @@ import { contentWords } from '../../../src/ingest/local/contentWords.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { inTeaserBlock } from '../../../src/ingest/local/inTeaserBlock.js';
 import { isLinkCard } from '../../../src/ingest/local/isLinkCard.js';
+import { isTableRow } from '../../../src/ingest/local/tableRow.js';
 import { lowerCaseWords, mostlyLowerCase } from '../../../src/ingest/local/lowerCaseWords.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
 import { runningTitle } from '../../../src/ingest/local/runningTitle.js';
@@ -175,5 +176,27 @@ describe("a paginated document's running head", () => {
   });
   it('titles the document', () => {
     expect(mainOf(doc).title).toBe('Lake Timetables');
+  });
+});
+
+describe('a reference page: its title over a fact box, and sentences with citation marks', () => {
+  it('reads a sentence ending in citation marks as prose', () => {
+    expect(classifyLine('The lake ferry has carried passengers between the north pier and the old town since 1921.[1][2]').kind).toBe('text');
+    expect(classifyLine('The ferry was built at the old yard in the spring.[citation needed]').kind).toBe('text');
+    expect(classifyLine('Ferry service resumes across the lake').kind).toBe('heading');
+  });
+  it('knows a row of a fact box or a menu printed without blank lines, but not its caption or a headline', () => {
+    const lines = classified(['', 'Lake ferry', 'Type Passenger ferry', 'Locale North Lake', 'Operator Harbour Board', '', headline, '', 'By Ines Marlow', '2024-03-03', '']);
+    expect(isTableRow(lines, 1)).toBe(false);
+    expect(isTableRow(lines, 2)).toBe(true);
+    expect(isTableRow(lines, 4)).toBe(true);
+    expect(isTableRow(lines, 6)).toBe(false);
+  });
+  it('titles the page with its title, not a row of the fact box above the text', () => {
+    const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', '',
+      'Lake ferry', 'MV Lakeside in 2009', 'Type Passenger ferry', 'Locale North Lake', 'Opened 1921', 'Operator Harbour Board', '',
+      'The lake ferry is a passenger ferry service across North Lake between the north pier and the old town, run by the harbour board since 1921.[1]', '',
+      para('Its boats'), '', 'Contents', '', '  • 1 History', '  • 2 Routes', '', 'History[edit]', '', para('In 1921'), '', para('By 1930'), '', 'Routes[edit]', '', para('Today'), '', para('In summer')];
+    expect(mainOf(page).title).toBe('Lake ferry');
   });
 });
