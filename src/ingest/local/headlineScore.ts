@@ -132,7 +132,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2.5;
     why.push('a caption over its credit');
   }
-  if (isTableRow(lines, i)) {
+  if (isTableRow(lines, i, common)) {
     score -= 1.5;
     why.push('a row of a table or list');
   }

@@ -186,11 +186,15 @@ describe('a reference page: its title over a fact box, and sentences with citati
     expect(classifyLine('Ferry service resumes across the lake').kind).toBe('heading');
   });
   it('knows a row of a fact box or a menu printed without blank lines, but not its caption or a headline', () => {
-    const lines = classified(['', 'Lake ferry', 'Type Passenger ferry', 'Locale North Lake', 'Operator Harbour Board', '', headline, '', 'By Ines Marlow', '2024-03-03', '']);
-    expect(isTableRow(lines, 1)).toBe(false);
-    expect(isTableRow(lines, 2)).toBe(true);
-    expect(isTableRow(lines, 4)).toBe(true);
-    expect(isTableRow(lines, 6)).toBe(false);
+    const lines = classified(['', 'Lake ferry', 'Type Passenger ferry', 'Locale North Lake', 'Opened 1921', '', headline, '', 'By Ines Marlow', '2024-03-03', '', 'the ferry type, its locale and when it opened']);
+    const common = lowerCaseWords(lines);
+    expect(isTableRow(lines, 1, common)).toBe(false);
+    expect(isTableRow(lines, 2, common)).toBe(true);
+    expect(isTableRow(lines, 4, common)).toBe(true);
+    expect(isTableRow(lines, 6, common)).toBe(false);
+    // A section label above the headline and the author's name under it make no table.
+    const header = classified(['Travel', headline, 'Ines Marlow', '', para('The')]);
+    expect(isTableRow(header, 1, lowerCaseWords(header))).toBe(false);
   });
   it('titles the page with its title, not a row of the fact box above the text', () => {
     const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', '',
