@@ -38,8 +38,9 @@ const migrations = join(root, 'src', 'store', 'migrations');
 rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // The feed reader's worker thread (src/node/feedReaderPool.ts starts dist/feed-reader-worker.js).
-  entryPoints: { node: 'src/node.ts', 'feed-reader-worker': 'src/node/feedReaderWorker.ts' },
+  // The worker threads of the feed reader (src/node/feedReaderPool.ts starts dist/feed-reader-worker.js)
+  // and of the page parser (src/node/pageParserPool.ts, dist/page-parser-worker.js).
+  entryPoints: { node: 'src/node.ts', 'feed-reader-worker': 'src/node/feedReaderWorker.ts', 'page-parser-worker': 'src/node/pageParserWorker.ts' },
   outdir: 'dist',
   // What the door imports on demand (the ingestion pipeline, the page report) goes into chunks
   // beside node.js, loaded on first use: start-up loads only what serving needs.

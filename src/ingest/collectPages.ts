@@ -1,9 +1,9 @@
 import type { Article } from '../item.js';
 import type { Log } from '../log.js';
 import type { SourceOutcome, SourceState } from '../store/store.js';
-import { sha256Hex } from './hash.js';
 import type { PageReader } from './pageReader.js';
 import { defaultPageLimits, PageRefused, type PageLimits } from './pageText.js';
+import { type PageParse, type PageParser, parsePageBytes } from './parsePageBytes.js';
 import { readPage } from './readPage.js';
 
 export type { PageLimits } from './pageText.js';
@@ -29,23 +29,35 @@ const newOutcome = (source: string): SourceOutcome => ({
   source, status: 'ok', entries: 0, items: 0, skipped: {}, inserted: 0, updated: 0, unchanged: 0, error: null,
 });
 
+/** How the pages are parsed: in this thread by default; `ahead` pages are read and handed over before their turn. */
+export interface PageParsing {
+  parse: PageParser;
+  /** Pages read and being parsed at once (a pool of threads keeps each busy); 1 when absent. */
+  ahead?: number;
+}
+
+type Settled = { read: PageParse } | { error: unknown };
+
 /**
- * Read and split every local page. Pages are parsed on every run (cheap, and a better parser
- * then improves old pages too); unchanged items cost no write later. A page that cannot be read,
- * is too large or is not text, or holds no article, is reported on its own row (status and error)
- * and never stops the others; a refused page yields no item. A folder that cannot be listed (it
- * does not exist) is one failed row, `pages`, never "0 pages, ok".
+ * Read and split every local page, told one by one in folder order as each is parsed (the run
+ * stores a page while later ones are still parsed). Pages are parsed on every run (cheap, and a
+ * better parser then improves old pages too); unchanged items cost no write later. A page that
+ * cannot be read, is too large or is not text, or holds no article, is reported on its own row
+ * (status and error) and never stops the others; a refused page yields no item. A folder that
+ * cannot be listed (it does not exist) is one failed row, `pages`, never "0 pages, ok". Each
+ * page's log line is written when it is told, so the lines are in page order however the pages
+ * are parsed.
  */
-export async function collectPages(
+export async function* pageResults(
   reader: PageReader,
   states: Map<string, SourceState>,
   now: Date,
   log: Log,
   pageLimits: Partial<PageLimits> = {},
-): Promise<PageResult[]> {
+  parsing: PageParsing = { parse: parsePageBytes },
+): AsyncGenerator<PageResult> {
   const limits: PageLimits = { ...defaultPageLimits, ...pageLimits };
   const at = now.toISOString();
-  const results: PageResult[] = [];
   let refs: string[];
   const folder = states.get(pagesFolderId) ?? blankState(pagesFolderId);
   try {
@@ -53,24 +65,35 @@ export async function collectPages(
   } catch (error) {
     const outcome = { ...newOutcome(pagesFolderId), status: 'failed' as const, error: error instanceof Error ? error.message : String(error) };
     log.error('pages: cannot list', { error: outcome.error });
-    return [{
+    yield {
       articles: [], outcome,
       state: { ...folder, lastAttempt: at, lastError: outcome.error, consecutiveFailures: folder.consecutiveFailures + 1 },
-    }];
+    };
+    return;
   }
   if (folder.lastError !== null) {
     // The folder is back: clear its failure (a row with no error and no outcome of its own).
-    results.push({
+    yield {
       articles: [], outcome: { ...newOutcome(pagesFolderId), entries: 0 },
       state: { ...folder, lastAttempt: at, lastSuccess: at, lastError: null, consecutiveFailures: 0, itemCount: refs.length },
-    });
+    };
   }
+  const ahead = Math.max(1, parsing.ahead ?? 1);
+  const inFlight: Promise<Settled>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < refs.length && inFlight.length < ahead) {
+      inFlight.push(readPage(reader, refs[next++], now, limits, parsing.parse).then((read) => ({ read }), (error: unknown) => ({ error })));
+    }
+  };
   for (const ref of refs) {
+    fill();
+    const settled = await inFlight.shift()!;
     const id = pageSourceId(ref);
     const base: SourceState = states.get(id) ?? blankState(id);
     const outcome = newOutcome(id);
-    try {
-      const { parsed, hashInput } = await readPage(reader, ref, now, limits);
+    if ('read' in settled) {
+      const { parsed, contentHash } = settled.read;
       outcome.entries = parsed.articles.length;
       outcome.items = parsed.articles.length;
       if (parsed.articles.length === 0) {
@@ -78,25 +101,32 @@ export async function collectPages(
         outcome.error = `parse: no article found${parsed.notes.length ? ` (${parsed.notes.join('; ')})` : ''}`;
         log.warn('page: no article found', { page: ref });
       }
-      results.push({
+      yield {
         articles: parsed.articles,
         outcome,
         state: {
-          ...base, contentHash: await sha256Hex(hashInput), lastAttempt: at, lastSuccess: at, lastError: null,
+          ...base, contentHash, lastAttempt: at, lastSuccess: at, lastError: null,
           consecutiveFailures: 0, itemCount: parsed.articles.length,
         },
-      });
-    } catch (error) {
+      };
+    } else {
+      const { error } = settled;
       outcome.status = 'failed';
       const message = error instanceof Error ? error.message : String(error);
       outcome.error = error instanceof PageRefused ? message : `read: ${message}`;
       log.warn(error instanceof PageRefused ? 'page: refused' : 'page: failed', { page: ref, error: outcome.error });
-      results.push({
+      yield {
         articles: [],
         outcome,
         state: { ...base, lastAttempt: at, lastError: outcome.error, consecutiveFailures: base.consecutiveFailures + 1 },
-      });
+      };
     }
   }
+}
+
+/** Every page's result at once (`pageResults`, collected). */
+export async function collectPages(...args: Parameters<typeof pageResults>): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  for await (const result of pageResults(...args)) results.push(result);
   return results;
 }

@@ -15,6 +15,7 @@ import { checkFolder } from './checkFolder.js';
 import { readConfigFiles } from './configFiles.js';
 import { feedReaderPool } from './feedReaderPool.js';
 import { folderPages } from './folderPages.js';
+import { pageParserPool } from './pageParserPool.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
 import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
@@ -66,7 +67,10 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
   const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
+  const pageParsing = pageParserPool();
   const control = ingestControl(async () => {
+    // The page parser's threads load their code while this one takes the lease and loads the run.
+    if (data.sources.pages.enabled) pageParsing.start();
     await reclaimLease(store, me, log).catch((error: unknown) => log.warn('ingest: cannot check the lease', { error: String(error) }));
     // Loaded on the first run, not at start-up: the ingestion pipeline's packages (sanitize-html,
     // rss-parser, linkedom) take most of a second to load, and serving needs none of them.
@@ -85,7 +89,10 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
     store,
     pages,
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(), sha256: nodeSha256 },
+    extra: {
+      signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(),
+      pageParsing, sha256: nodeSha256,
+    },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };

@@ -15,8 +15,6 @@ export interface ParsedHtmlPage {
   notes: string[];
 }
 
-/** `.html`, `.htm` (any case): the pages read as HTML. */
-export const isHtmlRef = (ref: string) => /\.html?$/i.test(ref);
 
 /** The extracted article as Caravan's `Article`; dates the page states are parsed, never invented. */
 export function extractedToArticle(extracted: ExtractedArticle, origin: Origin, now: Date): Article {

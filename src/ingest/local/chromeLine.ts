@@ -41,6 +41,26 @@ const inlineRules: Rule[] = [
   [/^(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|threads|bluesky|instagram|youtube|tiktok|rss|flipboard)$/i, 'share widget'],
   [/^(?:follow\s+us(?:\s+on\s+.{1,40})?|share\s+(?:this|on)\b.{0,40}|share\s+(?:article|story|post))$/i, 'share widget'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|partner\s+content|ad)$/i, 'advertisement'],
+  // The article's tool bar in other languages: print, share, font size, bookmark.
+  [/^(?:(?:artikel|beitrag|seite|статью|новость)\s+)?(?:imprimir|imprimer|drucken|stampa|печать|распечатать|версия\s+для\s+печати|compartir|compartilhar|partager|teilen|condividi|поделиться|сохранить|guardar|enregistrer|speichern|merken)(?:\s+(?:este|esta|el|la|cet|cette|ce|den|diesen|dieses|l['’]|статью|новость))?(?:\s+(?:art[íi]culo|noticia|not[íi]cia|article|artikel|articolo|beitrag))?$/i, 'share widget'],
+  [/^(?:分享(?:到|至)?[:：]?.{0,12}|打印(?:本页|本文|此页)?|【?字号[:：]?.{0,12}】?|收藏(?:本文)?|转发(?:本文)?|印刷(?:する)?|シェア(?:する)?|ツイート|この記事を(?:シェア|印刷)(?:する)?|ブックマーク|공유(?:하기)?|인쇄(?:하기)?|스크랩)$/, 'share widget'],
+  // An article's own tools as links: "Print this article", "Email this story", "Edit on GitHub", "Report an error".
+  [/^(?:print|e-?mail|share|save|edit|cite|download|bookmark)(?:\s+(?:this|the))?\s+(?:article|story|page|post|entry|item|pdf|source)(?:\s+(?:on|via|to|as)\s+.{1,30})?$|^edit\s+(?:on|in)\s+\S.{0,30}$|^(?:view|edit)\s+(?:source|history)$|^(?:report|suggest|submit)\s+(?:an?\s+)?(?:error|correction|typo|mistake)$|^reprints?\s+(?:&|and)\s+permissions$/i, 'navigation'],
+  // Notes that interrupt the article and point past themselves: "Continue reading the main story", "Story continues below advertisement".
+  [/^(?:continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)(?:\s+below)?|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|click\s+here\s+to\s+\S.{0,40}|(?:please\s+)?enable\s+javascript\b.{0,80}|loading\s*(?:\.\.\.|…)?)$/i, 'navigation'],
+  // Subscribe, follow and log-in prompts in other languages and scripts ("Abonnez-vous ...", "Síguenos en X", "Подписаться", "登录").
+  [/^(?:suscr[ií]be(?:te)?|suscr[ií]bete\s+a|abonnez-vous|abonnieren|jetzt\s+abonnieren|abbonati|assine(?:\s+j[aá])?|подписаться|оформить\s+подписку|订阅|訂閱|購読(?:する)?|구독(?:하기)?)(?:\s.{0,100})?$/i, 'newsletter form'],
+  [/^(?:s[ií]guenos|suivez[-\s]nous|suivre\s+\S.{0,30}\s+sur\s+(?:twitter|x|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp|bluesky|threads|les\s+r[ée]seaux\s+sociaux)|folgen\s+sie\s+uns|folge\s+uns|seguici|siga-nos|siga\s+(?:a|o)\s+\S+(?:\s+\S+)?|следите\s+за\s+нами|关注我们|フォローする|팔로우(?:하기)?)(?:\s+(?:en|sur|auf|su|no|nas|в)\s+.{1,40})?$/i, 'share widget'],
+  [/^(?:iniciar\s+sesi[oó]n|inicia\s+sesi[oó]n|se\s+connecter|connexion|anmelden|einloggen|accedi|entrar|войти|вход|登录|登入|ログイン|로그인)$/i, 'navigation'],
+  [/^(?:(?:image|photo|video)\s+)?placeholder$|^(?:play|watch)\s+(?:the\s+)?video$|^(?:your\s+)?video\s+(?:will\s+play|is\s+loading|player\s+is\s+loading)\b.{0,30}$|^close\s+(?:menu|navigation|search)$|^log\s*in\s+log\s*out$/i, 'navigation'],
+  // "Continue reading" in other languages, a link past the cut: dropped, whatever follows is kept.
+  [/^(?:seguir\s+leyendo|leer\s+m[aá]s|continuar\s+leyendo|lire\s+la\s+suite|lire\s+plus|weiterlesen|mehr\s+lesen|continua\s+a\s+leggere|leggi\s+tutto|continuar\s+lendo|leia\s+mais|читать\s+далее|читать\s+полностью|阅读全文|查看全文|展开全文|閱讀全文|続きを読む|もっと読む|더\s?보기|계속\s?읽기)\s*[.…»›→>:]*$/i, 'navigation'],
+  // A series' or a serial's navigation: "Part 2 of the Lake Crossings series", "← Previous Work", "Next Chapter →", "Chapter 3 of 12".
+  [/^(?:part\s+\d+\s+of\s+(?:the\s+)?.{1,80}?\s+series\b.{0,40}|(?:[←«‹<]\s*)?(?:previous|prev|next)\s+(?:work|chapter|part|episode|entry|installment|instalment)(?:\s*[→»›>])?|(?:chapter|part|episode)\s+\d+\s+of\s+\d+)$/i, 'series navigation'],
+  // "Image 3 of 12", "Photo 1 of 5": a gallery's counter; a bare "Image", "Caption", "Expand" is a control's label.
+  [/^(?:image|photo|picture|slide)\s+\d+\s+(?:of|\/)\s+\d+$|^(?:image|photo|picture|caption|expand|collapse|edit|more)$/i, 'navigation'],
+  // Image and editor controls a scrape keeps as text: "Image caption" with no caption, "Enlarge this image", "Edit post".
+  [/^(?:(?:image|media|photo|video)\s+caption|add\s+(?:a\s+)?caption|(?:toggle|hide|show)\s+caption|enlarge\s+(?:this\s+)?(?:image|photo)|click\s+to\s+(?:enlarge|expand|zoom)|expand\s+(?:image|photo)|view\s+(?:larger|full(?:-size)?)\s+(?:image|photo)|toggle\s+navigation|(?:font|text)\s+size|add\s+new|save\s+(?:for\s+later|article|story)|bookmark(?:\s+(?:this|article))?|gift\s+(?:this\s+)?article)$/i, 'navigation'],
   [/^(?:this|the)\s+(?:audio|article|text|summary|translation|narration)\s+(?:is|was|has\s+been)\s+(?:created|generated|narrated|produced|translated|read|voiced)\s+(?:with|by|using)\b.*\b(?:ai|artificial\s+intelligence)\b.*$/i, 'AI notice'],
   [/^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|listen)(?:\s*[:·•-]?\s*\d+\s*min(?:ute)?s?)?$/i, 'audio player'],
   [/^\d+\s*min(?:ute)?s?\s+read$/i, 'reading time'],

@@ -4,6 +4,11 @@ import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
 import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textShape.js';
+import { isBreadcrumb } from './isBreadcrumb.js';
+import { captionOverCredit } from './captionOverCredit.js';
+import { isLinkCard } from './isLinkCard.js';
+import { isTableRow } from './tableRow.js';
+import { mostlyLowerCase } from './lowerCaseWords.js';
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -18,19 +23,6 @@ import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textSha
  */
 const captionWords = /^(?:photo(?:graph)?|image|picture|video|media caption|caption|illustration|gallery|credit|watch|listen|play|replay|advertisement)\b|\b(?:photograph|photo|image|illustration)\s*:|\b(?:getty images|shutterstock|reuters|afp|ap photo)\b/i;
 const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
-
-/** "Home > News > 2015 > Title": a breadcrumb trail. */
-const breadcrumb = /\S\s+[>›»]\s+\S.*\s[>›»]\s+\S/u;
-
-/** A breadcrumb trail; the pattern (costly on long lines) only runs on a line with two of its marks. */
-function isBreadcrumb(text: string): boolean {
-  let marks = 0;
-  for (let i = 0; i < text.length && marks < 2; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 62 || c === 0x203a || c === 0xbb) marks++;
-  }
-  return marks >= 2 && breadcrumb.test(text);
-}
 
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
@@ -90,7 +82,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || isBreadcrumb(lines[j]!.text))) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
-      score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1);
+      // A teaser's own byline under a headline that shares no word with the article: another article's header.
+      score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1) * (echoed === 0 ? 0.3 : 1);
       why.push('byline or date follows');
       break;
     }
@@ -128,13 +121,24 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (c.kind === 'heading') score += 0.5;
   if (words < 3) score -= 1;
   if (words > 14) score -= 0.12 * (words - 14);
-  if (kind === 'name' || /(?:^|\s)@\w/.test(text) || isPersonName(text.split(/[,|]/)[0] ?? '')) {
+  if (kind === 'name' || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
     score -= 2;
     why.push('a name');
   }
   if (captionWords.test(text) || isCaptionLine(text)) {
     score -= 2.5;
     why.push('caption');
+  } else if (captionOverCredit(lines, i)) {
+    score -= 2.5;
+    why.push('a caption over its credit');
+  }
+  if (isTableRow(lines, i, common)) {
+    score -= 1.5;
+    why.push('a row of a table or list');
+  }
+  if (isLinkCard(lines, i)) {
+    score -= 2.5;
+    why.push("a link card's headline");
   }
   if (linkRow.test(text)) {
     score -= 2;

@@ -31,6 +31,18 @@ export function lowerCaseWords(lines: ReadonlyArray<{ text: string }>, limit = 3
   return out;
 }
 
+/**
+ * Most words of `text` are among the page's lower-case words (`common`): "Monitoring Distributed
+ * Systems" written in Title Case is a heading, not a person's name (a name's words seldom are).
+ */
+export function mostlyLowerCase(text: string, common?: ReadonlySet<string>): boolean {
+  if (!common) return false;
+  const words = text.trim().split(/\s+/);
+  let lower = 0;
+  for (const w of words) if (common.has(w.toLowerCase())) lower++;
+  return 2 * lower > words.length;
+}
+
 /** A token's start (after white space or at the line's start), its opening quotes and brackets, then from a lower-case letter on. */
 const candidate = /(?<!\S)[("“‘'«¿¡]*(\p{Ll}\S*)/gu;
 const lowerWord = /^\p{Ll}[\p{L}'’-]*$/u;

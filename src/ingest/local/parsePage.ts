@@ -11,6 +11,7 @@ import { lowerCaseWords } from './lowerCaseWords.js';
 import { readHeader } from './readHeader.js';
 import type { PlacedDraft } from './articleDraft.js';
 import { firstProseLine, selectHeadline } from './selectHeadline.js';
+import { withoutSiteName } from './siteNameSuffix.js';
 import { splitIntoLines } from './normalizeText.js';
 import { PageNotes } from './pageNotes.js';
 
@@ -123,6 +124,15 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     }
     // The page's lead article: the main one, else (a page of short pieces) the one with most text.
     const lead = main ?? drafts.reduce<(typeof drafts)[number] | undefined>((best, d) => (!best || textLength(d) > textLength(best) ? d : best), undefined);
+    if (lead) {
+      // "Ferry service resumes | Lake Notes": the site's name printed after the headline.
+      const title = withoutSiteName(lead.title, lines, lead.titleLine);
+      if (title !== lead.title) {
+        const why = whyOf.get(lead);
+        if (why) why[0] += `; without the site's name "${short(lead.title.slice(title.length).replace(/^[\s|–—_:·-]+/u, ''))}"`;
+        lead.title = title;
+      }
+    }
     const why: string[][] = [];
     const articles: Article[] = [];
     for (const draft of drafts) {

@@ -59,6 +59,9 @@ export function authorNote(text: string): string | null {
   return m ? personName(m[1]!) : null;
 }
 
+/** A headline-shaped line of a few words: under a related block's heading, a teaser whose byline follows it. */
+const isTeaserHeadline = (line: ClassifiedLine) => line.cls.kind === 'heading' && line.cls.words >= 3;
+
 /**
  * The byline and date of an article headed at line `titleLine`, whose first paragraph of prose is
  * at `firstProse` and whose last line is `lastLine`. `common` holds the words the page writes in
@@ -110,10 +113,17 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
   };
   // Below the headline, down to its second paragraph of prose.
   let prose = 0;
+  // Past a section heading ("You may also like") come other articles' teasers, each with its own byline.
+  let pastBoundary = false;
+  let previous: ClassifiedLine | null = null;
   for (let i = titleLine + 1, seen = 0; i < lines.length && i <= titleLine + belowTitle; i++) {
     const line = lines[i]!;
     if (!line.text) continue;
     seen++;
+    if (line.cls.kind === 'chrome' && line.cls.boundary) pastBoundary = true;
+    const teasers = pastBoundary && previous !== null && isTeaserHeadline(previous);
+    if (line.cls.kind !== 'chrome') previous = line;
+    if (teasers) continue;
     consider(i, seen, 'below');
     if (i >= firstProse && line.cls.kind === 'text' && isGoodProse(line.text) && ++prose >= proseParagraphs) break;
   }

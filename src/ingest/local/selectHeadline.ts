@@ -3,8 +3,9 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
-import { headlineScore } from './headlineScore.js';
 import { textWords } from './textWords.js';
+import { runningTitle } from './runningTitle.js';
+import { searchAbove } from './searchAbove.js';
 
 /**
  * Stage 4, article → its headline. Assembly titles an article with the headline-shaped line right
@@ -82,29 +83,6 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
   return within && (!outer || within.score > outer.score + innerMargin) ? within : outer;
 }
 
-/** The best headline-shaped line from just above line `lead` up to line `from`. */
-function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: number, from: number, common?: ReadonlySet<string>): HeadlineChoice | null {
-  let best: HeadlineChoice | null = null;
-  let second: HeadlineChoice | null = null;
-  // The text from that paragraph on: a candidate above it must not echo itself.
-  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
-  for (let i = lead - 1; i >= from; i--) {
-    const c = lines[i]!.cls;
-    // "Related articles", "Most read": what stands above belongs to something else.
-    if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
-    const s = headlineScore(lines, i, body, lead, common);
-    if (!s) continue;
-    const score = s.score + (i === draft.titleLine ? 0.3 : 0);
-    if (!best || score > best.score) {
-      second = best;
-      best = { line: i, score, why: s.why };
-    } else if (!second || score > second.score) second = { line: i, score, why: s.why };
-  }
-  // The report says what it won over.
-  if (best && second) best.why += `; score ${best.score.toFixed(2)} over line ${second.line + 1} "${lines[second.line]!.text.slice(0, 40)}" (${second.score.toFixed(2)})`;
-  return best;
-}
-
 /**
  * Give the page's main article its headline. When the chosen line headed a draft of its own (the
  * headline and its standfirst, cut off from the text by a caption), that draft's text joins the
@@ -134,7 +112,9 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
       break;
     }
   }
-  const choice = chooseHeadline(lines, draft, floor, common);
+  // A paginated document's title, printed in its running head, heads it whatever scores better.
+  const running = runningTitle(lines, first);
+  const choice = running !== null ? { line: running, score: 0, why: "the document's title, printed in its running head" } : chooseHeadline(lines, draft, floor, common);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);

@@ -8,6 +8,7 @@
 import type { SourceOutcome, SourceState } from '../../store/store.js';
 import { fetchFeed } from './fetchFeed.js';
 import { fetchFullText } from './fetchFullText.js';
+import { dueGraceMs } from './pickDue.js';
 import { readFeed } from './readFeed.js';
 import { runLimited } from './runLimited.js';
 import { defaultLimits, type Limits, type UpstreamDeps, type UpstreamResult, type UpstreamSource } from './types.js';
@@ -15,8 +16,6 @@ import { UpstreamError, type UpstreamStage } from './upstreamError.js';
 
 export type { UpstreamResult, UpstreamSource, Limits } from './types.js';
 
-/** A source is due this long before its `nextAttempt`, so a run on the minute is not missed by seconds. */
-export const dueGraceMs = 60_000;
 const minute = 60_000;
 
 export function initialState(url: string): SourceState {

@@ -1,6 +1,8 @@
 import type { SourceState } from '../../store/store.js';
-import { dueGraceMs } from './collectUpstream.js';
 import type { UpstreamSource } from './types.js';
+
+/** A source is due this long before its `nextAttempt`, so a run on the minute is not missed by seconds. */
+export const dueGraceMs = 60_000;
 
 /**
  * At most `max` of the due sources, longest-waiting first (never tried, then oldest

@@ -1,0 +1,40 @@
+import type { PlacedDraft } from './articleDraft.js';
+import type { ClassifiedLine } from './classifyLine.js';
+import { contentWords } from './contentWords.js';
+import { headlineScore } from './headlineScore.js';
+import { inTeaserBlock } from './inTeaserBlock.js';
+import type { HeadlineChoice } from './selectHeadline.js';
+
+/** What a teaser of a related block loses. */
+const teaserBlockPenalty = 1;
+
+/**
+ * The best headline-shaped line from just above line `lead` up to line `from`, for `draft`: each
+ * scored by headlineScore, plus what only the lines around it tell (a teaser of a related
+ * block). Its `why` says what it won over.
+ */
+export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: number, from: number, common?: ReadonlySet<string>): HeadlineChoice | null {
+  let best: HeadlineChoice | null = null;
+  let second: HeadlineChoice | null = null;
+  // The text from that paragraph on: a candidate above it must not echo itself.
+  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
+  for (let i = lead - 1; i >= from; i--) {
+    const c = lines[i]!.cls;
+    // "Related articles", "Most read": what stands above belongs to something else.
+    if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
+    const s = headlineScore(lines, i, body, lead, common);
+    if (!s) continue;
+    let score = s.score + (i === draft.titleLine ? 0.3 : 0);
+    if (inTeaserBlock(lines, i, from, lead)) {
+      score -= teaserBlockPenalty;
+      s.why += ', a teaser under a section heading';
+    }
+    if (!best || score > best.score) {
+      second = best;
+      best = { line: i, score, why: s.why };
+    } else if (!second || score > second.score) second = { line: i, score, why: s.why };
+  }
+  // The report says what it won over.
+  if (best && second) best.why += `; score ${best.score.toFixed(2)} over line ${second.line + 1} "${lines[second.line]!.text.slice(0, 40)}" (${second.score.toFixed(2)})`;
+  return best;
+}

@@ -1,0 +1,120 @@
+/**
+ * Local pages parsed in worker threads (the Node door's pageParserPool) give what parsing them in
+ * the ingesting thread gives: the same articles, notes, content hashes, refusals and failures per
+ * page, and through a whole run the same items in the same feed order, the same source rows, run
+ * summary and log lines in the same order.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePageBytes } from '../../src/ingest/parsePageBytes.js';
+import { PageRefused } from '../../src/ingest/pageText.js';
+import { runIngestion, type IngestDeps } from '../../src/ingest/run.js';
+import { memoryLog } from '../../src/log.js';
+import { folderPages } from '../../src/node/folderPages.js';
+import { pageParserPool } from '../../src/node/pageParserPool.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { realConfigData } from '../helpers/configData.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const data = realConfigData();
+const sources = { ...data.sources, upstream: [] };
+const now = new Date('2025-03-01T12:00:00Z');
+/** Small enough that the "huge" page below is refused, large enough for every fixture page. */
+const limits = { maxBytes: 256 * 1024 };
+const pool = pageParserPool(2);
+let dir: string;
+
+/** A page bundle of every kind: seed and fixture pages, an HTML page, and bad input. */
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'caravan-page-pool-'));
+  const pages = join(dir, 'pages');
+  mkdirSync(join(pages, 'seed'), { recursive: true });
+  mkdirSync(join(pages, 'fixtures'));
+  for (const name of readdirSync(join(root, 'feeds', 'seed')).filter((n) => n.endsWith('.txt'))) {
+    copyFileSync(join(root, 'feeds', 'seed', name), join(pages, 'seed', name));
+  }
+  for (const name of readdirSync(join(root, 'tests', 'fixtures', 'pages'))) {
+    copyFileSync(join(root, 'tests', 'fixtures', 'pages', name), join(pages, 'fixtures', name));
+  }
+  copyFileSync(join(root, 'tests', 'fixtures', 'html', 'news-jsonld.html'), join(pages, 'fixtures', 'news-jsonld.html'));
+  writeFileSync(join(pages, 'binary.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  writeFileSync(join(pages, 'empty.txt'), '');
+  writeFileSync(join(pages, 'huge.txt'), 'A line of text that goes on. '.repeat(12_000));
+  writeFileSync(join(pages, 'not-utf8.txt'), new Uint8Array(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0xc3 : 0x28))));
+  writeFileSync(join(pages, 'nul.txt'), 'Headline\n\nSome text\u0000 with a NUL byte in it.');
+});
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const settle = (p: Promise<unknown>) => p.then((read) => ({ read }), (error: unknown) => ({
+  error: { refused: error instanceof PageRefused, message: error instanceof Error ? error.message : String(error) },
+}));
+
+describe('pages parsed in worker threads', () => {
+  it('give each page the same articles, notes and content hash, or the same refusal, as this thread', async () => {
+    const reader = folderPages(join(dir, 'pages'));
+    const refs = await reader.list();
+    expect(refs.length).toBeGreaterThan(12);
+    for (const ref of refs) {
+      const page = async () => ({ ref, bytes: await reader.readBytes(ref), now, limits });
+      const here = await settle(parsePageBytes(await page()));
+      const there = await settle(pool.parse(await page()));
+      expect(there, ref).toEqual(here);
+    }
+    const refusal = async (ref: string) => settle(pool.parse({ ref, bytes: await reader.readBytes(ref), now, limits }));
+    expect(await refusal('binary.txt')).toEqual({ error: { refused: true, message: 'not a text page (PNG image)' } });
+    expect(await refusal('huge.txt')).toMatchObject({ error: { refused: true, message: expect.stringMatching(/^page too large/) } });
+    expect(await refusal('nul.txt')).toMatchObject({ error: { refused: true, message: expect.stringMatching(/NUL byte/) } });
+  });
+
+  it('give a whole run the same items in the same order, the same rows, summary and log lines', async () => {
+    const run = async (pageParsing?: IngestDeps['pageParsing'], folder = join(dir, 'pages')) => {
+      const store = await openSqliteStore(':memory:');
+      const log = memoryLog();
+      let tick = 0;
+      // One clock for both runs: every call a millisecond later, so first-seen times are the same.
+      const clock = () => new Date(now.getTime() + tick++);
+      const result = (await runIngestion({
+        store, taxonomy: data.taxonomy, sources, pages: folderPages(folder), pageLimits: limits, fetch: globalThis.fetch,
+        now: clock, log, userAgent: 'test', ...(pageParsing ? { pageParsing } : {}),
+      }))!;
+      const items = (await store.queryItems({ limit: 100 })).items;
+      const states = await store.sourceStates();
+      await store.close();
+      // Log lines without their own time stamp and the run's duration.
+      const lines = log.lines.map((l) => l.slice(l.indexOf(' ') + 1).replace(/ ms=\d+/, ''));
+      return { result: { ...result, started: undefined, finished: undefined }, items, states, lines };
+    };
+    const here = await run();
+    const there = await run(pool);
+    expect(there.items.map((i) => i.title)).toEqual(here.items.map((i) => i.title));
+    expect(there).toEqual(here);
+    expect(here.result.status).toBe('partial');
+    const rows = new Map(here.result.sources.map((s) => [s.source, s]));
+    expect(rows.get('page:binary.txt')).toMatchObject({ status: 'failed', error: 'not a text page (PNG image)' });
+    expect(rows.get('page:huge.txt')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^page too large/) });
+    expect(rows.get('page:empty.txt')).toMatchObject({ status: 'empty', error: expect.stringMatching(/^parse: no article found/) });
+    expect(rows.get('page:fixtures/news-jsonld.html')).toMatchObject({ status: 'ok', inserted: 1 });
+    expect(here.items.length).toBeGreaterThan(10);
+
+    const missing = join(dir, 'no-such-folder');
+    const [gone, goneThere] = [await run(undefined, missing), await run(pool, missing)];
+    expect(goneThere).toEqual(gone);
+    expect(gone.result.sources).toMatchObject([{ source: 'pages', status: 'failed', error: expect.stringMatching(/no-such-folder/) }]);
+  });
+
+  it('fail the pages a stopped worker held, each on its own, and start a new worker for the next', async () => {
+    const own = pageParserPool(1);
+    const page = () => ({ ref: 'x.txt', bytes: new TextEncoder().encode('A headline about the river port\n\nThe river port opened on Monday after a year of work on its new quays.\n'), now, limits });
+    const held = settle(own.parse(page()));
+    await own.close();
+    expect(await held).toMatchObject({ error: { refused: false, message: expect.stringMatching(/^page parser stopped/) } });
+    const again = await own.parse(page());
+    expect(again.parsed).toEqual((await parsePageBytes(page())).parsed);
+    await own.close();
+  });
+});
