@@ -21,6 +21,7 @@ import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
 import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
+import { nodeSha256 } from './sha256.js';
 
 /**
  * Upstream items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`):
@@ -93,7 +94,10 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
     store,
     pages,
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(), pageParsing },
+    extra: {
+      signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(),
+      pageParsing, sha256: nodeSha256,
+    },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };

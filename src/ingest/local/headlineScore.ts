@@ -7,6 +7,7 @@ import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textSha
 import { isBreadcrumb } from './isBreadcrumb.js';
 import { captionOverCredit } from './captionOverCredit.js';
 import { isLinkCard } from './isLinkCard.js';
+import { isTableRow } from './tableRow.js';
 import { mostlyLowerCase } from './lowerCaseWords.js';
 
 /**
@@ -130,6 +131,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   } else if (captionOverCredit(lines, i)) {
     score -= 2.5;
     why.push('a caption over its credit');
+  }
+  if (isTableRow(lines, i, common)) {
+    score -= 1.5;
+    why.push('a row of a table or list');
   }
   if (isLinkCard(lines, i)) {
     score -= 2.5;

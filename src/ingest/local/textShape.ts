@@ -62,12 +62,13 @@ export function letterRatio(line: string): number {
 }
 
 const openingQuotes = /^["'“‘«„「『（(]+/u;
-const closingMarks = /["'”’»)\]」』）]+$/u;
+/** Closing quotes and brackets, and a reference work's citation marks ("... in 1921.[1][2]", "[citation needed]"), after a line's last word. */
+const closingMarks = /(?:["'”’»)\]」』）]|\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\])+$/iu;
 
 /** Ends the way a sentence ends: . ! ? or an ellipsis (or the full-width 。！？), possibly inside closing quotes. */
 export function endsLikeSentence(line: string): boolean {
   // End-anchored patterns scan the whole string in JS; the tail is all they need.
-  return /[.!?…。！？]$/u.test(line.slice(-12).replace(closingMarks, ''));
+  return /[.!?…。！？]$/u.test(line.slice(-40).replace(closingMarks, ''));
 }
 
 /**

@@ -6,6 +6,7 @@ import { contentWords } from '../../../src/ingest/local/contentWords.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { inTeaserBlock } from '../../../src/ingest/local/inTeaserBlock.js';
 import { isLinkCard } from '../../../src/ingest/local/isLinkCard.js';
+import { isTableRow } from '../../../src/ingest/local/tableRow.js';
 import { lowerCaseWords, mostlyLowerCase } from '../../../src/ingest/local/lowerCaseWords.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
 import { runningTitle } from '../../../src/ingest/local/runningTitle.js';
@@ -125,10 +126,12 @@ describe("an article's own tool links and notes that point past themselves are c
   it('matches them, and leaves headlines that start with the same words', () => {
     for (const t of ['Print this article', 'Email this story', 'Edit this page', 'Edit on GitHub', 'View source', 'Report an error', 'Suggest a correction', 'Reprints & Permissions',
       'Continue reading the main story', 'Story continues below advertisement', 'Click here to subscribe', 'Please enable JavaScript to view the comments', 'Loading...', 'Image 3 of 12', 'Caption', 'Expand',
-      'Seguir leyendo', 'Lire la suite »', 'Weiterlesen', 'Читать далее', '阅读全文', '続きを読む', '더보기']) {
+      'Seguir leyendo', 'Lire la suite »', 'Weiterlesen', 'Читать далее', '阅读全文', '続きを読む', '더보기',
+      'Abonnez-vous 1€ le premier mois', 'Suscríbete', 'Jetzt abonnieren', 'Подписаться', '订阅', 'Suivre Lake Notes sur Twitter', 'Síguenos en Twitter', 'Folgen Sie uns', 'Siga a redação', '关注我们',
+      'Iniciar sesión', 'Se connecter', 'Anmelden', 'Войти', '登录', 'ログイン', '로그인', 'Image placeholder', 'Play Video', 'Your video will play in 00:25', 'Close menu', 'Log In Log Out']) {
       expect(matchChrome(t), t).not.toBeNull();
     }
-    for (const t of ['Print the lake ferry timetable at home', 'Leer más sobre el lago', 'Lire la suite des aventures du lac', 'Editors pick the best lake walks']) expect(matchChrome(t), t).toBeNull();
+    for (const t of ['Print the lake ferry timetable at home', 'Leer más sobre el lago', 'Lire la suite des aventures du lac', 'Editors pick the best lake walks', 'Siga o dinheiro até o fim da linha', 'Suivre la piste du loup sur les hauts plateaux']) expect(matchChrome(t), t).toBeNull();
   });
   it('does not title the article with them', () => {
     for (const chrome of ['Print this article', 'Continue reading the main story', 'Edit on GitHub']) {
@@ -173,5 +176,31 @@ describe("a paginated document's running head", () => {
   });
   it('titles the document', () => {
     expect(mainOf(doc).title).toBe('Lake Timetables');
+  });
+});
+
+describe('a reference page: its title over a fact box, and sentences with citation marks', () => {
+  it('reads a sentence ending in citation marks as prose', () => {
+    expect(classifyLine('The lake ferry has carried passengers between the north pier and the old town since 1921.[1][2]').kind).toBe('text');
+    expect(classifyLine('The ferry was built at the old yard in the spring.[citation needed]').kind).toBe('text');
+    expect(classifyLine('Ferry service resumes across the lake').kind).toBe('heading');
+  });
+  it('knows a row of a fact box or a menu printed without blank lines, but not its caption or a headline', () => {
+    const lines = classified(['', 'Lake ferry', 'Type Passenger ferry', 'Locale North Lake', 'Opened 1921', '', headline, '', 'By Ines Marlow', '2024-03-03', '', 'the ferry type, its locale and when it opened']);
+    const common = lowerCaseWords(lines);
+    expect(isTableRow(lines, 1, common)).toBe(false);
+    expect(isTableRow(lines, 2, common)).toBe(true);
+    expect(isTableRow(lines, 4, common)).toBe(true);
+    expect(isTableRow(lines, 6, common)).toBe(false);
+    // A section label above the headline and the author's name under it make no table.
+    const header = classified(['Travel', headline, 'Ines Marlow', '', para('The')]);
+    expect(isTableRow(header, 1, lowerCaseWords(header))).toBe(false);
+  });
+  it('titles the page with its title, not a row of the fact box above the text', () => {
+    const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', '',
+      'Lake ferry', 'MV Lakeside in 2009', 'Type Passenger ferry', 'Locale North Lake', 'Opened 1921', 'Operator Harbour Board', '',
+      'The lake ferry is a passenger ferry service across North Lake between the north pier and the old town, run by the harbour board since 1921.[1]', '',
+      para('Its boats'), '', 'Contents', '', '  • 1 History', '  • 2 Routes', '', 'History[edit]', '', para('In 1921'), '', para('By 1930'), '', 'Routes[edit]', '', para('Today'), '', para('In summer')];
+    expect(mainOf(page).title).toBe('Lake ferry');
   });
 });
