@@ -15,6 +15,7 @@ import { defaultLimits } from '../src/ingest/upstream/types.js';
 import { createLog } from '../src/log.js';
 import { feedReaderPool } from '../src/node/feedReaderPool.js';
 import { nodeWriteBatchItems } from '../src/node/runtime.js';
+import { nodeSha256 } from '../src/node/sha256.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { repoDir } from './benchApp.js';
 import { forkTs, type Child } from './child.js';
@@ -68,7 +69,8 @@ export async function caravanRound(upstream: Child, urls: string[]): Promise<Car
   const dbPath = join(outDir, `ingest-${urls.length}.db`);
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
   const store = await openSqliteStore(dbPath);
-  const readFeed = feedReaderPool();
+  // The compiled worker the door runs (bench/run.ts builds dist/ first), not the TypeScript through tsx.
+  const readFeed = feedReaderPool(undefined, new URL('../dist/feed-reader-worker.js', import.meta.url));
   try {
     const read = (name: string) => JSON.parse(readFileSync(join(repoDir, 'config', name), 'utf8'));
     const files: ConfigFiles = {
@@ -80,9 +82,11 @@ export async function caravanRound(upstream: Child, urls: string[]): Promise<Car
     const deps: IngestDeps = {
       store, taxonomy: data.taxonomy, sources: data.sources, pages: null, fetch: globalThis.fetch,
       now: () => new Date(Date.now() + clock), log: createLog('error'), userAgent: 'Caravan-bench/0.1',
-      // As the Node door writes: upstream sources in batches; feed bodies read in a worker thread.
+      // As the Node door ingests: upstream sources written in batches, feed bodies read in a worker
+      // thread, body hashes by node:crypto.
       writeBatchItems: nodeWriteBatchItems,
       readFeed,
+      sha256: nodeSha256,
     };
 
     let before = await upstream.ask<Stats>({ cmd: 'stats' });

@@ -70,6 +70,21 @@ try {
   await stage('classify (tagsFor)', () => {
     for (const list of normalized) for (const n of list) tagsFor(n.item.title, n.item.contentText.split('\n\n'), data.taxonomy, {});
   });
+  {
+    // The write alone (rows, statements, search terms, SQLite), 20 sources per write: the
+    // normalized items tagged beforehand, as storeSources hands them to the store.
+    const path = join(outDir, 'ingest-stages-write.db');
+    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    const store = await openSqliteStore(path);
+    const groups = normalized.map((list) => list.map((n) => {
+      const tags = tagsFor(n.item.title, n.item.contentText.split('\n\n'), data.taxonomy, {});
+      return { item: { ...n.item, topics: tags.topics, regions: tags.regions }, titleKey: n.titleKey };
+    }));
+    await stage('store write alone (upsertItemGroups), 20 sources per write', async () => {
+      for (let i = 0; i < groups.length; i += 20) await store.upsertItemGroups(groups.slice(i, i + 20));
+    });
+    await store.close();
+  }
   for (const perWrite of [1, 20, 50]) {
     const path = join(outDir, `ingest-stages-${perWrite}.db`);
     for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });

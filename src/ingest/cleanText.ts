@@ -16,7 +16,12 @@ export function stripInvalidXml(text: string): string {
   return text.replace(invalidXmlChars, '');
 }
 
+/** White space that folding changes: a run of two or more, or any white space but a plain space. */
+const foldable = /[^\S ]|  /;
+
 /** One line of plain text: invalid characters gone, runs of white space folded. */
 export function cleanLine(text: string): string {
-  return stripInvalidXml(text).replace(/\s+/g, ' ').trim();
+  const valid = stripInvalidXml(text);
+  // Text whose white space is single plain spaces (most of it) is already folded: no replace.
+  return (foldable.test(valid) ? valid.replace(/\s+/g, ' ') : valid).trim();
 }

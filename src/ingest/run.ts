@@ -12,7 +12,7 @@ import { pickDue } from './upstream/pickDue.js';
 import type { PinnedFetch } from './upstream/fetchFeed.js';
 import type { FeedReader } from './upstream/readFeed.js';
 import { changedFeedUrls, pingHub } from './websub.js';
-import type { Limits, SourcesConfig } from './upstream/types.js';
+import type { Limits, SourcesConfig, UpstreamDeps } from './upstream/types.js';
 
 export interface IngestDeps {
   store: ItemStore;
@@ -54,6 +54,8 @@ export interface IngestDeps {
   writeBatchItems?: number;
   /** Node: feed bodies read in a worker thread (UpstreamDeps.readFeed); absent: in this thread. */
   readFeed?: FeedReader;
+  /** Node: SHA-256 of fetched bodies on this thread (UpstreamDeps.sha256); absent: Web Crypto. */
+  sha256?: UpstreamDeps['sha256'];
   /** Node: local pages parsed in worker threads (src/node/pageParserPool.ts); absent: in this thread. */
   pageParsing?: PageParsing;
 }

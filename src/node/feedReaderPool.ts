@@ -17,8 +17,7 @@ import type { FeedAnswer } from './feedReaderWorker.js';
  * A worker on the compiled module beside this one (dist/), else on the source through tsx's loader
  * (benchmarks and tests run the TypeScript; tsx is a dev dependency).
  */
-function startWorker(): Worker {
-  const compiled = new URL('./feed-reader-worker.js', import.meta.url);
+function startWorker(compiled = new URL('./feed-reader-worker.js', import.meta.url)): Worker {
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
   const source = new URL('./feedReaderWorker.ts', import.meta.url).href;
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
@@ -33,14 +32,21 @@ interface Slot {
 /** A worker with nothing to read for this long ends (its heap goes back); the next body starts one. */
 const idleMs = 30_000;
 
-/** Workers: one core is left to the ingesting thread (one worker on a 2-core machine). */
-export function feedReaderPool(size = Math.max(1, Math.min(4, availableParallelism() - 1))): FeedReader & { close(): Promise<void> } {
+/**
+ * Workers: one core is left to the ingesting thread (one worker on a 2-core machine).
+ * `workerModule`: the compiled worker to run (the bench gives dist/'s, as the door runs it); by
+ * default the one beside this module.
+ */
+export function feedReaderPool(
+  size = Math.max(1, Math.min(4, availableParallelism() - 1)),
+  workerModule?: URL,
+): FeedReader & { close(): Promise<void> } {
   const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
   let nextId = 0;
   let turn = 0;
 
   function start(index: number): Slot {
-    const worker = startWorker();
+    const worker = startWorker(workerModule);
     const slot: Slot = { worker, pending: new Map(), idle: null };
     worker.unref();
     worker.on('message', (answer: FeedAnswer) => {

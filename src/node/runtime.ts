@@ -21,6 +21,7 @@ import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
 import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
+import { nodeSha256 } from './sha256.js';
 
 /**
  * Upstream items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`):
@@ -54,10 +55,16 @@ export interface RuntimeObserver {
   removed?: (reason: 'retention' | 'admin', count: number) => void;
 }
 
-export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}): Promise<NodeRuntime> {
+/**
+ * `ingestNow`: a run follows at once (`npm run ingest`): the page parser's threads start loading
+ * their code now, while this one opens the store and loads the run.
+ */
+export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, options: { ingestNow?: boolean } = {}): Promise<NodeRuntime> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
+  const pageParsing = pageParserPool();
+  if (options.ingestNow && data.sources.pages.enabled) pageParsing.start();
   const store = withWriteProbe(await openNodeStore(config));
   const unwritable = await store.probe();
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
@@ -66,7 +73,6 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
   const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
-  const pageParsing = pageParserPool();
   const control = ingestControl(async () => {
     // The page parser's threads load their code while this one takes the lease and loads the run.
     if (data.sources.pages.enabled) pageParsing.start();
@@ -88,7 +94,10 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
     store,
     pages,
     fetch: globalThis.fetch,
-    extra: { signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(), pageParsing },
+    extra: {
+      signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(),
+      pageParsing, sha256: nodeSha256,
+    },
   });
   const { ingest, stop, idle } = control;
   return { config, data, log, ingestDeps, store, ingest, stop, idle };

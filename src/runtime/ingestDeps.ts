@@ -10,8 +10,8 @@ export interface DoorIngestParts {
   store: ItemStore;
   pages: PageReader | null;
   fetch: typeof fetch;
-  /** Extras of one runtime: the stop signal, lease owner, DNS lookup, write batches, feed-reading and page-parsing threads on Node. */
-  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch' | 'writeBatchItems' | 'readFeed' | 'pageParsing'>;
+  /** Extras of one runtime: the stop signal, lease owner, DNS lookup, write batches, feed-reading and page-parsing threads and body hashes on Node. */
+  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch' | 'writeBatchItems' | 'readFeed' | 'pageParsing' | 'sha256'>;
 }
 
 /** The ingestion dependencies of both doors, from config, config files and the door's parts. */

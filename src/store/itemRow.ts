@@ -61,8 +61,11 @@ export function toRow(item: Item, titleKey: string): ItemRow {
   };
 }
 
+/** `itemColumns` as a list, in order. */
+export const itemColumnList = itemColumns.split(', ') as (keyof ItemRow)[];
+
 export function rowValues(row: ItemRow): SqlValue[] {
-  return itemColumns.split(', ').map((column) => row[column as keyof ItemRow]);
+  return itemColumnList.map((column) => row[column]);
 }
 
 export function fromRow(row: ItemRow): Item {

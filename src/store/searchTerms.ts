@@ -14,8 +14,16 @@ const plainText = new RegExp(`^[\\u0000-\\u007F${separators}]*$`, 'u');
  * checks it against SQLite's own tokenizer.)
  */
 export function plainTerms(text: string): string[] | null {
+  return newPlainTerms(text, new Set());
+}
+
+/** `plainTerms` of a text that are not in `known` (in the order they first come), or null. */
+function newPlainTerms(text: string, known: ReadonlySet<string>): string[] | null {
   if (!plainText.test(text)) return null;
-  return [...new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? [])];
+  const fresh = new Set<string>();
+  // Most terms of a text are known once a store has some items: only the new ones are kept.
+  for (const term of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) if (!known.has(term)) fresh.add(term);
+  return [...fresh];
 }
 
 /** Terms remembered as written, at most: beyond, every later write of a term probes the table again. */
@@ -42,9 +50,8 @@ export function searchTermWriter(): SearchTermWriter {
   const known = new Set<string>();
   return {
     statement(title, contentText) {
-      const plain = plainTerms(`${title}\n${contentText}`);
-      if (!plain) return { statement: { sql: 'INSERT INTO search_scratch (title, content_text) VALUES (?, ?)', params: [title, contentText] }, terms: [] };
-      const terms = plain.filter((t) => !known.has(t));
+      const terms = newPlainTerms(`${title}\n${contentText}`, known);
+      if (!terms) return { statement: { sql: 'INSERT INTO search_scratch (title, content_text) VALUES (?, ?)', params: [title, contentText] }, terms: [] };
       if (terms.length === 0) return { statement: null, terms };
       return { statement: { sql: 'INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)', params: [JSON.stringify(terms)] }, terms };
     },

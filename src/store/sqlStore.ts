@@ -4,7 +4,7 @@ import type { Migration, SqlConnector, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
 import { searchTermWriter } from './searchTerms.js';
 import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type ItemVersion, type SearchClause } from './itemQuerySql.js';
-import { fromRow, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
+import { fromRow, itemColumnList, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
 import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState, UpsertResult } from './store.js';
 
 /** Items looked at (and removed at most) per retention batch. */
@@ -82,9 +82,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       search
         ? {
           // PostgreSQL: no feed rank (its search walks the feed's tag index, postgres.ts).
-          sql:
-            `INSERT INTO items (${itemColumns}) VALUES (${placeholders(values.length)}) ON CONFLICT (id) DO UPDATE SET ` +
-            itemColumns.split(', ').filter((c) => c !== 'id' && c !== 'first_seen').map((c) => `${c} = excluded.${c}`).join(', '),
+          sql: plainUpsertSql,
           params: values,
         }
         : { sql: upsertItemSql, params: upsertItemParams(values, row.sort_key) },
@@ -361,11 +359,16 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
   };
 }
 
+/** Insert or update an item without a feed rank (PostgreSQL). */
+const plainUpsertSql =
+  `INSERT INTO items (${itemColumns}) VALUES (${placeholders(itemColumnList.length)}) ON CONFLICT (id) DO UPDATE SET ` +
+  itemColumnList.filter((c) => c !== 'id' && c !== 'first_seen').map((c) => `${c} = excluded.${c}`).join(', ');
+
+/** The columns that make an item's content: all but the bookkeeping of when it was seen and changed. */
+const contentColumns = itemColumnList.filter((c) => c !== 'changed' && c !== 'first_seen');
+
 /** Equal apart from bookkeeping: rewriting an identical item would only churn ETags. */
 function sameContent(before: ItemRow, after: ItemRow): boolean {
-  return itemColumns
-    .split(', ')
-    .filter((c) => c !== 'changed' && c !== 'first_seen')
-    .every((c) => before[c as keyof ItemRow] === after[c as keyof ItemRow]);
+  return contentColumns.every((c) => before[c] === after[c]);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Article } from '../../src/item.js';
 import { dedupe } from '../../src/ingest/dedupe.js';
 import { normalize } from '../../src/ingest/normalize.js';
@@ -41,6 +42,30 @@ describe('summarize', () => {
     expect(summary.endsWith('Astana.')).toBe(true);
     const words = summarize('word '.repeat(200));
     expect(words.endsWith('word…')).toBe(true);
+  });
+
+  it('of a long text (only its head folded) is the summary of the whole text folded', () => {
+    const whole = (text: string) => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      if (flat.length <= 320) return flat;
+      let cut = -1;
+      for (const m of flat.slice(0, 321).matchAll(/[.!?…][”"’')]?(?= )/g)) if (m.index + m[0].length >= 80) cut = m.index + m[0].length;
+      if (cut > 0) return flat.slice(0, cut);
+      const end = flat.lastIndexOf(' ', 320);
+      return `${flat.slice(0, end > 0 ? end : 320)}…`;
+    };
+    // Runs of white space of every kind anywhere, most of all about the head's end (1,280).
+    const piece = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom('word', 'Astana', 'a', '.', '!', '”', ')', '…', 'x'.repeat(90)) },
+      { weight: 3, arbitrary: fc.constantFrom(' ', '  ', '\n\n', '\t', '\u00a0', ' '.repeat(700)) },
+    );
+    const text = fc.array(piece, { maxLength: 400 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(summarize(t)).toBe(whole(t));
+    }), { numRuns: 2000 });
+    for (const t of ['a'.repeat(320) + ' '.repeat(1000), 'a'.repeat(319) + ' b' + ' '.repeat(1000), ' '.repeat(1279) + 'a b', 'a'.repeat(1279) + ' '.repeat(400) + 'b', ' '.repeat(1500) + 'word '.repeat(100), 'w '.repeat(640) + ' '.repeat(50)]) {
+      expect(summarize(t)).toBe(whole(t));
+    }
   });
 });
 

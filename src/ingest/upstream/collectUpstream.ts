@@ -29,8 +29,11 @@ function outcome(source: UpstreamSource, status: SourceOutcome['status'], error:
   return { source: source.url, status, entries: 0, items: 0, skipped: {}, ...read, inserted: 0, updated: 0, unchanged: 0, error };
 }
 
-async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+const webSha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+
+/** Hex SHA-256 of a body: the platform's (`UpstreamDeps.sha256`), else Web Crypto. */
+async function sha256(bytes: Uint8Array<ArrayBuffer>, hash: UpstreamDeps['sha256'] = webSha256): Promise<string> {
+  const digest = await hash(bytes);
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -100,7 +103,7 @@ async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunCon
       return { source, state, articles: [], outcome: outcome(source, 'unchanged', null) };
     }
     const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
-    const hash = await sha256(fetched.body);
+    const hash = await sha256(fetched.body, deps.sha256);
     if (hash === prev.contentHash) {
       deps.log.debug('upstream.unchanged', { source: source.url, via: 'hash' });
       return { source, state: { ...base, ...validators }, articles: [], outcome: outcome(source, 'unchanged', null) };

@@ -114,9 +114,13 @@ export function sanitizeContent(html: string, base: string | null): string | nul
   return hasContent(clean) ? clean : null;
 }
 
+const textAtOnce = /(?:^|>)\s*[^\s<&]/;
+
 /** Text, or an element that shows something without text (an image, a playable video or audio, a link). */
-function hasContent(clean: string): boolean {
-  if (decodeBasicEntities(clean.replace(/<[^>]*>/g, '')).trim() !== '') return true;
+export function hasContent(clean: string): boolean {
+  // Most content shows a character at once: the first one that is not white space of a stretch of
+  // text (at the start or after a tag), when it is neither a tag nor an entity, is text that stays.
+  if (textAtOnce.test(clean) || decodeBasicEntities(clean.replace(/<[^>]*>/g, '')).trim() !== '') return true;
   return /<(?:img|video|audio|source)\b[^>]*\ssrc="https?:/i.test(clean) || /<video\b[^>]*\sposter="https?:/i.test(clean);
 }
 

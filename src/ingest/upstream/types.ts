@@ -88,6 +88,11 @@ export interface UpstreamDeps {
    * so the ingesting thread fetches and stores meanwhile. Absent: `readFeed` in this thread.
    */
   readFeed?: FeedReader;
+  /**
+   * Node: SHA-256 of a fetched body on this thread (node:crypto, ~2 µs for a 20 KB feed). Absent:
+   * Web Crypto's `digest` (a thread-pool job and its promise, ~10 times the CPU on Node).
+   */
+  sha256?: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array | Promise<Uint8Array>;
 }
 
 export interface UpstreamResult {

@@ -3,7 +3,7 @@ import { memoryLog } from '../../../src/log.js';
 import type { SourceState } from '../../../src/store/store.js';
 import { collectUpstream } from '../../../src/ingest/upstream/collectUpstream.js';
 import type { FeedReader } from '../../../src/ingest/upstream/readFeed.js';
-import type { Limits, UpstreamResult, UpstreamSource } from '../../../src/ingest/upstream/types.js';
+import type { Limits, UpstreamDeps, UpstreamResult, UpstreamSource } from '../../../src/ingest/upstream/types.js';
 
 export const now = new Date('2024-06-01T12:00:00.000Z');
 export const userAgent = 'Caravan/0.1 (+https://caravan.example/about)';
@@ -36,7 +36,7 @@ export function loopbackFetch(port: number): typeof fetch {
 
 export async function run(
   sources: UpstreamSource[],
-  options: { port: number; states?: Map<string, SourceState>; at?: Date; limits?: Partial<Limits>; readFeed?: FeedReader },
+  options: { port: number; states?: Map<string, SourceState>; at?: Date; limits?: Partial<Limits>; readFeed?: FeedReader; sha256?: UpstreamDeps['sha256'] },
 ): Promise<{ results: UpstreamResult[]; log: string[]; byUrl: Map<string, UpstreamResult> }> {
   const log = memoryLog();
   const results = await collectUpstream(sources, options.states ?? new Map(), {
@@ -46,6 +46,7 @@ export async function run(
     userAgent,
     limits: { ...testLimits, ...options.limits },
     ...(options.readFeed ? { readFeed: options.readFeed } : {}),
+    ...(options.sha256 ? { sha256: options.sha256 } : {}),
   });
   return { results, log: log.lines, byUrl: new Map(results.map((r) => [r.source.url, r])) };
 }

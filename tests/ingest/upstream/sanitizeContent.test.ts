@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { htmlToParagraphs, textToParagraphs } from '../../../src/ingest/upstream/htmlToParagraphs.js';
-import { htmlToText, sanitizeContent, titleText } from '../../../src/ingest/upstream/sanitizeContent.js';
+import { hasContent, htmlToText, sanitizeContent, titleText } from '../../../src/ingest/upstream/sanitizeContent.js';
+import { decodeBasicEntities } from '../../../src/ingest/upstream/xmlText.js';
 import { cleanLine, stripInvalidXml } from '../../../src/ingest/cleanText.js';
 
 const base = 'https://site.example/blog/post/';
@@ -60,5 +61,32 @@ describe('plain text', () => {
     expect(stripInvalidXml('a\u0000b\u0008c\u000Bd\u000Ce\u001Ff\uFFFEg\uFFFFh\tj\nk\rl')).toBe('abcdefgh\tj\nk\rl');
     expect(stripInvalidXml('lone \uD800 high, lone \uDC00 low, pair \uD83C\uDF84 ok, reversed \uDC00\uD800.')).toBe('lone  high, lone  low, pair 🎄 ok, reversed .');
     expect(cleanLine(' \u0001 a \u2003\u00a0 b ')).toBe('a b');
+  });
+});
+
+describe('fast paths give what the full computation gives', () => {
+  // Pieces that make the cases: white space of every kind, entities (some decoding to white
+  // space), tags, media, stray < and >.
+  const piece = fc.constantFrom(
+    ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\r\n', 'a', 'Zé', '.', ';', '&amp;', '&#32;', '&#160;', '&#x20;', '&nbsp;', '&lt;',
+    '<p>', '</p>', '<br />', '<b>', '</b>', '<img src="https://i.example/x.png" />', '<img alt="x" />', '<a href="https://a.example/">',
+    '</a>', '<', '>', '<span title="a>b">', '\u0000', '\ud800',
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('cleanLine folds white space as one replace of every run would', () => {
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 60 })), (t) => {
+      expect(cleanLine(t)).toBe(stripInvalidXml(t).replace(/\s+/g, ' ').trim());
+    }), { numRuns: 3000 });
+  });
+
+  it('hasContent says what the tag-stripped, decoded text and the media check say', () => {
+    const full = (clean: string) =>
+      decodeBasicEntities(clean.replace(/<[^>]*>/g, '')).trim() !== '' ||
+      /<(?:img|video|audio|source)\b[^>]*\ssrc="https?:/i.test(clean) || /<video\b[^>]*\sposter="https?:/i.test(clean);
+    fc.assert(fc.property(text, (t) => {
+      expect(hasContent(t)).toBe(full(t));
+    }), { numRuns: 5000 });
+    for (const t of ['&#32;', '<p>&#160;</p>', ' <b> </b> ', '&amp;', '<p> x</p>', '']) expect(hasContent(t)).toBe(full(t));
   });
 });
