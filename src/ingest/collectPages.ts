@@ -3,8 +3,8 @@ import type { Log } from '../log.js';
 import type { SourceOutcome, SourceState } from '../store/store.js';
 import type { PageReader } from './pageReader.js';
 import { defaultPageLimits, PageRefused, type PageLimits } from './pageText.js';
-import { type PageParse, type PageParser, parsePageBytes } from './parsePageBytes.js';
-import { readPage } from './readPage.js';
+import type { PageParse, PageParser } from './parsePageBytes.js';
+import { parseInThisThread, readPage } from './readPage.js';
 
 export type { PageLimits } from './pageText.js';
 
@@ -54,7 +54,7 @@ export async function* pageResults(
   now: Date,
   log: Log,
   pageLimits: Partial<PageLimits> = {},
-  parsing: PageParsing = { parse: parsePageBytes },
+  parsing: PageParsing = { parse: parseInThisThread },
 ): AsyncGenerator<PageResult> {
   const limits: PageLimits = { ...defaultPageLimits, ...pageLimits };
   const at = now.toISOString();

@@ -19,7 +19,7 @@ import { onStopSignals } from './stopSignals.js';
 export const commands = ['serve', 'ingest', 'report', 'healthcheck', 'sources'] as const;
 
 async function ingestOnce(env: Env): Promise<number> {
-  const runtime = await openNodeRuntime(env);
+  const runtime = await openNodeRuntime(env, {}, { ingestNow: true });
   // SIGTERM / SIGINT: the write in progress finishes, the rest is left for the next run, exit 0.
   onStopSignals((signal) => {
     runtime.log.info('ingest: stopping', { signal });

@@ -55,10 +55,16 @@ export interface RuntimeObserver {
   removed?: (reason: 'retention' | 'admin', count: number) => void;
 }
 
-export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}): Promise<NodeRuntime> {
+/**
+ * `ingestNow`: a run follows at once (`npm run ingest`): the page parser's threads start loading
+ * their code now, while this one opens the store and loads the run.
+ */
+export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, options: { ingestNow?: boolean } = {}): Promise<NodeRuntime> {
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
+  const pageParsing = pageParserPool();
+  if (options.ingestNow && data.sources.pages.enabled) pageParsing.start();
   const store = withWriteProbe(await openNodeStore(config));
   const unwritable = await store.probe();
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
@@ -67,7 +73,6 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}):
   const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
-  const pageParsing = pageParserPool();
   const control = ingestControl(async () => {
     // The page parser's threads load their code while this one takes the lease and loads the run.
     if (data.sources.pages.enabled) pageParsing.start();

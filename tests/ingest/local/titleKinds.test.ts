@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captionOverCredit, isCreditLine } from '../../../src/ingest/local/captionOverCredit.js';
 import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
+import { bylineIn } from '../../../src/ingest/local/bylineIn.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { contentWords } from '../../../src/ingest/local/contentWords.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
@@ -202,5 +203,14 @@ describe('a reference page: its title over a fact box, and sentences with citati
       'The lake ferry is a passenger ferry service across North Lake between the north pier and the old town, run by the harbour board since 1921.[1]', '',
       para('Its boats'), '', 'Contents', '', '  • 1 History', '  • 2 Routes', '', 'History[edit]', '', para('In 1921'), '', para('By 1930'), '', 'Routes[edit]', '', para('Today'), '', para('In summer')];
     expect(mainOf(page).title).toBe('Lake ferry');
+  });
+});
+
+describe("a pair of widget labels is no author's name", () => {
+  it('takes no person from a row of links with a share or newsletter label in it', () => {
+    const common = new Set<string>();
+    expect(bylineIn('Shop Subscribe', true, common)).toEqual([]);
+    expect(bylineIn('Telegram Facebook', true, common)).toEqual([]);
+    expect(bylineIn('Ines Marlow', true, common)).toEqual(['Ines Marlow']);
   });
 });
