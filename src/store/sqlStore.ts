@@ -1,6 +1,6 @@
 import type { Item } from '../item.js';
 import { LRUCache } from 'lru-cache';
-import type { Migration, SqlConnector, Statement } from './connector.js';
+import type { Migration, SqlConnector, SqlValue, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
 import { searchTermWriter } from './searchTerms.js';
 import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type ItemVersion, type SearchClause } from './itemQuerySql.js';
@@ -11,8 +11,9 @@ import type { IngestRun, ItemPage, ItemStore, KeyedItem, MatchKeys, SourceState,
 const retentionBatch = 500;
 /** Tag rows per INSERT: 3 parameters each, under D1's limit of 100 per statement. */
 const tagsPerInsert = 32;
-const chunks = <T>(list: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+/** The INSERT of n tag rows, by n (1 to `tagsPerInsert`). */
+const tagInsertSql = Array.from({ length: tagsPerInsert + 1 }, (_, n) =>
+  `INSERT INTO item_tags (tag, sort_key, item_id) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`);
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const bumpVersion: Statement = { sql: "UPDATE meta SET value = value + 1 WHERE key = 'version'", params: [] };
 /**
@@ -70,14 +71,49 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
   const termWriter = search ? null : searchTermWriter();
 
   /**
-   * The statements that write one item (`stored`: whether a row of it is stored already); the
-   * search terms they write are pushed to `terms`.
+   * The statements of one write, in order: each item's row (and its search terms), and the tag rows
+   * of several items in one INSERT of at most `tagsPerInsert` rows (D1 allows 100 bound parameters
+   * a statement), so a new item costs one statement and a share of another rather than two or three.
+   * The search terms written are pushed to `terms`.
+   */
+  function writeBatch(terms: string[]) {
+    const statements: Statement[] = [];
+    let tagRows: SqlValue[] = [];
+    const flushTags = () => {
+      if (tagRows.length === 0) return;
+      statements.push({ sql: tagInsertSql[tagRows.length / 3], params: tagRows });
+      tagRows = [];
+    };
+    return {
+      statements,
+      /** One item (`stored`: whether a row of it is stored already). */
+      add(row: ItemRow, item: Item, stored: boolean) {
+        // A stored item's tag rows are replaced: the rows still to be written (maybe its own, written
+        // earlier in this batch) go first, then its old ones are deleted.
+        if (stored) flushTags();
+        statements.push(...writeItem(row, item, stored, terms));
+        for (const tag of itemTags(item)) {
+          tagRows.push(tag, row.sort_key, item.id);
+          if (tagRows.length === 3 * tagsPerInsert) flushTags();
+        }
+      },
+      /** The statements, every tag row included. */
+      done(): Statement[] {
+        flushTags();
+        return statements;
+      },
+    };
+  }
+
+  /**
+   * The statements that write one item's row and search terms, and delete its tag rows when it is
+   * stored already (`stored`); its new tag rows are `writeBatch`'s. The search terms they write are
+   * pushed to `terms`.
    */
   function writeItem(row: ItemRow, item: Item, stored: boolean, terms: string[]): Statement[] {
     const values = rowValues(row);
     const termWrite = termWriter?.statement(row.title, row.content_text);
     if (termWrite) terms.push(...termWrite.terms);
-    const tags = itemTags(item);
     return [
       search
         ? {
@@ -89,11 +125,6 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       ...(termWrite?.statement ? [termWrite.statement] : []),
       // A new item has no tag rows (an item's tags go with it, deleteItems); a stored one's are replaced.
       ...(stored ? [{ sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] }] : []),
-      // The item's tags (always at least `all`) in as few statements as D1's 100 bound parameters allow.
-      ...chunks(tags, tagsPerInsert).map((some) => ({
-        sql: `INSERT INTO item_tags (tag, sort_key, item_id) VALUES ${some.map(() => '(?, ?, ?)').join(', ')}`,
-        params: some.flatMap((tag) => [tag, row.sort_key, item.id]),
-      })),
     ];
   }
 
@@ -142,8 +173,8 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
   async function upsertItemGroups(groups: KeyedItem[][]): Promise<UpsertResult[]> {
     const ids = [...new Set(groups.flatMap((items) => items.map((k) => k.item.id)))];
     const existing = new Map((await rowsByIds(ids)).map((row) => [row.id, row]));
-    const statements: Statement[] = [];
     const terms: string[] = [];
+    const batch = writeBatch(terms);
     const results = groups.map((items) => {
       const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, changedIds: [] };
       for (const { item, titleKey } of items) {
@@ -158,10 +189,11 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
         else result.inserted++;
         result.changedIds.push(item.id);
         existing.set(item.id, row);
-        statements.push(...writeItem(row, kept, before !== undefined, terms));
+        batch.add(row, kept, before !== undefined);
       }
       return result;
     });
+    const statements = batch.done();
     if (statements.length > 0) {
       versionSeen = null;
       itemCache.drop(existing.keys());

@@ -49,6 +49,20 @@ export function storeContract(name: string, open: () => Promise<ItemStore>) {
       expect(await store.countTags()).toMatchObject({ all: 2 });
     });
 
+    it("writes every item's tag rows in one write, an item re-tagged later in the same write keeping only its last tags", async () => {
+      // 12 items of 4 tags (48 rows, more than one INSERT's worth), one of them twice with other tags.
+      const items = Array.from({ length: 12 }, (_, i) => makeItem({
+        id: `t${i}`, title: `Tagged ${i}`, topics: ['energy', 'security'], regions: [i % 2 === 0 ? 'kazakhstan' : 'uzbekistan'],
+      }));
+      const retagged = { ...items[3], title: 'Tagged 3, edited', topics: ['aviation'], regions: [] };
+      await store.upsertItemGroups([items.slice(0, 6).map(keyed), [keyed(retagged), ...items.slice(6).map(keyed)]]);
+      expect(await store.countTags()).toEqual({
+        all: 12, 'topic:energy': 11, 'topic:security': 11, 'topic:aviation': 1, 'region:kazakhstan': 6, 'region:uzbekistan': 5,
+      });
+      expect((await store.queryItems({ limit: 20, topics: ['aviation'] })).items.map((i) => i.id)).toEqual(['t3']);
+      expect((await store.queryItems({ limit: 20, regions: ['uzbekistan'] })).items.map((i) => i.id).sort()).toEqual(['t1', 't11', 't5', 't7', 't9']);
+    });
+
     it('probes writability without changing anything', async () => {
       expect(await store.checkWritable()).toBeNull();
       expect(await store.version()).toBe(0);

@@ -1,4 +1,5 @@
 import { eng } from 'stopword';
+import { matchChrome } from './chromeLine.js';
 import { isNameParticle } from './parseByline.js';
 import { monthByName } from './monthNames.js';
 import { findDate, findShortDate } from './parseDateline.js';
@@ -145,7 +146,7 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
       const words = n.split(whitespace);
       return (!dated && common.has(words[0]!.toLowerCase())) || 2 * words.filter((w) => common.has(w.toLowerCase())).length > words.length;
     };
-    return names.some(phrase) ? [] : names;
+    return names.some(phrase) || names.some(widgetWord) ? [] : names;
   };
   // "A A": a name printed twice (an avatar's alt text, then the name), whatever follows it ("A A 2 hours ago").
   const words = rest.split(whitespace);
@@ -160,6 +161,12 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
   if (names.length) return names;
   return [];
 }
+
+/** "Shop Subscribe", "Follow Facebook": a word of the pair is a share or newsletter widget's label, so it is a row of links, not a person. */
+const widgetWord = (name: string) => name.split(whitespace).some((w) => {
+  const c = matchChrome(w);
+  return c !== null && (c.what === 'newsletter form' || c.what === 'share widget');
+});
 
 const updatedWords = /\b(?:updated|modified|mis\s+à\s+jour|actualizado|aktualisiert|aktualizováno|обновлено|last\s+modified)\b/iu;
 
