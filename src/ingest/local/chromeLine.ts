@@ -43,7 +43,7 @@ const inlineRules: Rule[] = [
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|partner\s+content|ad)$/i, 'advertisement'],
   // The article's tool bar in other languages: print, share, font size, bookmark.
   [/^(?:(?:artikel|beitrag|seite|статью|новость)\s+)?(?:imprimir|imprimer|drucken|stampa|печать|распечатать|версия\s+для\s+печати|compartir|compartilhar|partager|teilen|condividi|поделиться|сохранить|guardar|enregistrer|speichern|merken)(?:\s+(?:este|esta|el|la|cet|cette|ce|den|diesen|dieses|l['’]|статью|новость))?(?:\s+(?:art[íi]culo|noticia|not[íi]cia|article|artikel|articolo|beitrag))?$/i, 'share widget'],
-  [/^(?:分享(?:到|至)?[:：]?.{0,12}|打印(?:本页|本文|此页)?|【?字号[:：]?.{0,12}】?|收藏(?:本文)?|转发(?:本文)?|印刷(?:する)?|シェア(?:する)?|ツイート|この記事を(?:シェア|印刷)(?:する)?|ブックマーク|공유(?:하기)?|인쇄(?:하기)?|스크랩)$/, 'share widget'],
+  [/^(?:分享(?:到|至)?[:：]?.{0,12}|打印(?:本页|本文|此页)?|[【\[［(（]?字[号體体][:：]?.{0,12}[】\]］)）]?|收藏(?:本文)?|转发(?:本文)?|印刷(?:する)?|シェア(?:する)?|ツイート|この記事を(?:シェア|印刷)(?:する)?|ブックマーク|공유(?:하기)?|인쇄(?:하기)?|스크랩)$/, 'share widget'],
   // An article's own tools as links: "Print this article", "Email this story", "Edit on GitHub", "Report an error".
   [/^(?:print|e-?mail|share|save|edit|cite|download|bookmark)(?:\s+(?:this|the))?\s+(?:article|story|page|post|entry|item|pdf|source)(?:\s+(?:on|via|to|as)\s+.{1,30})?$|^edit\s+(?:on|in)\s+\S.{0,30}$|^(?:view|edit)\s+(?:source|history)$|^(?:report|suggest|submit)\s+(?:an?\s+)?(?:error|correction|typo|mistake)$|^reprints?\s+(?:&|and)\s+permissions$/i, 'navigation'],
   // Notes that interrupt the article and point past themselves: "Continue reading the main story", "Story continues below advertisement".

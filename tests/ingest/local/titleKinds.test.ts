@@ -107,7 +107,7 @@ describe("the site's name after the headline", () => {
 
 describe('an article\'s tool bar and image controls are chrome, in other languages and scripts too', () => {
   it('matches print, share, font size and bookmark labels', () => {
-    for (const t of ['Imprimir', 'Compartir', 'Drucken', 'Artikel teilen', 'Imprimer cet article', 'Поделиться', 'Версия для печати', '分享到：', '打印本页', '【字号 大 中 小】', '印刷する', 'シェア', 'この記事をシェアする', '공유하기',
+    for (const t of ['Imprimir', 'Compartir', 'Drucken', 'Artikel teilen', 'Imprimer cet article', 'Поделиться', 'Версия для печати', '分享到：', '打印本页', '【字号 大 中 小】', '[字号 大 中 小]', '印刷する', 'シェア', 'この記事をシェアする', '공유하기',
       'Image caption', 'Enlarge this image', 'Toggle caption', 'Click to enlarge', 'Toggle navigation', 'Font size', 'Save for later']) {
       expect(matchChrome(t), t).not.toBeNull();
     }
@@ -212,5 +212,16 @@ describe("a pair of widget labels is no author's name", () => {
     expect(bylineIn('Shop Subscribe', true, common)).toEqual([]);
     expect(bylineIn('Telegram Facebook', true, common)).toEqual([]);
     expect(bylineIn('Ines Marlow', true, common)).toEqual(['Ines Marlow']);
+  });
+});
+
+describe('a short Chinese article is long enough to have its headline chosen', () => {
+  it('counts its characters two to a word, and reads its header', () => {
+    const zh = (k: number) => `渡轮周二在冬季风暴过后恢复了湖上的航线，运营方表示时刻表将在周末前恢复正常。乘客们在北码头排队等候，许多人说他们已经等了三个星期。第${k}段。`;
+    const page = ['湖畔网首页', '', '  • 新闻', '  • 财经', '', '渡轮恢复湖上航线', '', '2021年03月02日 10:15 来源：湖畔网 作者：林海川', '', '原标题：冬季风暴过后渡轮恢复航线', '', ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap((k) => [zh(k), ''])];
+    const main = mainOf(page);
+    expect(main.title).toBe('渡轮恢复湖上航线');
+    expect(main.authors).toEqual(['林海川']);
+    expect(main.published).toBe('2021-03-02T10:15:00Z');
   });
 });
