@@ -92,6 +92,10 @@ describe("the site's name after the headline", () => {
     expect(withoutSiteName(`${headline} - Lake Notes`, lines, 2)).toBe(headline);
     expect(withoutSiteName(`${headline} - Travel - Lake Notes`, lines, 2)).toBe(headline);
     expect(withoutSiteName(`${headline} | Lake Notes`, [{ text: 'Copyright 2024 Lake Notes' }, { text: 'X' }], 1)).toBe(headline);
+    // The name as a copyright notice's holder, or as the site's address.
+    expect(withoutSiteName(`${headline} | Lake Notes`, [{ text: '© 2024 Lake Notes Media Ltd. All rights reserved.' }, { text: 'X' }], 1)).toBe(headline);
+    expect(withoutSiteName(`${headline} - Lake Notes`, [{ text: 'Read more at www.lakenotes.com/ferries' }, { text: 'X' }], 1)).toBe(headline);
+    expect(withoutSiteName(`${headline} - Lake Notes`, [{ text: '© 2024 Lakeside Notes' }, { text: 'X' }], 1)).toBe(`${headline} - Lake Notes`);
     expect(withoutSiteName('渡轮恢复湖上航线_新闻_湖畔网', [{ text: '湖畔网' }, { text: '新闻' }, { text: 'X' }], 2)).toBe('渡轮恢复湖上航线');
   });
   it('stays when the page does not print it, or the headline would be left a word', () => {
