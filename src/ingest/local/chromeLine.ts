@@ -112,8 +112,8 @@ export function isCaptionLine(line: string): boolean {
   return line.length <= 400 && (creditParenthetical.test(line) || trailingCredit.test(line.slice(-80)));
 }
 
-/** "... on the day after the takeover Credit: CITY GAZETTE", "... in Kabul. Photograph: Jane Doe/AP": a caption's credit at its end. */
-const trailingCredit = /\s(?:Credits?|Photograph|Photo|Picture|Image)\s?:\s*\p{Lu}[^.!?:]{1,60}$/u;
+/** "... on the day after the takeover Credit: CITY GAZETTE", "... in Kabul. Photograph: Jane Doe/AP", "... on Tuesday. Credit Jane Doe for Lake Notes": a caption's credit at its end. */
+const trailingCredit = /\s(?:Credits?|Photograph|Photo|Picture|Image)\s?:\s*\p{Lu}[^.!?:]{1,60}$|[.!?]["”’]?\s+Credits?\s+\p{Lu}[^.!?:]{1,60}$/u;
 
 /** Currency and market tickers: figures, codes and signs, no running words ("• KGS/USD = 0.01144 0%"). */
 export function isTickerLine(line: string): boolean {

@@ -149,6 +149,14 @@ describe("an article's own tool links and notes that point past themselves are c
     expect(inside.title).toBe(headline);
     expect(inside.authors).toEqual(['Ines Marlow', 'Tomas Reyl']);
     expect(inside.paragraphs).toHaveLength(4);
+    // A caption with its credit after it ("Credit A for Outlet", no colon), the note, then the byline: the headline still heads it.
+    const captioned = mainOf(['Lake Notes', '', 'Ferry Service Resumes Across the Lake', '', `${note} Share This Page`, '', '  • Share', '  • Tweet', '', 'Photo', '',
+      'Passengers at the north pier on Tuesday. Credit Ola Brun for Lake Notes', '', note, '', 'By INES MARLOW MARCH 3, 2024', '', para('Passengers said'), '', para('The operator said'), '', note, '', para('Harbour staff said')]);
+    expect(captioned.title).toBe('Ferry Service Resumes Across the Lake');
+    expect(captioned.authors).toEqual(['Ines Marlow']);
+    expect(captioned.paragraphs).toHaveLength(3);
+    expect(matchChrome('Passengers at the north pier on Tuesday. Credit Ola Brun for Lake Notes')?.what).toBe('photo caption');
+    expect(matchChrome('It was a hard year. Credit Lake Bank fell.')).toBeNull();
     // In another language, the article below it is kept whole.
     const es = mainOf([...nav, 'Ferry resumes', '', 'Seguir leyendo', '', ...body]);
     expect(es.title).toBe('Ferry resumes');
