@@ -46,7 +46,7 @@ const inlineRules: Rule[] = [
   [/^(?:分享(?:到|至)?[:：]?.{0,12}|打印(?:本页|本文|此页)?|[【\[［(（]?字[号體体][:：]?.{0,12}[】\]］)）]?|收藏(?:本文)?|转发(?:本文)?|印刷(?:する)?|シェア(?:する)?|ツイート|この記事を(?:シェア|印刷)(?:する)?|ブックマーク|공유(?:하기)?|인쇄(?:하기)?|스크랩)$/, 'share widget'],
   // An article's own tools as links: "Print this article", "Email this story", "Edit on GitHub", "Report an error".
   [/^(?:print|e-?mail|share|save|edit|cite|download|bookmark)(?:\s+(?:this|the))?\s+(?:article|story|page|post|entry|item|pdf|source)(?:\s+(?:on|via|to|as)\s+.{1,30})?$|^edit\s+(?:on|in)\s+\S.{0,30}$|^(?:view|edit)\s+(?:source|history)$|^(?:report|suggest|submit)\s+(?:an?\s+)?(?:error|correction|typo|mistake)$|^reprints?\s+(?:&|and)\s+permissions$/i, 'navigation'],
-  // Notes that interrupt the article and point past themselves: "Continue reading the main story", "Story continues below advertisement".
+  // Notes that interrupt the article and point past themselves: "Continue reading the story below", "Story continues below advertisement".
   [/^(?:continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)(?:\s+below)?|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|click\s+here\s+to\s+\S.{0,40}|(?:please\s+)?enable\s+javascript\b.{0,80}|loading\s*(?:\.\.\.|…)?)$/i, 'navigation'],
   // Subscribe, follow and log-in prompts in other languages and scripts ("Abonnez-vous ...", "Síguenos en X", "Подписаться", "登录").
   [/^(?:suscr[ií]be(?:te)?|suscr[ií]bete\s+a|abonnez-vous|abonnieren|jetzt\s+abonnieren|abbonati|assine(?:\s+j[aá])?|подписаться|оформить\s+подписку|订阅|訂閱|購読(?:する)?|구독(?:하기)?)(?:\s.{0,100})?$/i, 'newsletter form'],

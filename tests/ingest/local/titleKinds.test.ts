@@ -130,7 +130,7 @@ describe('an article\'s tool bar and image controls are chrome, in other languag
 describe("an article's own tool links and notes that point past themselves are chrome, not its title", () => {
   it('matches them, and leaves headlines that start with the same words', () => {
     for (const t of ['Print this article', 'Email this story', 'Edit this page', 'Edit on GitHub', 'View source', 'Report an error', 'Suggest a correction', 'Reprints & Permissions',
-      'Continue reading the main story', 'Story continues below advertisement', 'Click here to subscribe', 'Please enable JavaScript to view the comments', 'Loading...', 'Image 3 of 12', 'Caption', 'Expand',
+      'Continue reading the story below', 'Story continues below advertisement', 'Click here to subscribe', 'Please enable JavaScript to read the replies', 'Loading...', 'Image 3 of 12', 'Caption', 'Expand',
       'Seguir leyendo', 'Lire la suite »', 'Weiterlesen', 'Читать далее', '阅读全文', '続きを読む', '더보기',
       'Abonnez-vous 1€ le premier mois', 'Suscríbete', 'Jetzt abonnieren', 'Подписаться', '订阅', 'Suivre Lake Notes sur Twitter', 'Síguenos en Twitter', 'Folgen Sie uns', 'Siga a redação', '关注我们',
       'Iniciar sesión', 'Se connecter', 'Anmelden', 'Войти', '登录', 'ログイン', '로그인', 'Image placeholder', 'Play Video', 'Your video will play in 00:25', 'Close menu', 'Log In Log Out']) {
@@ -139,12 +139,12 @@ describe("an article's own tool links and notes that point past themselves are c
     for (const t of ['Print the lake ferry timetable at home', 'Leer más sobre el lago', 'Lire la suite des aventures du lac', 'Editors pick the best lake walks', 'Siga o dinheiro até o fim da linha', 'Suivre la piste du loup sur les hauts plateaux']) expect(matchChrome(t), t).toBeNull();
   });
   it('does not title the article with them', () => {
-    for (const chrome of ['Print this article', 'Continue reading the main story', 'Edit on GitHub']) {
+    for (const chrome of ['Print this article', 'Continue reading the story below', 'Edit on GitHub']) {
       const page = [...nav, 'Ferry resumes', '', '  • Share', '  • Tweet', '', chrome, '', ...body];
       expect(mainOf(page).title, chrome).toBe('Ferry resumes');
     }
     // Printed in the header and again inside the text: neither the title nor a paragraph, and the byline under it is read.
-    const note = 'Continue reading the main story';
+    const note = 'Continue reading the story below';
     const inside = mainOf(['Lake Notes', '', headline, '', note, '', 'By INES MARLOW and TOMAS REYL', 'MARCH 3, 2024', '', para('Passengers said'), '', para('The operator said'), '', note, '', para('Harbour staff said'), '', para('Anglers said')]);
     expect(inside.title).toBe(headline);
     expect(inside.authors).toEqual(['Ines Marlow', 'Tomas Reyl']);
@@ -210,7 +210,7 @@ describe('a reference page: its title over a fact box, and sentences with citati
     expect(isTableRow(header, 1, lowerCaseWords(header))).toBe(false);
   });
   it('titles the page with its title, not a row of the fact box above the text', () => {
-    const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', '',
+    const page = ['Lake ferry', '', 'From Lakepedia, the open lake guide', 'Jump to menu Jump to search', '',
       'Lake ferry', 'MV Lakeside in 2009', 'Type Passenger ferry', 'Locale North Lake', 'Opened 1921', 'Operator Harbour Board', '',
       'The lake ferry is a passenger ferry service across North Lake between the north pier and the old town, run by the harbour board since 1921.[1]', '',
       para('Its boats'), '', 'Contents', '', '  • 1 History', '  • 2 Routes', '', 'History[edit]', '', para('In 1921'), '', para('By 1930'), '', 'Routes[edit]', '', para('Today'), '', para('In summer')];
