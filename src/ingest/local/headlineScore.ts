@@ -9,6 +9,7 @@ import { captionOverCredit } from './captionOverCredit.js';
 import { isLinkCard } from './isLinkCard.js';
 import { isTableRow } from './tableRow.js';
 import { mostlyLowerCase } from './lowerCaseWords.js';
+import { isSiteNameLine } from './siteNameSuffix.js';
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -124,6 +125,11 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (kind === 'name' || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
     score -= 2;
     why.push('a name');
+  }
+  // The site's name over its article (a logo's text, the publisher's line): no headline.
+  if (words <= 5 && isSiteNameLine(lines, i)) {
+    score -= 3;
+    why.push("the site's name");
   }
   if (captionWords.test(text) || isCaptionLine(text)) {
     score -= 2.5;
