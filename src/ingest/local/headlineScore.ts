@@ -28,6 +28,27 @@ const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
+/**
+ * A video player's controls as a scrape prints them ("Video Player is loading.", "Play Video",
+ * "Unmute", "Duration 0:00", "End of dialog window.", "WATCH LIVE", "VIDEO 3:49"): the line under
+ * them is the video's title, not the article's headline.
+ */
+const playerControl = /^(?:video\s+player\s+is\s+loading\.?|play\s+video|play|pause|unmute|mute|(?:current|remaining)\s+time\b.{0,12}|duration\b.{0,12}|(?:loaded|progress)\s*:\s*\d+%|full\s*screen|playback\s+rate|stream\s+type\b.{0,12}|(?:beginning|end)\s+of\s+dialog\s+window\b.{0,60}|close\s+modal\s+dialog|this\s+is\s+a\s+modal\s+window\.?|watch\s+live|live\s+video|now\s+playing|video\s*\d{1,2}:\d{2}\S*|\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?)$/i;
+
+/** How many non-blank lines above a candidate a player's control makes it the video's title. */
+const playerReach = 4;
+
+/** Line `i` stands right under a video player's controls. */
+export function underVideoPlayer(lines: ReadonlyArray<{ text: string }>, i: number): boolean {
+  for (let j = i - 1, seen = 0; j >= 0 && seen < playerReach; j--) {
+    const t = lines[j]!.text;
+    if (!t) continue;
+    seen++;
+    if (t.length <= 80 && playerControl.test(t.trim())) return true;
+  }
+  return false;
+}
+
 /** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
 const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 
@@ -80,7 +101,9 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
-    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || isBreadcrumb(lines[j]!.text))) break;
+    // A strong headline (six words or more, most of them echoed) passes the standfirst right under it, however short.
+    const dek = seen === 1 && words >= 6 && echoed >= 2 && 2 * echoed > own.size;
+    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words && !dek) || isBreadcrumb(lines[j]!.text))) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       // A teaser's own byline under a headline that shares no word with the article: another article's header.
@@ -138,6 +161,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2.5;
     why.push('a caption over its credit');
   }
+  if (underVideoPlayer(lines, i)) {
+    score -= 2;
+    why.push("a video's title");
+  }
   if (isTableRow(lines, i, common)) {
     score -= 1.5;
     why.push('a row of a table or list');
@@ -163,7 +190,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   // The standfirst under its headline: a long line right below a shorter headline-shaped one, or
   // a line as long right below a headline that also names the article's subject.
   const above = previousNonBlank(lines, i);
-  if (above !== null && words >= 8) {
+  if (above !== null && words >= 5) {
     const a = lines[above]!;
     const aw = wordCount(a.text);
     const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !isBreadcrumb(a.text);
@@ -175,7 +202,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
         if (body.has(w)) aEcho++;
       }
     }
-    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && aw <= words + 2 && aEcho >= 2 && 2 * aEcho > aWords))) {
+    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
       score -= 1.2;
       why.push('a standfirst under a headline');
     }
