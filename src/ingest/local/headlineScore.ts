@@ -3,13 +3,17 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
-import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textShape.js';
+import { isAbbreviation, wordCount } from './textShape.js';
 import { isBreadcrumb } from './isBreadcrumb.js';
 import { captionOverCredit } from './captionOverCredit.js';
 import { isLinkCard } from './isLinkCard.js';
 import { isTableRow } from './tableRow.js';
 import { mostlyLowerCase } from './lowerCaseWords.js';
 import { isSiteNameLine } from './siteNameSuffix.js';
+import { isFragmentHeadline } from './isFragmentHeadline.js';
+import { underVideoPlayer } from './underVideoPlayer.js';
+
+export { isFragmentHeadline };
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -28,50 +32,8 @@ const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
-/**
- * A video player's controls as a scrape prints them ("Video Player is loading.", "Play Video",
- * "Unmute", "Duration 0:00", "End of dialog window.", "WATCH LIVE", "VIDEO 3:49"): the line under
- * them is the video's title, not the article's headline.
- */
-const playerControl = /^(?:video\s+player\s+is\s+loading\.?|play\s+video|play|pause|unmute|mute|(?:current|remaining)\s+time\b.{0,12}|duration\b.{0,12}|(?:loaded|progress)\s*:\s*\d+%|full\s*screen|playback\s+rate|stream\s+type\b.{0,12}|(?:beginning|end)\s+of\s+dialog\s+window\b.{0,60}|close\s+modal\s+dialog|this\s+is\s+a\s+modal\s+window\.?|watch\s+live|live\s+video|now\s+playing|video\s*\d{1,2}:\d{2}\S*|\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?)$/i;
-
-/** How many non-blank lines above a candidate a player's control makes it the video's title. */
-const playerReach = 4;
-
-/** Line `i` stands right under a video player's controls. */
-export function underVideoPlayer(lines: ReadonlyArray<{ text: string }>, i: number): boolean {
-  for (let j = i - 1, seen = 0; j >= 0 && seen < playerReach; j--) {
-    const t = lines[j]!.text;
-    if (!t) continue;
-    seen++;
-    if (t.length <= 80 && playerControl.test(t.trim())) return true;
-  }
-  return false;
-}
-
 /** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
 const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
-
-/** "Ferry is back. Passengers cheer at the pier": two short sentences, the last without its full stop. */
-const twoParts = /^(\P{P}[^.!?]{8,}[.!?])\s+(\p{Lu}[^.!?]{8,})$/u;
-
-const camelBrand = /^\p{Ll}{1,2}\p{Lu}\p{L}*\s+\S+\s+\S/u;
-
-/**
- * A headline of two parts (or one that starts with a camel-case brand), which the line classifier leaves as a fragment (it is neither one
- * headline-shaped phrase nor finished prose): each part starts in upper case, the second has no full stop.
- */
-export function isFragmentHeadline(line: ClassifiedLine): boolean {
-  if (line.cls.kind !== 'chrome' || line.cls.what !== 'fragment') return false;
-  const text = line.text;
-  // "iFerry app returns as lake service resumes": a headline that starts with a brand in camel case.
-  if (camelBrand.test(text)) return headlineShape(text.charAt(0).toUpperCase() + text.slice(1)) === 'headline';
-  if (text.length > 160 || !/^\p{Lu}/u.test(text)) return false;
-  const m = twoParts.exec(text);
-  if (!m) return false;
-  const words = wordCount(text);
-  return words >= 5 && words <= 25 && letterRatio(text) >= 0.7 && !/[,;:]$/.test(text);
-}
 
 /**
  * The score of line `i` as the headline of an article whose words are `body`. `common` holds the

@@ -15,6 +15,7 @@ const maxNameWords = 5;
 /** The line as a name would stand on its own: without its bullet, a copyright sign and year, a trailing "All rights reserved". */
 function asName(text: string): string {
   return text
+    .trimStart()
     .replace(/^[•▪◦●*·\-–]\s*/u, '')
     .replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/iu, '')
     .replace(/[.,]?\s*all\s+rights\s+reserved\.?$/iu, '')

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
+import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
+import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
+import { parsePage } from '../../../src/ingest/local/parsePage.js';
+import { isSiteNameLine } from '../../../src/ingest/local/siteNameSuffix.js';
+import { wikiTitle } from '../../../src/ingest/local/wikiTitle.js';
+
+/** More kinds of wrong title (session 6), on lines and pages written for these tests (w3m-dump style). */
+const origin = { kind: 'page' as const, ref: 'test/kinds-more.txt' };
+const classified = (texts: string[]) => texts.map((text) => ({ text, cls: classifyLine(text) }));
+const para = (lead: string) => `${lead} the ferry service across the lake resumed on Tuesday after the winter storms, and the operator said timetables would return to normal by the weekend.`;
+const body = [para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Pier workers said')];
+const headline = 'Ferry service resumes across the lake after the storms';
+const mainOf = (page: string[]) => {
+  const { articles } = parsePage(page.join('\n'), origin);
+  return articles.find((a) => !a.secondary) ?? articles[0]!;
+};
+
+describe("the site's name over its article", () => {
+  it('is a short line the copyright notice holds, the address spells, or the page prints three times', () => {
+    const owned = [{ text: 'Harbour Weekly' }, { text: headline }, { text: '© 2024 Harbour Weekly. All rights reserved.' }];
+    expect(isSiteNameLine(owned, 0)).toBe(true);
+    expect(isSiteNameLine(owned, 1)).toBe(false);
+    const addressed = [{ text: 'The Harbour Weekly' }, { text: headline }, { text: 'Write to us: desk@harbourweekly.org' }];
+    expect(isSiteNameLine(addressed, 0)).toBe(true);
+    const repeated = [{ text: '  • Harbour Weekly' }, { text: 'Harbour Weekly' }, { text: headline }, { text: '  • harbour weekly' }];
+    expect(isSiteNameLine(repeated, 1)).toBe(true);
+  });
+  it('is not a headline printed twice, nor a long Chinese headline printed three times', () => {
+    expect(isSiteNameLine([{ text: '  • Ferry resumes' }, { text: 'Ferry resumes' }, { text: 'Other' }], 1)).toBe(false);
+    const zh = '渡轮周二恢复湖上航线并调整冬季时刻表';
+    expect(isSiteNameLine([{ text: `  • ${zh}` }, { text: zh }, { text: `  • ${zh}` }], 1)).toBe(false);
+  });
+  it('does not title the article on a whole page, where it stands over the byline and the headline', () => {
+    const page = ['  • Home', '  • Harbour Weekly', '  • Travel', '', 'Harbour Weekly', 'Ines Marlow/May 2, 2024', headline, 'The operator says the timetable is back by the weekend.', '', ...body, '', '  • Subscribe to Harbour Weekly', '  • Copyright 2024 © Harbour Weekly. All rights reserved.'];
+    expect(mainOf(page).title).toBe(headline);
+  });
+});
+
+describe("a video's title under the player's controls", () => {
+  it('stands under a player', () => {
+    const lines = [{ text: 'Video Player is loading.' }, { text: 'Play Video' }, { text: 'Duration 0:00' }, { text: '' }, { text: 'Crews at the north pier' }];
+    expect(underVideoPlayer(lines, 4)).toBe(true);
+    expect(underVideoPlayer([{ text: 'WATCH LIVE' }, { text: 'VIDEO2:1502:15' }, { text: 'Crews at the north pier' }], 2)).toBe(true);
+    expect(underVideoPlayer([{ text: '  • Travel' }, { text: '' }, { text: headline }], 2)).toBe(false);
+  });
+  it('does not title the article whose headline stands above the player', () => {
+    const page = ['  • Home', '  • Travel', '', 'Travel', '', headline, '', '  • Timetables return by the weekend', '  • Boats were idle for three weeks', '',
+      'Video Player is loading.', 'Play Video', 'Unmute', 'Duration 0:00', 'End of dialog window.', '', 'Harbour crews on the lake ferry', 'Harbour crews on the lake ferry', '', ...body];
+    expect(mainOf(page).title).toBe(headline);
+  });
+});
+
+describe('interface labels that are chrome', () => {
+  it('matches a "click here for more" link, a bare "Back" and a wiki\'s skip links', () => {
+    for (const t of ['Click Here for More on LAKE FERRIES', 'Click here', 'Back', 'Jump to navigation Jump to search', 'Jump to: navigation, search']) expect(matchChrome(t), t).not.toBeNull();
+    for (const t of ['Back to the lake: the ferry returns', 'Click and collect comes to the pier']) expect(matchChrome(t), t).toBeNull();
+  });
+});
+
+describe('a headline over its shorter standfirst', () => {
+  it('titles the article, the standfirst under it does not', () => {
+    const page = ['  • Home', '  • Travel', '', ' 1. Travel', '', headline, '', 'Timetables back to normal, the operator says', '', 'By Ines Marlow', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+  });
+});
+
+describe("a wiki article's title over the wiki's tagline", () => {
+  it('is the line above the tagline, past the tabs and tools a newer skin prints between', () => {
+    const lines = classified(['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', 'Passenger boat service on a lake', '', para('The')]);
+    expect(wikiTitle(lines, 6)).toBe(0);
+    const tabs = classified(['Lake ferry', '[ ] 4 languages', '  • Article', '  • Talk', '  • Edit', '[ ] Tools', 'From Lakepedia, the free encyclopedia', '', para('The')]);
+    expect(wikiTitle(tabs, 8)).toBe(0);
+    const de = classified(['Seefähre', '', 'Aus Lakepedia, der freien Enzyklopädie', '', para('The')]);
+    expect(wikiTitle(de, 4)).toBe(0);
+    expect(wikiTitle(classified(['Lake ferry', '', 'From our correspondent', '', para('The')]), 4)).toBeNull();
+  });
+  it('titles the article over its short description, on a whole page', () => {
+    const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', 'Passenger boat service across a lake', 'For the song, see Lake ferry (song).', '', ...body];
+    expect(mainOf(page).title).toBe('Lake ferry');
+  });
+});
