@@ -36,7 +36,8 @@ const boundaryRules: Rule[] = [
 
 /** Noise dropped wherever it stands. */
 const inlineRules: Rule[] = [
-  [/^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)$/i, 'navigation'],
+  // One skip link, or several a scrape glued together ("Skip to navigationSkip to content").
+  [/^(?:skip\s+to\s+(?:the\s+)?(?:main\s+|primary\s+|secondary\s+)?(?:content|navigation|menu|search)\s*)+$/i, 'navigation'],
   [/^jump\s+to:?\s+(?:navigation|content|search)(?:[,\s]+(?:jump\s+to:?\s+)?(?:navigation|content|search))*$/i, 'navigation'],
   [/^(?:edit\s+(?:post|page|article|this)|menu|search|home|log\s*in|log\s*out|sign\s*in|register|close|open\s+menu|back|back\s+to\s+top|print|e-?mail|copy\s+link|link\s+copied|share|tweet)$/i, 'navigation'],
   [/^(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|threads|bluesky|instagram|youtube|tiktok|rss|flipboard)$/i, 'share widget'],

@@ -135,7 +135,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2.5;
     why.push("a link card's headline");
   }
-  if (linkRow.test(text)) {
+  if (isBreadcrumb(text)) {
+    score -= 2.5;
+    why.push('a breadcrumb trail');
+  } else if (linkRow.test(text)) {
     score -= 2;
     why.push('a row of links');
   }

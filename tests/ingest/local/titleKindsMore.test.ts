@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
+import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
+import { headlineShape } from '../../../src/ingest/local/textShape.js';
 import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
 import { isSiteNameLine } from '../../../src/ingest/local/siteNameSuffix.js';
@@ -80,5 +82,28 @@ describe("a wiki article's title over the wiki's tagline", () => {
   it('titles the article over its short description, on a whole page', () => {
     const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', 'Passenger boat service across a lake', 'For the song, see Lake ferry (song).', '', ...body];
     expect(mainOf(page).title).toBe('Lake ferry');
+  });
+});
+
+describe('Chinese and Japanese headlines with Latin words in them', () => {
+  it('are headlines, not shouted labels or fragments; a line ending in 。 is a sentence', () => {
+    expect(classifyLine('湖でフェリーを予約できる「アプリ」、FERRYGO').kind).toBe('heading');
+    expect(classifyLine('LAKE NOTES').kind).toBe('label');
+    expect(classifyLine('2024年の湖上フェリー・時刻表・運賃改定の概要 (Lake Notes meeting 12資料公開)').kind).toBe('heading');
+    expect(headlineShape('Lake Notes meetingの発表資料を公開します。')).toBe('fullStop');
+  });
+});
+
+describe('a breadcrumb trail from the home page', () => {
+  it('is a trail even with two crumbs, and no headline', () => {
+    expect(isBreadcrumb('Home › Ferry service resumes')).toBe(true);
+    expect(isBreadcrumb('Accueil » Le bac reprend')).toBe(true);
+    expect(isBreadcrumb('Ferry service › resumes')).toBe(false);
+    const page = ['  • Home', '  • Travel', '', 'Home › Ferry service resumes – the lake reopens', '', 'Ferry service resumes – the lake reopens', '02/05/2024 | Ines Marlow', '', ...body];
+    expect(mainOf(page).title).toBe('Ferry service resumes – the lake reopens');
+  });
+  it('lets glued skip links be chrome', () => {
+    expect(matchChrome('Skip to navigationSkip to content')).not.toBeNull();
+    expect(matchChrome('Skip to primary content')).not.toBeNull();
   });
 });
