@@ -107,3 +107,13 @@ describe('a breadcrumb trail from the home page', () => {
     expect(matchChrome('Skip to primary content')).not.toBeNull();
   });
 });
+
+describe('a headline far above its text, past a video player\'s settings', () => {
+  it('is still searched for: lines without words do not count towards the reach', () => {
+    const settings = Array.from({ length: 30 }, (_, k) => ['Aa', '  • ', 'A', 'Back', 'Done'][k % 5]!);
+    const page = ['  • Home', '  • Travel', '', headline, 'By Ines Marlow May 2, 2024 3:46 PM', '', ...settings, ...settings, ...settings, '', 'Caption settings', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
