@@ -1,9 +1,10 @@
 /**
- * A video player's controls as a scrape prints them ("Video Player is loading.", "Play Video",
- * "Unmute", "Duration 0:00", "End of dialog window.", "WATCH LIVE", "VIDEO 3:49"): the line under
- * them is the video's title, not the article's headline.
+ * A video player's or a photo gallery's controls as a scrape prints them ("Video Player is
+ * loading.", "Play Video", "Unmute", "Duration 0:00", "End of dialog window.", "WATCH LIVE", "VIDEO
+ * 3:49", "1 of 24", "Autoplay", "Skip Ad"): the line under them is the video's or the gallery's
+ * title, not the article's headline.
  */
-const playerControl = /^(?:video\s+player\s+is\s+loading\.?|play\s+video|play|pause|unmute|mute|(?:current|remaining)\s+time\b.{0,12}|duration\b.{0,12}|(?:loaded|progress)\s*:\s*\d+%|full\s*screen|playback\s+rate|stream\s+type\b.{0,12}|(?:beginning|end)\s+of\s+dialog\s+window\b.{0,60}|close\s+modal\s+dialog|this\s+is\s+a\s+modal\s+window\.?|watch\s+live|live\s+video|now\s+playing|video\s*\d{1,2}:\d{2}\S*|\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?)$/i;
+const playerControl = /^(?:video\s+player\s+is\s+loading\.?|play\s+video|play|pause|unmute|mute|(?:current|remaining)\s+time\b.{0,12}|duration\b.{0,12}|(?:loaded|progress)\s*:\s*\d+%|full\s*screen|playback\s+rate|stream\s+type\b.{0,12}|(?:beginning|end)\s+of\s+dialog\s+window\b.{0,60}|close\s+modal\s+dialog|this\s+is\s+a\s+modal\s+window\.?|autoplay|skip\s+ad|\d{1,3}\s+of\s+\d{1,3}|[×✕]|watch\s+live|live\s+video|now\s+playing|video\s*\d{1,2}:\d{2}\S*|\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?)$/i;
 
 /** How many non-blank lines above a candidate a player's control makes it the video's title. */
 const playerReach = 4;

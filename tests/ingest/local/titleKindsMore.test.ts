@@ -45,6 +45,7 @@ describe("a video's title under the player's controls", () => {
     const lines = [{ text: 'Video Player is loading.' }, { text: 'Play Video' }, { text: 'Duration 0:00' }, { text: '' }, { text: 'Crews at the north pier' }];
     expect(underVideoPlayer(lines, 4)).toBe(true);
     expect(underVideoPlayer([{ text: 'WATCH LIVE' }, { text: 'VIDEO2:1502:15' }, { text: 'Crews at the north pier' }], 2)).toBe(true);
+    expect(underVideoPlayer([{ text: '1 of 12' }, { text: 'Full Screen' }, { text: 'Autoplay' }, { text: 'Skip Ad' }, { text: 'Crews at the north pier' }], 4)).toBe(true);
     expect(underVideoPlayer([{ text: '  • Travel' }, { text: '' }, { text: headline }], 2)).toBe(false);
   });
   it('does not title the article whose headline stands above the player', () => {
