@@ -107,7 +107,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (c.kind === 'heading') score += 0.5;
   if (words < 3) score -= 1;
   if (words > 14) score -= 0.12 * (words - 14);
-  if (kind === 'name' || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
+  // A line of more than ten words is no name line, whatever name it holds ("A - the B of C ...").
+  if ((kind === 'name' && words <= 10) || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
     score -= 2;
     why.push('a name');
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
+import { contentWords } from '../../../src/ingest/local/contentWords.js';
+import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
 import { headlineShape } from '../../../src/ingest/local/textShape.js';
 import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
@@ -116,5 +118,13 @@ describe('a headline far above its text, past a video player\'s settings', () =>
     const main = mainOf(page);
     expect(main.title).toBe(headline);
     expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
+
+describe('a long headline that holds a name-like phrase', () => {
+  it('scores as no name line once it has more than ten words', () => {
+    const lines = classified(['Lake Ferry 3 - The small boat that costs only $5 a trip - Best selling ticket on the lake', 'Ines Marlow Monday, May 2, 2024 @ 11:10 PM UTC', '', para('The lake ferry')]);
+    const s = headlineScore(lines, 0, contentWords(lines[3]!.text), 3);
+    expect(s?.why ?? '').not.toMatch(/a name/);
   });
 });
