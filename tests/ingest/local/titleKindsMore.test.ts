@@ -128,3 +128,13 @@ describe('a long headline that holds a name-like phrase', () => {
     expect(s?.why ?? '').not.toMatch(/a name/);
   });
 });
+
+describe('a related block set inside the article', () => {
+  it('does not stop the search for the headline above it, and its teasers head nothing', () => {
+    const page = ['  • Home', '  • Travel', '', headline, 'By INES MARLOW MAY 2, 2024', '', '  • Share', '  • Email', '', para('Passengers said'), '', para('The operator said'), '', 'Continue reading the main story', 'Related Coverage', '',
+      '  • [img-1]', '    Storm closes the mountain road for the winter APRIL 28, 2024', '  • [img-2]', '    Harbour board names a new chair for the ferries APRIL 25, 2024', '', 'Advertisement', 'Continue reading the main story', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
