@@ -58,3 +58,21 @@ function proseAbove(lines: ClassifiedLine[], i: number, from: number): boolean {
   }
   return false;
 }
+
+/** However much chrome stands between (a video player's settings, a share bar), no further than this many lines. */
+const searchCap = 300;
+
+/**
+ * Where the search for a headline above line `first` starts: `searchLines` lines back, counting
+ * only lines that carry words (a player's settings, "Aa", bullets and blank lines do not count),
+ * and never more than `searchCap` lines back.
+ */
+export function searchStart(lines: ClassifiedLine[], first: number, searchLines: number): number {
+  let i = first;
+  for (let counted = 0; i > 0 && counted < searchLines && first - i < searchCap; ) {
+    i--;
+    const l = lines[i]!;
+    if (l.text && !(l.cls.kind === 'chrome' || l.cls.kind === 'label') && l.text.length > 3) counted++;
+  }
+  return i;
+}

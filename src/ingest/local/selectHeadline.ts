@@ -5,7 +5,7 @@ import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
 import { textWords } from './textWords.js';
 import { runningTitle } from './runningTitle.js';
-import { searchAbove } from './searchAbove.js';
+import { searchAbove, searchStart } from './searchAbove.js';
 import { wikiTitle } from './wikiTitle.js';
 
 /**
@@ -37,24 +37,6 @@ const searchLines = 90;
 /** The main article must hold this many words before its title is second-guessed. */
 const minArticleWords = 80;
 
-/** However much chrome stands between (a video player's settings, a share bar), no further than this many lines. */
-const searchCap = 300;
-
-/**
- * Where the search for a headline above line `first` starts: `searchLines` lines back, counting
- * only lines that carry words (a player's settings, "Aa", bullets and blank lines do not count),
- * and never more than `searchCap` lines back.
- */
-function searchStart(lines: ClassifiedLine[], first: number): number {
-  let i = first;
-  for (let counted = 0; i > 0 && counted < searchLines && first - i < searchCap; ) {
-    i--;
-    const l = lines[i]!;
-    if (l.text && !(l.cls.kind === 'chrome' || l.cls.kind === 'label') && l.text.length > 3) counted++;
-  }
-  return i;
-}
-
 /** The line of the draft's first paragraph of running prose (a share bar or a menu may come before it). */
 export function firstProseLine(draft: PlacedDraft): number {
   const k = draft.paragraphs.findIndex(isGoodProse);
@@ -82,7 +64,7 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
  */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
-  const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, searchStart(lines, firstParagraph)), common);
+  const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, searchStart(lines, firstParagraph, searchLines)), common);
   const inner = innerHeader(lines, draft, firstParagraph, common);
   if (inner === null) return headlineUnderLead(lines, draft, firstParagraph, outer, common) ?? outer;
   const lead = firstProseAfter(draft, inner);
