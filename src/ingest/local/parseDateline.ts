@@ -92,11 +92,6 @@ export function findDate(text: string): FoundDate | null {
   return firstDate(text, datePatterns);
 }
 
-/** `findDate` when only a date at the text's very start counts (null for any other). */
-function dateAtStart(text: string): FoundDate | null {
-  return firstDate(text, datePatternsAtStart);
-}
-
 function firstDate(text: string, patterns: typeof datePatterns): FoundDate | null {
   let best: FoundDate | null = null;
   for (const { re, order, guard } of patterns) {
@@ -165,7 +160,7 @@ export function parseDateLine(line: string): DateLine | null {
   if (line.length > 120 || !/\d/.test(line)) return null;
   const prefix = dateLinePrefix.exec(line);
   const rest = prefix ? line.slice(prefix[0].length) : line;
-  const found = dateAtStart(rest);
+  const found = firstDate(rest, datePatternsAtStart);
   if (!found) return null;
   if (!readingTime.test(rest.slice(found.length))) return null;
   return { iso: found.iso, updated: /updated|modified/i.test(prefix?.[1] ?? '') };
