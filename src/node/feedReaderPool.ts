@@ -16,7 +16,7 @@ import { defaultPoolSize, wholeBuffer, workerPool } from './workerPool.js';
 export function feedReaderPool(
   size = defaultPoolSize(),
   workerModule = new URL('./feed-reader-worker.js', import.meta.url),
-): FeedReader & { close(): Promise<void> } {
+): FeedReader & { start(): void; close(): Promise<void> } {
   const pool = workerPool<FeedBody, ReadFeed, FeedFailure>({
     size,
     compiled: workerModule,
@@ -25,5 +25,5 @@ export function feedReaderPool(
     failure: (failed) => new UpstreamError(failed.stage, failed.detail),
     stopped: (reason) => new UpstreamError('parse', `feed reader stopped (${reason})`),
   });
-  return Object.assign((input: FeedBody) => pool.run(input), { close: pool.close });
+  return Object.assign((input: FeedBody) => pool.run(input), { close: pool.close, start: pool.start });
 }

@@ -31,8 +31,12 @@ export interface ReadFeed {
   skipped: Record<string, number>;
 }
 
-/** Reads feed bodies elsewhere (a worker thread); absent: `readFeed` in the ingesting thread. */
-export type FeedReader = (input: FeedBody) => Promise<ReadFeed>;
+/**
+ * Reads feed bodies elsewhere (a worker thread); absent: `readFeed` in the ingesting thread.
+ * `start`, when given, gets the reader ready before the first body comes (a run with sources due
+ * calls it before its first fetch, so a worker's start-up overlaps the fetches).
+ */
+export type FeedReader = ((input: FeedBody) => Promise<ReadFeed>) & { start?(): void };
 
 function failure(stage: UpstreamStage, error: unknown): UpstreamError {
   return error instanceof UpstreamError ? error : new UpstreamError(stage, error instanceof Error ? error.message : String(error));
