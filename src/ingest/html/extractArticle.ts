@@ -2,7 +2,8 @@
  * One HTML page → its article, with `@mozilla/readability` on a `linkedom` document (both pure
  * JavaScript: the same code on Node and Workers; no script of the page ever runs). Title, byline,
  * date, language and site name come from Readability, then from the page's own metadata
- * (Open Graph, `article:*`, JSON-LD); the article HTML is sanitized with the upstream allowlist
+ * (Open Graph, `article:*`, JSON-LD, marked-up dates); the title loses a site name or section label
+ * the page's `<h1>` or other forms go without (`pageHeadline`); the article HTML is sanitized with the upstream allowlist
  * (links and images resolved against `<base>`, the page URL or its canonical URL); its plain text
  * is what classification and search read. A page that is not one readable article says why.
  */
@@ -11,7 +12,8 @@ import { parseHTML } from 'linkedom';
 import { cleanLine } from '../cleanText.js';
 import { htmlToParagraphs } from '../upstream/htmlToParagraphs.js';
 import { sanitizeContent } from '../upstream/sanitizeContent.js';
-import { keptReason, pageLevelReason } from './notArticleReason.js';
+import { keptReason, pageLevelReason, readerable } from './notArticleReason.js';
+import { pageHeadline } from './pageHeadline.js';
 import { type PageMetadata, pageMetadata } from './pageMetadata.js';
 import { splitByline } from './splitByline.js';
 
@@ -56,6 +58,9 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const pageTitle = text(doc.querySelector('title')?.textContent) ?? metadata.title ?? '';
   const notReadable = pageLevelReason(doc, pageTitle);
   if (notReadable !== null) return { ok: false, reason: notReadable };
+  const loose = !readerable(doc);
+  const headlineForms = [...metadata.headings, metadata.title, metadata.jsonLd?.headline, pageTitle]
+    .filter((t): t is string => typeof t === 'string' && t !== '');
 
   let result: ReturnType<Readability['parse']>;
   try {
@@ -69,22 +74,25 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   if (contentHtml === null) return { ok: false, reason: 'the article is empty once sanitized' };
   const paragraphs = htmlToParagraphs(contentHtml);
   const kept = paragraphs.join('\n\n');
-  const reason = keptReason({ text: kept, linkChars: linkTextLength(result.content) });
+  const reason = keptReason({ text: kept, linkChars: linkTextLength(result.content) }, loose);
   if (reason !== null) return { ok: false, reason };
-  return { ok: true, article: toExtracted(result, metadata, contentHtml, paragraphs) };
+  return { ok: true, article: toExtracted(result, metadata, headlineForms, contentHtml, paragraphs) };
 }
 
 function toExtracted(
-  result: NonNullable<ReturnType<Readability['parse']>>, metadata: PageMetadata, contentHtml: string, paragraphs: string[],
+  result: NonNullable<ReturnType<Readability['parse']>>, metadata: PageMetadata, headlineForms: string[], contentHtml: string,
+  paragraphs: string[],
 ): ExtractedArticle {
   const byline = splitByline(result.byline);
+  const siteName = text(result.siteName) ?? text(metadata.siteName);
+  const chosen = text(result.title) ?? text(metadata.title) ?? text(metadata.jsonLd?.headline) ?? '';
   return {
-    title: text(result.title) ?? text(metadata.title) ?? text(metadata.jsonLd?.headline) ?? '',
+    title: pageHeadline({ chosen, forms: headlineForms, siteName }),
     contentHtml,
     paragraphs,
     // Readability's byline first (it reads JSON-LD and the author meta tag too), then the metadata's list.
     authors: byline.length ? byline : metadata.authors.map(cleanLine).filter(Boolean),
-    siteName: text(result.siteName) ?? text(metadata.siteName),
+    siteName,
     published: text(result.publishedTime) ?? text(metadata.published),
     modified: text(metadata.modified),
     language: text(result.lang) ?? text(metadata.language),

@@ -1,11 +1,13 @@
 /**
  * What a page says about itself outside its text: `<base href>`, the canonical URL
  * (`<link rel="canonical">`, else `og:url`), Open Graph and `article:*` meta tags, the author meta
- * tag, `<html lang>` / `og:locale` / `Content-Language`, and its JSON-LD article. Read before
+ * tag, `<html lang>` / `og:locale` / `Content-Language`, its JSON-LD article, and a publication date
+ * its markup marks up (`publishedInMarkup`) when it states none elsewhere. Read before
  * Readability, which changes the document. Nothing here is invented: absent means null.
  */
 import { resolveUrl } from '../upstream/cleanUrl.js';
 import { type JsonLdArticle, jsonLdArticle } from './jsonLdArticle.js';
+import { publishedInMarkup } from './publishedInMarkup.js';
 
 export interface PageMetadata {
   /** What relative links and images resolve against: `<base href>` (itself resolved), else the page's URL, else canonical. */
@@ -13,6 +15,8 @@ export interface PageMetadata {
   /** `<link rel="canonical">`, else `og:url`, else JSON-LD `url`: http(s) only. */
   canonical: string | null;
   title: string | null;
+  /** The page's first `<h1>` and `<h2>` texts (three of each at most): how it prints its headline. */
+  headings: string[];
   siteName: string | null;
   authors: string[];
   published: string | null;
@@ -58,9 +62,11 @@ export function pageMetadata(doc: Document, pageUrl: string | null): PageMetadat
     base,
     canonical,
     title: meta(doc, 'og:title', 'twitter:title') ?? ld?.headline ?? null,
+    headings: ['h1', 'h2'].flatMap((tag) =>
+      Array.from(doc.querySelectorAll(tag), (h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, 3)),
     siteName: meta(doc, 'og:site_name', 'application-name') ?? ld?.publisher ?? null,
     authors: ld?.authors.length ? ld.authors : metaAuthors,
-    published: meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date', 'date') ?? ld?.datePublished ?? null,
+    published: meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'dc.date', 'date') ?? ld?.datePublished ?? publishedInMarkup(doc),
     modified: meta(doc, 'article:modified_time', 'dateModified', 'og:updated_time') ?? ld?.dateModified ?? null,
     language:
       doc.documentElement?.getAttribute('lang')?.trim() || meta(doc, 'og:locale', 'dc.language') || httpEquiv(doc, 'content-language') ||

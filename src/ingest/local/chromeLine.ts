@@ -36,8 +36,10 @@ const boundaryRules: Rule[] = [
 
 /** Noise dropped wherever it stands. */
 const inlineRules: Rule[] = [
-  [/^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)$/i, 'navigation'],
-  [/^(?:edit\s+(?:post|page|article|this)|menu|search|home|log\s*in|log\s*out|sign\s*in|register|close|open\s+menu|back\s+to\s+top|print|e-?mail|copy\s+link|link\s+copied|share|tweet)$/i, 'navigation'],
+  // One skip link, or several a scrape glued together ("Skip to navigationSkip to content").
+  [/^(?:skip\s+to\s+(?:the\s+)?(?:main\s+|primary\s+|secondary\s+)?(?:content|navigation|menu|search)\s*)+$/i, 'navigation'],
+  [/^jump\s+to:?\s+(?:navigation|content|search)(?:[,\s]+(?:jump\s+to:?\s+)?(?:navigation|content|search))*$/i, 'navigation'],
+  [/^(?:edit\s+(?:post|page|article|this)|menu|search|home|log\s*in|log\s*out|sign\s*in|register|close|open\s+menu|back|back\s+to\s+top|print|e-?mail|copy\s+link|link\s+copied|share|tweet)$/i, 'navigation'],
   [/^(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|threads|bluesky|instagram|youtube|tiktok|rss|flipboard)$/i, 'share widget'],
   [/^(?:follow\s+us(?:\s+on\s+.{1,40})?|share\s+(?:this|on)\b.{0,40}|share\s+(?:article|story|post))$/i, 'share widget'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|partner\s+content|ad)$/i, 'advertisement'],
@@ -47,7 +49,7 @@ const inlineRules: Rule[] = [
   // An article's own tools as links: "Print this article", "Email this story", "Edit on GitHub", "Report an error".
   [/^(?:print|e-?mail|share|save|edit|cite|download|bookmark)(?:\s+(?:this|the))?\s+(?:article|story|page|post|entry|item|pdf|source)(?:\s+(?:on|via|to|as)\s+.{1,30})?$|^edit\s+(?:on|in)\s+\S.{0,30}$|^(?:view|edit)\s+(?:source|history)$|^(?:report|suggest|submit)\s+(?:an?\s+)?(?:error|correction|typo|mistake)$|^reprints?\s+(?:&|and)\s+permissions$/i, 'navigation'],
   // Notes that interrupt the article and point past themselves: "Continue reading the story below", "Story continues below advertisement".
-  [/^(?:continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)(?:\s+below)?|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|click\s+here\s+to\s+\S.{0,40}|(?:please\s+)?enable\s+javascript\b.{0,80}|loading\s*(?:\.\.\.|…)?)$/i, 'navigation'],
+  [/^(?:continue\s+reading\s+(?:the\s+)?(?:main\s+)?(?:story|article)(?:\s+below)?|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|click\s+here(?:\s+(?:to|for)\s+\S.{0,60})?|(?:please\s+)?enable\s+javascript\b.{0,80}|loading\s*(?:\.\.\.|…)?)$/i, 'navigation'],
   // Subscribe, follow and log-in prompts in other languages and scripts ("Abonnez-vous ...", "Síguenos en X", "Подписаться", "登录").
   [/^(?:suscr[ií]be(?:te)?|suscr[ií]bete\s+a|abonnez-vous|abonnieren|jetzt\s+abonnieren|abbonati|assine(?:\s+j[aá])?|подписаться|оформить\s+подписку|订阅|訂閱|購読(?:する)?|구독(?:하기)?)(?:\s.{0,100})?$/i, 'newsletter form'],
   [/^(?:s[ií]guenos|suivez[-\s]nous|suivre\s+\S.{0,30}\s+sur\s+(?:twitter|x|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp|bluesky|threads|les\s+r[ée]seaux\s+sociaux)|folgen\s+sie\s+uns|folge\s+uns|seguici|siga-nos|siga\s+(?:a|o)\s+\S+(?:\s+\S+)?|следите\s+за\s+нами|关注我们|フォローする|팔로우(?:하기)?)(?:\s+(?:en|sur|auf|su|no|nas|в)\s+.{1,40})?$/i, 'share widget'],

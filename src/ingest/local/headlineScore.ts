@@ -3,12 +3,17 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
-import { headlineShape, isAbbreviation, letterRatio, wordCount } from './textShape.js';
+import { isAbbreviation, wordCount } from './textShape.js';
 import { isBreadcrumb } from './isBreadcrumb.js';
 import { captionOverCredit } from './captionOverCredit.js';
 import { isLinkCard } from './isLinkCard.js';
 import { isTableRow } from './tableRow.js';
 import { mostlyLowerCase } from './lowerCaseWords.js';
+import { isSiteNameLine } from './siteNameSuffix.js';
+import { isFragmentHeadline } from './isFragmentHeadline.js';
+import { underVideoPlayer } from './underVideoPlayer.js';
+
+export { isFragmentHeadline };
 
 /**
  * How well a headline-shaped line heads an article, for selectHeadline:
@@ -29,27 +34,6 @@ const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
 /** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
 const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
-
-/** "Ferry is back. Passengers cheer at the pier": two short sentences, the last without its full stop. */
-const twoParts = /^(\P{P}[^.!?]{8,}[.!?])\s+(\p{Lu}[^.!?]{8,})$/u;
-
-const camelBrand = /^\p{Ll}{1,2}\p{Lu}\p{L}*\s+\S+\s+\S/u;
-
-/**
- * A headline of two parts (or one that starts with a camel-case brand), which the line classifier leaves as a fragment (it is neither one
- * headline-shaped phrase nor finished prose): each part starts in upper case, the second has no full stop.
- */
-export function isFragmentHeadline(line: ClassifiedLine): boolean {
-  if (line.cls.kind !== 'chrome' || line.cls.what !== 'fragment') return false;
-  const text = line.text;
-  // "iFerry app returns as lake service resumes": a headline that starts with a brand in camel case.
-  if (camelBrand.test(text)) return headlineShape(text.charAt(0).toUpperCase() + text.slice(1)) === 'headline';
-  if (text.length > 160 || !/^\p{Lu}/u.test(text)) return false;
-  const m = twoParts.exec(text);
-  if (!m) return false;
-  const words = wordCount(text);
-  return words >= 5 && words <= 25 && letterRatio(text) >= 0.7 && !/[,;:]$/.test(text);
-}
 
 /**
  * The score of line `i` as the headline of an article whose words are `body`. `common` holds the
@@ -79,7 +63,9 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!lines[j]!.text) continue;
     seen++;
     const k = headerLineKind(lines[j]!, common);
-    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words) || isBreadcrumb(lines[j]!.text))) break;
+    // A strong headline (six words or more, most of them echoed) passes the standfirst right under it, however short.
+    const dek = seen === 1 && words >= 6 && echoed >= 2 && 2 * echoed > own.size;
+    if (!k && ((lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 4 && wordCount(lines[j]!.text) <= words && !dek) || isBreadcrumb(lines[j]!.text))) break;
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       // A teaser's own byline under a headline that shares no word with the article: another article's header.
@@ -121,9 +107,15 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (c.kind === 'heading') score += 0.5;
   if (words < 3) score -= 1;
   if (words > 14) score -= 0.12 * (words - 14);
-  if (kind === 'name' || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
+  // A line of more than ten words is no name line, whatever name it holds ("A - the B of C ...").
+  if ((kind === 'name' && words <= 10) || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
     score -= 2;
     why.push('a name');
+  }
+  // The site's name over its article (a logo's text, the publisher's line): no headline.
+  if (words <= 5 && isSiteNameLine(lines, i)) {
+    score -= 3;
+    why.push("the site's name");
   }
   if (captionWords.test(text) || isCaptionLine(text)) {
     score -= 2.5;
@@ -131,6 +123,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   } else if (captionOverCredit(lines, i)) {
     score -= 2.5;
     why.push('a caption over its credit');
+  }
+  if (underVideoPlayer(lines, i)) {
+    score -= 2;
+    why.push("a video's title");
   }
   if (isTableRow(lines, i, common)) {
     score -= 1.5;
@@ -140,7 +136,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2.5;
     why.push("a link card's headline");
   }
-  if (linkRow.test(text)) {
+  if (isBreadcrumb(text)) {
+    score -= 2.5;
+    why.push('a breadcrumb trail');
+  } else if (linkRow.test(text)) {
     score -= 2;
     why.push('a row of links');
   }
@@ -157,7 +156,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   // The standfirst under its headline: a long line right below a shorter headline-shaped one, or
   // a line as long right below a headline that also names the article's subject.
   const above = previousNonBlank(lines, i);
-  if (above !== null && words >= 8) {
+  if (above !== null && words >= 5) {
     const a = lines[above]!;
     const aw = wordCount(a.text);
     const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !isBreadcrumb(a.text);
@@ -169,7 +168,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
         if (body.has(w)) aEcho++;
       }
     }
-    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && aw <= words + 2 && aEcho >= 2 && 2 * aEcho > aWords))) {
+    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
       score -= 1.2;
       why.push('a standfirst under a headline');
     }

@@ -1,6 +1,6 @@
 import type { PlacedDraft } from './articleDraft.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords } from './contentWords.js';
+import { contentWords, isGoodProse } from './contentWords.js';
 import { headlineScore } from './headlineScore.js';
 import { inTeaserBlock } from './inTeaserBlock.js';
 import type { HeadlineChoice } from './selectHeadline.js';
@@ -21,7 +21,13 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
   for (let i = lead - 1; i >= from; i--) {
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.
-    if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') break;
+    // Unless the article's own prose stands right above it: a related block set inside the
+    // article, whose teasers between it and the text head nothing here.
+    if (c.kind === 'chrome' && c.boundary && c.what === 'related-articles heading') {
+      if (!proseAbove(lines, i, from)) break;
+      best = second = null;
+      continue;
+    }
     const s = headlineScore(lines, i, body, lead, common);
     if (!s) continue;
     let score = s.score + (i === draft.titleLine ? 0.3 : 0);
@@ -37,4 +43,36 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
   // The report says what it won over.
   if (best && second) best.why += `; score ${best.score.toFixed(2)} over line ${second.line + 1} "${lines[second.line]!.text.slice(0, 40)}" (${second.score.toFixed(2)})`;
   return best;
+}
+
+/** Non-blank lines above a related block's heading searched for the article's prose. */
+const proseReach = 3;
+
+/** A paragraph of running prose among the few non-blank lines above line `i` (chrome such as "Continue reading" passed). */
+function proseAbove(lines: ClassifiedLine[], i: number, from: number): boolean {
+  for (let j = i - 1, seen = 0; j >= from && seen < proseReach; j--) {
+    const l = lines[j]!;
+    if (!l.text || l.cls.kind === 'chrome') continue;
+    seen++;
+    if (l.cls.kind === 'text' && isGoodProse(l.text)) return true;
+  }
+  return false;
+}
+
+/** However much chrome stands between (a video player's settings, a share bar), no further than this many lines. */
+const searchCap = 300;
+
+/**
+ * Where the search for a headline above line `first` starts: `searchLines` lines back, counting
+ * only lines that carry words (a player's settings, "Aa", bullets and blank lines do not count),
+ * and never more than `searchCap` lines back.
+ */
+export function searchStart(lines: ClassifiedLine[], first: number, searchLines: number): number {
+  let i = first;
+  for (let counted = 0; i > 0 && counted < searchLines && first - i < searchCap; ) {
+    i--;
+    const l = lines[i]!;
+    if (l.text && !(l.cls.kind === 'chrome' || l.cls.kind === 'label') && l.text.length > 3) counted++;
+  }
+  return i;
 }

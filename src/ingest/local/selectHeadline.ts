@@ -5,7 +5,8 @@ import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
 import { textWords } from './textWords.js';
 import { runningTitle } from './runningTitle.js';
-import { searchAbove } from './searchAbove.js';
+import { searchAbove, searchStart } from './searchAbove.js';
+import { wikiTitle } from './wikiTitle.js';
 
 /**
  * Stage 4, article → its headline. Assembly titles an article with the headline-shaped line right
@@ -63,7 +64,7 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
  */
 export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
-  const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, firstParagraph - searchLines), common);
+  const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, searchStart(lines, firstParagraph, searchLines)), common);
   const inner = innerHeader(lines, draft, firstParagraph, common);
   if (inner === null) return headlineUnderLead(lines, draft, firstParagraph, outer, common) ?? outer;
   const lead = firstProseAfter(draft, inner);
@@ -112,9 +113,16 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
       break;
     }
   }
-  // A paginated document's title, printed in its running head, heads it whatever scores better.
+  // A paginated document's title, printed in its running head, or a wiki article's over the
+  // wiki's tagline, heads it whatever scores better.
   const running = runningTitle(lines, first);
-  const choice = running !== null ? { line: running, score: 0, why: "the document's title, printed in its running head" } : chooseHeadline(lines, draft, floor, common);
+  // A wiki's article: its title over the wiki's tagline.
+  const wiki = running === null ? wikiTitle(lines, first) : null;
+  const choice = running !== null
+    ? { line: running, score: 0, why: "the document's title, printed in its running head" }
+    : wiki !== null
+      ? { line: wiki, score: 0, why: "the document's title, over the wiki's tagline" }
+      : chooseHeadline(lines, draft, floor, common);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);

@@ -15,6 +15,7 @@ const maxNameWords = 5;
 /** The line as a name would stand on its own: without its bullet, a copyright sign and year, a trailing "All rights reserved". */
 function asName(text: string): string {
   return text
+    .trimStart()
     .replace(/^[•▪◦●*·\-–]\s*/u, '')
     .replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/iu, '')
     .replace(/[.,]?\s*all\s+rights\s+reserved\.?$/iu, '')
@@ -27,18 +28,30 @@ const notice = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(\S.
 /** "lakenotes.com", "www.lake-notes.co.uk": the site's address. */
 const domain = /\b(?:www\.)?([a-z0-9-]{3,40})\.(?:com|org|net|co|news|info|io|[a-z]{2})\b/giu;
 
+interface PageNames {
+  /** Each short line's name (see asName), lower case, with how many lines print it. */
+  lines: Map<string, number>;
+  notices: string[];
+  domains: Set<string>;
+}
+
+const cache = new WeakMap<ReadonlyArray<{ text: string }>, PageNames>();
+
 /**
  * What the page says its names are: the lines it prints on their own (short lines, bullets and
- * copyright signs off), the start of a copyright notice's holder, and its addresses' names (letters only).
+ * copyright signs off) and how often, the start of a copyright notice's holder, and its addresses'
+ * names (letters only). One pass over the page, kept for the page (its lines do not change).
  */
-function namesOnPage(lines: ReadonlyArray<{ text: string }>, skip: number): { lines: Set<string>; notices: string[]; domains: Set<string> } {
-  const out = { lines: new Set<string>(), notices: [] as string[], domains: new Set<string>() };
+function namesOnPage(lines: ReadonlyArray<{ text: string }>): PageNames {
+  const known = cache.get(lines);
+  if (known) return known;
+  const out: PageNames = { lines: new Map(), notices: [], domains: new Set() };
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (i === skip || !t) continue;
+    if (!t) continue;
     if (t.length <= 80) {
-      const name = asName(t);
-      if (name) out.lines.add(name.toLowerCase());
+      const name = asName(t).toLowerCase();
+      if (name) out.lines.set(name, (out.lines.get(name) ?? 0) + 1);
     }
     if (t.length <= 300) {
       const m = notice.exec(t);
@@ -46,15 +59,44 @@ function namesOnPage(lines: ReadonlyArray<{ text: string }>, skip: number): { li
       if (t.includes('.')) for (const d of t.matchAll(domain)) out.domains.add(d[1]!.toLowerCase().replace(/-/g, ''));
     }
   }
+  cache.set(lines, out);
   return out;
 }
 
-/** The page names `name` (lower case) as its own: a line of its own, a copyright holder starting with it, or its address. */
-function isPageName(name: string, names: ReturnType<typeof namesOnPage>): boolean {
-  if (names.lines.has(name)) return true;
+/** A copyright holder starting with `name`, or an address spelling it (letters only, a leading "the" aside). */
+function isNamedOwner(name: string, names: PageNames): boolean {
   if (names.notices.some((n) => n.startsWith(name) && !/\p{L}/u.test(n.charAt(name.length)))) return true;
-  const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
+  const letters = name.replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]/gu, '');
   return letters.length >= 4 && names.domains.has(letters);
+}
+
+/** The page names `name` (lower case) as its own: a line of its own (other than line `skip`), a copyright holder starting with it, or its address. */
+function isPageName(name: string, names: PageNames, lines: ReadonlyArray<{ text: string }>, skip: number): boolean {
+  const printed = (names.lines.get(name) ?? 0) - (asName(lines[skip]?.text ?? '').toLowerCase() === name ? 1 : 0);
+  return printed > 0 || isNamedOwner(name, names);
+}
+
+/** Short enough to be a name by its length alone: four words, 30 characters, 12 in Chinese or Japanese (a headline is longer). */
+function isShortName(name: string): boolean {
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name)) return name.length <= 12;
+  return name.length <= 30 && name.split(/\s+/).length <= 4;
+}
+
+/** How often a name must stand as a line of its own for a line printing it to be the site's name, not a headline. */
+const repeatedName = 3;
+
+/**
+ * Line `i` is the site's (or its publisher's) name, not a headline: a short name that the page's
+ * copyright notice holds or its address spells ("The Lake Notes" and "© 2024 Lake Notes",
+ * "lakenotes.com"), or that the page prints as a line of its own three times or more (a logo, a
+ * menu entry, the name over the article) while short enough to be a name. A headline printed
+ * twice (a hero block and the article) is not caught by the count.
+ */
+export function isSiteNameLine(lines: ReadonlyArray<{ text: string }>, i: number): boolean {
+  const name = asName(lines[i]?.text ?? '').toLowerCase();
+  if (!name || name.length > maxNameChars || name.split(/\s+/).length > maxNameWords) return false;
+  const names = namesOnPage(lines);
+  return (isShortName(name) && (names.lines.get(name) ?? 0) >= repeatedName) || isNamedOwner(name, names);
 }
 
 /**
@@ -63,7 +105,7 @@ function isPageName(name: string, names: ReturnType<typeof namesOnPage>): boolea
  */
 export function withoutSiteName(title: string, lines: ReadonlyArray<{ text: string }>, titleLine: number): string {
   if (!separator.test(title)) return title;
-  let names: ReturnType<typeof namesOnPage> | null = null;
+  let names: PageNames | null = null;
   let head = title;
   for (let parts = 0; parts < 3; parts++) {
     const m = separator.exec(head);
@@ -73,8 +115,8 @@ export function withoutSiteName(title: string, lines: ReadonlyArray<{ text: stri
     if (!tail || tail.length > maxNameChars || tail.split(/\s+/).length > maxNameWords) break;
     // What is left must still be a headline, not a word.
     if (rest.length < 8) break;
-    names ??= namesOnPage(lines, titleLine);
-    if (!isPageName(tail.toLowerCase(), names)) break;
+    names ??= namesOnPage(lines);
+    if (!isPageName(tail.toLowerCase(), names, lines, titleLine)) break;
     head = rest;
   }
   return head;

@@ -102,7 +102,7 @@ export function proseLength(line: string): number {
   return line.length + 2 * wideCount(line);
 }
 
-/** Longest headline, in characters, in the scripts written without spaces. */
+/** Longest headline, in characters, in the scripts written without spaces (a Latin letter in it weighs a third). */
 const maxWideHeadline = 48;
 
 /**
@@ -110,7 +110,7 @@ const maxWideHeadline = 48;
  * a question headline), not cut off.
  */
 function wideHeadlineShape(line: string): 'headline' | null {
-  if (line.length > maxWideHeadline || /[。，、；：,;:]$/u.test(line) || /。./u.test(line) || /[。]$/u.test(line.replace(closingMarks, ''))) return null;
+  if ((line.length > maxWideHeadline && wideCount(line) + (line.length - wideCount(line)) / 3 > maxWideHeadline) || /[。，、；：,;:]$/u.test(line) || /。./u.test(line) || /[。]$/u.test(line.replace(closingMarks, ''))) return null;
   if (endsWithEllipsis(line) || letterRatio(line) < 0.6) return null;
   return 'headline';
 }
@@ -154,8 +154,8 @@ export function headlineShape(line: string): 'headline' | 'fullStop' | null {
   // Judge the end inside closing quotes: `... "political statement."` ends a sentence.
   const end = line.replace(closingMarks, '');
   if (endsWithEllipsis(end)) return null;
-  let shape: 'headline' | 'fullStop' = 'headline';
-  if (/\.$/.test(end) && !isAbbreviation(end.slice(end.lastIndexOf(' ') + 1))) {
+  let shape: 'headline' | 'fullStop' = 'headline'; // a full stop, or 。 after a Latin start
+  if ((/\.$/.test(end) && !isAbbreviation(end.slice(end.lastIndexOf(' ') + 1))) || end.endsWith('。')) {
     if (end !== line) return null;
     shape = 'fullStop';
   }
@@ -184,9 +184,9 @@ export function isLabelShaped(line: string): boolean {
   return words.every((w) => w === '&' || /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !/[.]$/.test(line);
 }
 
-/** SHOUTED short lines ("MORE NEWS", "QIOSK"): section furniture, never a headline on these pages. */
+/** SHOUTED short lines ("MORE NEWS", "QIOSK"): section furniture; letters of a script without case are no shouting. */
 export function isShoutedLabel(line: string): boolean {
-  return line.length <= 30 && wordCount(line) <= 3 && /\p{Lu}{2,}/u.test(line) && !/[\p{Ll}\d]/u.test(line);
+  return line.length <= 30 && wordCount(line) <= 3 && /\p{Lu}{2,}/u.test(line) && !/[\p{Ll}\p{Lo}\d]/u.test(line);
 }
 
 /**

@@ -101,3 +101,22 @@ describe('hostile markup', () => {
     expect(result.ok && result.article.contentHtml).toContain('href="https://highland-notes.example/archive/2023"');
   });
 });
+
+describe('articles without long paragraphs', () => {
+  it('a page of short paragraphs is one article, its headline without the site name, its date from its <time>', () => {
+    const { articles, notes } = page('short-paragraphs.html');
+    expect(notes).toEqual([]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.title).toBe('Five things to pack for a night ferry');
+    expect(articles[0]!.published).toBe('2024-02-03T18:00:00.000Z');
+    expect(articles[0]!.paragraphs.join('\n')).toContain('Fifth, some patience at the port.');
+  });
+
+  it('a CJK article, which has no long paragraphs, is one article too, titled by its heading', () => {
+    const { articles } = page('cjk-short-paragraphs.html');
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.title).toBe('湖区渡轮恢复夜班航线');
+    expect(articles[0]!.published).toBe('2024-03-08T01:30:00.000Z');
+    expect(articles[0]!.paragraphs.join('\n')).toContain('自行车免费上船');
+  });
+});

@@ -28,8 +28,8 @@ describe('HTML pages in FEEDS_DIR', () => {
   it('lists .html and .htm files (any case) beside .txt, and nothing else', async () => {
     const refs = await folderPages(dir).list();
     expect(refs).toEqual([
-      'site/cp1251.html', 'site/home-page.html', 'site/hostile.html', 'site/login-wall.html', 'site/news-jsonld.html',
-      'site/not-found.html', 'site/og-only.html', 'site/OLD-PAGE.HTM',
+      'site/cjk-short-paragraphs.html', 'site/cp1251.html', 'site/home-page.html', 'site/hostile.html', 'site/login-wall.html',
+      'site/news-jsonld.html', 'site/not-found.html', 'site/og-only.html', 'site/OLD-PAGE.HTM', 'site/short-paragraphs.html',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('HTML pages in FEEDS_DIR', () => {
       store, taxonomy: data.taxonomy, sources: { ...data.sources, upstream: [] }, pages: folderPages(dir), fetch: noFetch,
       now: () => new Date('2024-06-01T12:00:00Z'), log, userAgent: 'test',
     });
-    expect(run).toMatchObject({ status: 'ok', pagesRead: 8, inserted: 4 });
+    expect(run).toMatchObject({ status: 'ok', pagesRead: 10, inserted: 6 });
     const bySource = new Map(run!.sources.map((s) => [s.source, s]));
     for (const name of ['home-page.html', 'not-found.html', 'login-wall.html', 'OLD-PAGE.HTM']) {
       expect(bySource.get(`page:site/${name}`)).toMatchObject({ status: 'empty', items: 0 });
@@ -78,6 +78,6 @@ describe('HTML pages in FEEDS_DIR', () => {
       now: () => new Date('2024-06-01T12:00:00Z'), log: memoryLog(), userAgent: 'test',
     };
     await runIngestion(deps);
-    expect(await runIngestion(deps)).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    expect(await runIngestion(deps)).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
   });
 });

@@ -28,3 +28,20 @@ describe('splitByline over several lines', () => {
     expect(splitByline('By Nora Field\n Updated 5 hours ago')).toEqual(['Nora Field']);
   });
 });
+
+describe('splitByline on text run together from markup', () => {
+  it('reads a "By" with no space after it', () => {
+    expect(splitByline('ByRosa Vint')).toEqual(['Rosa Vint']);
+    expect(splitByline('Byron Vale')).toEqual(['Byron Vale']);
+  });
+  it('ends a name where a role, an outlet or a date runs into it', () => {
+    expect(splitByline('Ilse BrandtStaff Writer')).toEqual(['Ilse Brandt']);
+    expect(splitByline('Tomas KerrHarbour GazetteDec 3')).toEqual(['Tomas Kerr']);
+    expect(splitByline('Dana MacLeod and Ray McBride')).toEqual(['Dana MacLeod', 'Ray McBride']);
+  });
+  it('a date is no name', () => {
+    expect(splitByline('Wednesday January')).toEqual([]);
+    expect(splitByline('Published: Dec.')).toEqual([]);
+    expect(splitByline('By June Carter')).toEqual(['June Carter']);
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
+import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
+import { contentWords } from '../../../src/ingest/local/contentWords.js';
+import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
+import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
+import { headlineShape } from '../../../src/ingest/local/textShape.js';
+import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
+import { parsePage } from '../../../src/ingest/local/parsePage.js';
+import { isSiteNameLine } from '../../../src/ingest/local/siteNameSuffix.js';
+import { wikiTitle } from '../../../src/ingest/local/wikiTitle.js';
+
+/** More kinds of wrong title (session 6), on lines and pages written for these tests (w3m-dump style). */
+const origin = { kind: 'page' as const, ref: 'test/kinds-more.txt' };
+const classified = (texts: string[]) => texts.map((text) => ({ text, cls: classifyLine(text) }));
+const para = (lead: string) => `${lead} the ferry service across the lake resumed on Tuesday after the winter storms, and the operator said timetables would return to normal by the weekend.`;
+const body = [para('Passengers said'), '', para('The operator said'), '', para('Harbour staff said'), '', para('The mayor said'), '', para('Pier workers said')];
+const headline = 'Ferry service resumes across the lake after the storms';
+const mainOf = (page: string[]) => {
+  const { articles } = parsePage(page.join('\n'), origin);
+  return articles.find((a) => !a.secondary) ?? articles[0]!;
+};
+
+describe("the site's name over its article", () => {
+  it('is a short line the copyright notice holds, the address spells, or the page prints three times', () => {
+    const owned = [{ text: 'Harbour Weekly' }, { text: headline }, { text: '© 2024 Harbour Weekly. All rights reserved.' }];
+    expect(isSiteNameLine(owned, 0)).toBe(true);
+    expect(isSiteNameLine(owned, 1)).toBe(false);
+    const addressed = [{ text: 'The Harbour Weekly' }, { text: headline }, { text: 'Write to us: desk@harbourweekly.org' }];
+    expect(isSiteNameLine(addressed, 0)).toBe(true);
+    const repeated = [{ text: '  • Harbour Weekly' }, { text: 'Harbour Weekly' }, { text: headline }, { text: '  • harbour weekly' }];
+    expect(isSiteNameLine(repeated, 1)).toBe(true);
+  });
+  it('is not a headline printed twice, nor a long Chinese headline printed three times', () => {
+    expect(isSiteNameLine([{ text: '  • Ferry resumes' }, { text: 'Ferry resumes' }, { text: 'Other' }], 1)).toBe(false);
+    const zh = '渡轮周二恢复湖上航线并调整冬季时刻表';
+    expect(isSiteNameLine([{ text: `  • ${zh}` }, { text: zh }, { text: `  • ${zh}` }], 1)).toBe(false);
+  });
+  it('does not title the article on a whole page, where it stands over the byline and the headline', () => {
+    const page = ['  • Home', '  • Harbour Weekly', '  • Travel', '', 'Harbour Weekly', 'Ines Marlow/May 2, 2024', headline, 'The operator says the timetable is back by the weekend.', '', ...body, '', '  • Subscribe to Harbour Weekly', '  • Copyright 2024 © Harbour Weekly. All rights reserved.'];
+    expect(mainOf(page).title).toBe(headline);
+  });
+});
+
+describe("a video's title under the player's controls", () => {
+  it('stands under a player', () => {
+    const lines = [{ text: 'Video Player is loading.' }, { text: 'Play Video' }, { text: 'Duration 0:00' }, { text: '' }, { text: 'Crews at the north pier' }];
+    expect(underVideoPlayer(lines, 4)).toBe(true);
+    expect(underVideoPlayer([{ text: 'WATCH LIVE' }, { text: 'VIDEO2:1502:15' }, { text: 'Crews at the north pier' }], 2)).toBe(true);
+    expect(underVideoPlayer([{ text: '1 of 12' }, { text: 'Full Screen' }, { text: 'Autoplay' }, { text: 'Skip Ad' }, { text: 'Crews at the north pier' }], 4)).toBe(true);
+    expect(underVideoPlayer([{ text: '  • Travel' }, { text: '' }, { text: headline }], 2)).toBe(false);
+  });
+  it('does not title the article whose headline stands above the player', () => {
+    const page = ['  • Home', '  • Travel', '', 'Travel', '', headline, '', '  • Timetables return by the weekend', '  • Boats were idle for three weeks', '',
+      'Video Player is loading.', 'Play Video', 'Unmute', 'Duration 0:00', 'End of dialog window.', '', 'Harbour crews on the lake ferry', 'Harbour crews on the lake ferry', '', ...body];
+    expect(mainOf(page).title).toBe(headline);
+  });
+});
+
+describe('interface labels that are chrome', () => {
+  it('matches a "click here for more" link, a bare "Back" and a wiki\'s skip links', () => {
+    for (const t of ['Click Here for More on LAKE FERRIES', 'Click here', 'Back', 'Jump to navigation Jump to search', 'Jump to: navigation, search']) expect(matchChrome(t), t).not.toBeNull();
+    for (const t of ['Back to the lake: the ferry returns', 'Click and collect comes to the pier']) expect(matchChrome(t), t).toBeNull();
+  });
+});
+
+describe('a headline over its shorter standfirst', () => {
+  it('titles the article, the standfirst under it does not', () => {
+    const page = ['  • Home', '  • Travel', '', ' 1. Travel', '', headline, '', 'Timetables back to normal, the operator says', '', 'By Ines Marlow', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+  });
+});
+
+describe("a wiki article's title over the wiki's tagline", () => {
+  it('is the line above the tagline, past the tabs and tools a newer skin prints between', () => {
+    const lines = classified(['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', 'Passenger boat service on a lake', '', para('The')]);
+    expect(wikiTitle(lines, 6)).toBe(0);
+    const tabs = classified(['Lake ferry', '[ ] 4 languages', '  • Article', '  • Talk', '  • Edit', '[ ] Tools', 'From Lakepedia, the free encyclopedia', '', para('The')]);
+    expect(wikiTitle(tabs, 8)).toBe(0);
+    const de = classified(['Seefähre', '', 'Aus Lakepedia, der freien Enzyklopädie', '', para('The')]);
+    expect(wikiTitle(de, 4)).toBe(0);
+    expect(wikiTitle(classified(['Lake ferry', '', 'From our correspondent', '', para('The')]), 4)).toBeNull();
+  });
+  it('titles the article over its short description, on a whole page', () => {
+    const page = ['Lake ferry', '', 'From Lakepedia, the free encyclopedia', 'Jump to navigation Jump to search', 'Passenger boat service across a lake', 'For the song, see Lake ferry (song).', '', ...body];
+    expect(mainOf(page).title).toBe('Lake ferry');
+  });
+});
+
+describe('Chinese and Japanese headlines with Latin words in them', () => {
+  it('are headlines, not shouted labels or fragments; a line ending in 。 is a sentence', () => {
+    expect(classifyLine('湖でフェリーを予約できる「アプリ」、FERRYGO').kind).toBe('heading');
+    expect(classifyLine('LAKE NOTES').kind).toBe('label');
+    expect(classifyLine('2024年の湖上フェリー・時刻表・運賃改定の概要 (Lake Notes meeting 12資料公開)').kind).toBe('heading');
+    expect(headlineShape('Lake Notes meetingの発表資料を公開します。')).toBe('fullStop');
+  });
+});
+
+describe('a breadcrumb trail from the home page', () => {
+  it('is a trail even with two crumbs, and no headline', () => {
+    expect(isBreadcrumb('Home › Ferry service resumes')).toBe(true);
+    expect(isBreadcrumb('Accueil » Le bac reprend')).toBe(true);
+    expect(isBreadcrumb('Ferry service › resumes')).toBe(false);
+    const page = ['  • Home', '  • Travel', '', 'Home › Ferry service resumes – the lake reopens', '', 'Ferry service resumes – the lake reopens', '02/05/2024 | Ines Marlow', '', ...body];
+    expect(mainOf(page).title).toBe('Ferry service resumes – the lake reopens');
+  });
+  it('lets glued skip links be chrome', () => {
+    expect(matchChrome('Skip to navigationSkip to content')).not.toBeNull();
+    expect(matchChrome('Skip to primary content')).not.toBeNull();
+  });
+});
+
+describe('a headline far above its text, past a video player\'s settings', () => {
+  it('is still searched for: lines without words do not count towards the reach', () => {
+    const settings = Array.from({ length: 30 }, (_, k) => ['Aa', '  • ', 'A', 'Back', 'Done'][k % 5]!);
+    const page = ['  • Home', '  • Travel', '', headline, 'By Ines Marlow May 2, 2024 3:46 PM', '', ...settings, ...settings, ...settings, '', 'Caption settings', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
+
+describe('a long headline that holds a name-like phrase', () => {
+  it('scores as no name line once it has more than ten words', () => {
+    const lines = classified(['Lake Ferry 3 - The small boat that costs only $5 a trip - Best selling ticket on the lake', 'Ines Marlow Monday, May 2, 2024 @ 11:10 PM UTC', '', para('The lake ferry')]);
+    const s = headlineScore(lines, 0, contentWords(lines[3]!.text), 3);
+    expect(s?.why ?? '').not.toMatch(/a name/);
+  });
+});
+
+describe('a related block set inside the article', () => {
+  it('does not stop the search for the headline above it, and its teasers head nothing', () => {
+    const page = ['  • Home', '  • Travel', '', headline, 'By INES MARLOW MAY 2, 2024', '', '  • Share', '  • Email', '', para('Passengers said'), '', para('The operator said'), '', 'Continue reading the main story', 'Related Coverage', '',
+      '  • [img-1]', '    Storm closes the mountain road for the winter APRIL 28, 2024', '  • [img-2]', '    Harbour board names a new chair for the ferries APRIL 25, 2024', '', 'Advertisement', 'Continue reading the main story', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
