@@ -168,7 +168,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
         if (body.has(w)) aEcho++;
       }
     }
-    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
+    // The same line twice is the headline printed twice, not a headline and its standfirst.
+    if (headlineAbove && a.text !== text && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
       score -= 1.2;
       why.push('a standfirst under a headline');
     }

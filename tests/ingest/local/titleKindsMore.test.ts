@@ -138,3 +138,10 @@ describe('a related block set inside the article', () => {
     expect(main.authors).toEqual(['Ines Marlow']);
   });
 });
+
+describe('a headline printed twice in a row', () => {
+  it('is not its own standfirst', () => {
+    const lines = classified(['Ferry service resumes across the lake after the winter storms', '', 'Ferry service resumes across the lake after the winter storms', '', 'By Ines Marlow', '', para('The lake ferry')]);
+    expect(headlineScore(lines, 2, contentWords(lines[6]!.text), 6)!.why).not.toMatch(/standfirst/);
+  });
+});
