@@ -4,6 +4,7 @@ import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { contentWords } from '../../../src/ingest/local/contentWords.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
+import { isInterfaceRow } from '../../../src/ingest/local/interfaceRow.js';
 import { headlineShape } from '../../../src/ingest/local/textShape.js';
 import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
@@ -143,5 +144,20 @@ describe('a headline printed twice in a row', () => {
   it('is not its own standfirst', () => {
     const lines = classified(['Ferry service resumes across the lake after the winter storms', '', 'Ferry service resumes across the lake after the winter storms', '', 'By Ines Marlow', '', para('The lake ferry')]);
     expect(headlineScore(lines, 2, contentWords(lines[6]!.text), 6)!.why).not.toMatch(/standfirst/);
+  });
+});
+
+describe('interface rows, cookie and app banners', () => {
+  it('knows a row of button labels, glued or spaced', () => {
+    for (const t of ['Featured Close Publish changes', 'Copied copy raw download clone embed print report', 'Share Save More']) expect(isInterfaceRow(t), t).toBe(true);
+    for (const t of [headline, 'Save the ferry', 'Close']) expect(isInterfaceRow(t), t).toBe(false);
+  });
+  it('takes consent buttons and app prompts for chrome', () => {
+    for (const t of ['Accept all cookies', 'Reject all', 'Manage preferences', 'Alle akzeptieren', 'Tout accepter', 'Aceptar todo', 'Принять все', 'Open in app', 'Get the app', 'アプリで開く']) expect(matchChrome(t), t).not.toBeNull();
+    for (const t of ['Accepting the ferry timetable', 'App opens ferry bookings']) expect(matchChrome(t), t).toBeNull();
+  });
+  it('scores an editor\'s row of buttons low as a headline', () => {
+    const lines = classified(['Featured Close Publish changes', '', 'Ines Marlow', '', para('The featured ferry')]);
+    expect(headlineScore(lines, 0, contentWords(lines[4]!.text), 4)!.why).toMatch(/interface labels/);
   });
 });
