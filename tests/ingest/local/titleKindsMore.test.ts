@@ -7,6 +7,7 @@ import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
 import { isInterfaceRow } from '../../../src/ingest/local/interfaceRow.js';
 import { headlineShape } from '../../../src/ingest/local/textShape.js';
 import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
+import { parseByline } from '../../../src/ingest/local/parseByline.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
 import { isSiteNameLine } from '../../../src/ingest/local/siteNameSuffix.js';
 import { wikiTitle } from '../../../src/ingest/local/wikiTitle.js';
@@ -159,5 +160,21 @@ describe('interface rows, cookie and app banners', () => {
   it('scores an editor\'s row of buttons low as a headline', () => {
     const lines = classified(['Featured Close Publish changes', '', 'Ines Marlow', '', para('The featured ferry')]);
     expect(headlineScore(lines, 0, contentWords(lines[4]!.text), 4)!.why).toMatch(/interface labels/);
+  });
+});
+
+describe('bylines with the word run into the name, or a stamp after it', () => {
+  it('reads "ByA", and "By A last updated ..." without taking the update for the publication', () => {
+    expect(parseByline('ByInes Marlow May 2, 2024')).toMatchObject({ authors: ['Ines Marlow'], published: '2024-05-02' });
+    expect(parseByline('By Ines Marlow last updated 4 May 24')).toMatchObject({ authors: ['Ines Marlow'], published: null });
+    expect(parseByline('By Ines Marlow Published 3 March 2025')).toMatchObject({ authors: ['Ines Marlow'], published: '2025-03-03' });
+    expect(parseByline('Byron Marlow')).toBeNull();
+    expect(parseByline('Bytes and boats')).toBeNull();
+  });
+  it('keeps the header with its article when a comment counter follows the byline', () => {
+    const page = ['  • Home', '  • Travel', '', 'Special Offer', '', 'Join Today', '', headline, '', 'ByInes Marlow May 2, 2024', '19 Comments', '', '  • Edit', '  • Send to a friend', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).toEqual(['Ines Marlow']);
   });
 });
