@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { contentWords } from '../../../src/ingest/local/contentWords.js';
+import { headerLineKind } from '../../../src/ingest/local/headerLine.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
 import { isInterfaceRow } from '../../../src/ingest/local/interfaceRow.js';
@@ -176,5 +177,19 @@ describe('bylines with the word run into the name, or a stamp after it', () => {
     const main = mainOf(page);
     expect(main.title).toBe(headline);
     expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
+
+describe("a summary box's label and a slash-separated byline", () => {
+  it('takes "Key Highlights" for chrome that names nobody', () => {
+    for (const t of ['Key Highlights', 'Story highlights', 'At a glance', 'En bref', '要点']) expect(matchChrome(t), t).not.toBeNull();
+    const [line] = classified(['Key Highlights']);
+    expect(headerLineKind(line!)).toBeNull();
+  });
+  it('reads "A / Outlet / Updated: date" as a byline line', () => {
+    const [line] = classified(['Ines Marlow / LNW / Updated: May 2, 2024, 11:05 IST']);
+    expect(headerLineKind(line!)).toBe('byline');
+    const [plain] = classified(['Ferry timetables / winter / spring']);
+    expect(headerLineKind(plain!)).toBeNull();
   });
 });
