@@ -6,6 +6,7 @@ import { headerLineKind } from '../../../src/ingest/local/headerLine.js';
 import { headlineScore } from '../../../src/ingest/local/headlineScore.js';
 import { isBreadcrumb } from '../../../src/ingest/local/isBreadcrumb.js';
 import { isInterfaceRow } from '../../../src/ingest/local/interfaceRow.js';
+import { innerHeader } from '../../../src/ingest/local/innerHeader.js';
 import { headlineShape } from '../../../src/ingest/local/textShape.js';
 import { underVideoPlayer } from '../../../src/ingest/local/underVideoPlayer.js';
 import { parseByline } from '../../../src/ingest/local/parseByline.js';
@@ -191,5 +192,22 @@ describe("a summary box's label and a slash-separated byline", () => {
     expect(headerLineKind(line!)).toBe('byline');
     const [plain] = classified(['Ferry timetables / winter / spring']);
     expect(headerLineKind(plain!)).toBeNull();
+  });
+});
+
+describe('a headline inside the draft, its byline under an image and its caption', () => {
+  it('is the inner header: the chrome between does not count towards the reach', () => {
+    const texts = ['A promotion of the newsletters, with something for every reader who likes the lake and its ferries.', '', headline, '', '[a1b2c3d4e5]', '[f6g7h8]', 'LNW Photo/Tomas Reyl', 'Waiting.', 'By Ines Marlow', '', ...body];
+    const lines = classified(texts);
+    const prose = texts.map((t, k) => [t, k] as const).filter(([t]) => t.length > 60);
+    const draft = { title: 'Editions', paragraphs: prose.map(([t]) => t), paragraphLines: prose.map(([, k]) => k), authors: [], outlet: null, wire: null, republishedFrom: null, published: null, updated: null, time: null, relativeStamp: false, blockDate: null, cut: false, titleLine: 0, lastLine: texts.length - 1, ownMeta: false };
+    expect(innerHeader(lines, draft, 0)).toBe(2);
+  });
+  it('starts the article, the promotion above it is not its text', () => {
+    const promo = 'Our newsletters are made to brighten your morning, with something for every reader who likes the lake and its ferries and the people who run them.';
+    const page = ['  • Editions', '', promo, '', '  • Become a member', '', 'SLOW MOVING', '', headline, '', '[a1b2c3d4e5]', 'LNW Photo/Tomas Reyl', '', 'Waiting.', '', 'By Ines Marlow', 'Published May 2, 2024', '', ...body];
+    const main = mainOf(page);
+    expect(main.title).toBe(headline);
+    expect(main.authors).toEqual(['Ines Marlow']);
   });
 });
