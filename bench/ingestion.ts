@@ -69,10 +69,13 @@ export async function caravanRound(upstream: Child, urls: string[]): Promise<Car
   const dbPath = join(outDir, `ingest-${urls.length}.db`);
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true });
   const store = await openSqliteStore(dbPath);
-  // The compiled worker the door runs (bench/run.ts builds dist/ first), not the TypeScript through tsx.
-  const readFeed = feedReaderPool(undefined, new URL('../dist/feed-reader-worker.js', import.meta.url));
+  const read = (name: string) => JSON.parse(readFileSync(join(repoDir, 'config', name), 'utf8'));
+  // The compiled worker the door runs (bench/run.ts builds dist/ first), not the TypeScript through
+  // tsx, given the taxonomy as the door gives it (each article's own storing work done there).
+  const readFeed = feedReaderPool(undefined, new URL('../dist/feed-reader-worker.js', import.meta.url), {
+    topics: read('topics.json'), regions: read('regions.json'),
+  });
   try {
-    const read = (name: string) => JSON.parse(readFileSync(join(repoDir, 'config', name), 'utf8'));
     const files: ConfigFiles = {
       'topics.json': read('topics.json'), 'regions.json': read('regions.json'), 'feeds.json': read('feeds.json'),
       'sources.json': { pages: { enabled: false }, upstream: urls.map((url) => ({ url, allowPrivate: true })) },

@@ -4,6 +4,7 @@
  * An `Article` is what a collector (local page or upstream feed) found, before it has an id,
  * tags or store bookkeeping. `normalize` turns it into an `Item`.
  */
+import type { PreparedArticle } from './ingest/prepareArticle.js';
 
 /** Where an article came from: a local page (path relative to FEEDS_DIR) or an upstream feed URL. */
 export interface Origin {
@@ -46,6 +47,12 @@ export interface Article {
    * two pages carry word for word is the site's, not an article both published.
    */
   secondary?: boolean;
+  /**
+   * The storing work that depends on this article alone, done where it was read (the Node door's
+   * feed reader thread): see src/ingest/prepareArticle.ts. Made from the article as it is: whoever
+   * changes an article drops it.
+   */
+  prepared?: PreparedArticle;
 }
 
 export interface Item {

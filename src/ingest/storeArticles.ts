@@ -1,8 +1,10 @@
 import type { Article, Item, Origin } from '../item.js';
 import type { ItemStore } from '../store/store.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { addHints } from '../taxonomy/classify.js';
+import type { Tags, Taxonomy } from '../taxonomy/taxonomy.js';
 import { dedupe } from './dedupe.js';
 import { normalize, type Normalized } from './normalize.js';
+import { preparedNormal } from './prepareArticle.js';
 import { tagsFor } from './tagsFor.js';
 
 /** Topic / region hints per source (`config/sources.json`), by origin ref: their one home. */
@@ -41,7 +43,15 @@ export async function storeSources(
   hints: SourceHints,
 ): Promise<StoredCounts[]> {
   const now = deps.now().toISOString();
-  const normalized = await Promise.all(sources.map((articles) => Promise.all(articles.map((a) => normalize(a, now)))));
+  /** The tags of an item's own text, when the reader found them (the item is still exactly the article's). */
+  const textTags = new WeakMap<Item, Tags>();
+  const normalizeOne = (article: Article): Normalized | Promise<Normalized> => {
+    if (!article.prepared) return normalize(article, now);
+    const n = preparedNormal(article.prepared, now);
+    if (article.prepared.textTags) textTags.set(n.item, article.prepared.textTags);
+    return n;
+  };
+  const normalized = await Promise.all(sources.map((articles) => Promise.all(articles.map(normalizeOne))));
   const keys = (list: Normalized[]) => ({
     ids: list.map((n) => n.item.id),
     urls: list.flatMap((n) => (n.item.url ? [n.item.url] : [])),
@@ -56,7 +66,7 @@ export async function storeSources(
     const matches = sources.length === 1
       ? stored
       : [...current.values()].filter((s) => idSet.has(s.item.id) || (s.item.url !== null && urlSet.has(s.item.url)) || titleSet.has(s.titleKey));
-    const merged = dedupe(list, matches, now).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints) }));
+    const merged = dedupe(list, matches, now).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints, textTags.get(n.item)) }));
     for (const m of merged) current.set(m.item.id, m);
     return merged;
   });
@@ -73,11 +83,13 @@ export async function storeSources(
   });
 }
 
-/** Tags come from the (merged) text, plus the hints of every source the item came from. */
-function tag(item: Item, taxonomy: Taxonomy, hints: SourceHints): Item {
+/**
+ * Tags come from the (merged) text, plus the hints of every source the item came from. `ofText`:
+ * the tags this item's text earned, found by the reader (an item dedupe left as the article made it).
+ */
+function tag(item: Item, taxonomy: Taxonomy, hints: SourceHints, ofText?: Tags): Item {
   const fromSources = item.origins.map((o: Origin) => hints.get(o.ref)).filter((h) => h !== undefined);
-  const tags = tagsFor(item.title, item.contentText.split('\n\n'), taxonomy, {
-    topics: fromSources.flatMap((h) => h.topics), regions: fromSources.flatMap((h) => h.regions),
-  });
+  const sourceHints = { topics: fromSources.flatMap((h) => h.topics), regions: fromSources.flatMap((h) => h.regions) };
+  const tags = ofText ? addHints(ofText, taxonomy, sourceHints) : tagsFor(item.title, item.contentText.split('\n\n'), taxonomy, sourceHints);
   return { ...item, topics: tags.topics, regions: tags.regions };
 }

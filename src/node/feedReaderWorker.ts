@@ -1,9 +1,12 @@
 /**
  * The worker thread of `feedReaderPool`: reads feed bodies (`readFeed`: decode, parse, entries to
- * articles) and answers each with its articles, or with the stage and detail of its failure.
+ * articles, and with `prepare` each article's storing work that needs nothing but the article) and
+ * answers each with its articles, or with the stage and detail of its failure.
  */
+import { workerData } from 'node:worker_threads';
 import { readFeed } from '../ingest/upstream/readFeed.js';
 import { UpstreamError } from '../ingest/upstream/upstreamError.js';
+import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { answerTasks } from './answerTasks.js';
 
 export interface FeedFailure {
@@ -11,7 +14,16 @@ export interface FeedFailure {
   detail: string;
 }
 
-answerTasks(readFeed, (error): FeedFailure => {
+/** What a feed reader thread is started with (`feedReaderPool`'s `prepare`). */
+export interface FeedReaderSetup {
+  /** The parsed config/topics.json and config/regions.json the ingesting thread tags with. */
+  prepare?: { topics: unknown; regions: unknown };
+}
+
+const setup = (workerData ?? {}) as FeedReaderSetup;
+const prepare = setup.prepare ? { taxonomy: loadTaxonomy(setup.prepare.topics, setup.prepare.regions) } : undefined;
+
+answerTasks((input: Parameters<typeof readFeed>[0]) => readFeed(input, prepare), (error): FeedFailure => {
   const failure = error instanceof UpstreamError ? error : new UpstreamError('parse', error instanceof Error ? error.message : String(error));
   return { stage: failure.stage, detail: failure.message.slice(failure.stage.length + 2) };
 });

@@ -38,15 +38,19 @@ export interface NodeRuntime extends Omit<IngestControl, 'signal'> {
   store: NodeStore;
 }
 
+/** The config data, and the parsed taxonomy files it was built from (for the feed reader's threads, which tag too). */
+export type NodeConfigData = ConfigData & { taxonomyFiles: { topics: unknown; regions: unknown } };
+
 /**
  * CONFIG_DIR and its files, and FEEDS_DIR when local pages are on: checked and loaded before any
  * store is opened or ingestion starts; a problem throws one line naming the setting or file.
  */
-export function loadNodeConfigData(config: Pick<Config, 'configDir' | 'feedsDir'>): ConfigData {
+export function loadNodeConfigData(config: Pick<Config, 'configDir' | 'feedsDir'>): NodeConfigData {
   checkFolder('CONFIG_DIR', config.configDir);
-  const data = loadConfigData(readConfigFiles(config.configDir), config.configDir);
+  const files = readConfigFiles(config.configDir);
+  const data = loadConfigData(files, config.configDir);
   if (data.sources.pages.enabled) checkFolder('FEEDS_DIR', config.feedsDir);
-  return data;
+  return { ...data, taxonomyFiles: { topics: files['topics.json'], regions: files['regions.json'] } };
 }
 
 /** What the server watches in the runtime: run outcomes and removed items (its metrics). */
@@ -95,7 +99,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
     pages,
     fetch: globalThis.fetch,
     extra: {
-      signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(),
+      signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(undefined, undefined, data.taxonomyFiles),
       pageParsing, sha256: nodeSha256,
     },
   });

@@ -29,6 +29,8 @@ export interface WorkerPoolOptions<I, F> {
   /** The error the tasks of a worker that stopped reject with. */
   stopped(reason: string): Error;
   idleMs?: number;
+  /** Given to every worker at its start (`workerData`). */
+  workerData?: unknown;
 }
 
 export interface WorkerPool<I, O> {
@@ -53,9 +55,9 @@ interface Slot<O> {
   idle: ReturnType<typeof setTimeout> | null;
 }
 
-function startWorker(compiled: URL, source: URL): Worker {
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`, { eval: true });
+function startWorker(compiled: URL, source: URL, workerData: unknown): Worker {
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData });
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`, { eval: true, workerData });
 }
 
 export function workerPool<I, O, F>(options: WorkerPoolOptions<I, F>): WorkerPool<I, O> {
@@ -73,7 +75,7 @@ export function workerPool<I, O, F>(options: WorkerPoolOptions<I, F>): WorkerPoo
   };
 
   function start(index: number): Slot<O> {
-    const worker = startWorker(options.compiled, options.source);
+    const worker = startWorker(options.compiled, options.source, options.workerData);
     const slot: Slot<O> = { worker, pending: new Map(), idle: null };
     worker.on('message', (answer: WorkerAnswer<O, F>) => {
       const task = slot.pending.get(answer.id);

@@ -48,13 +48,29 @@ export function classify(input: ClassifyInput, taxonomy: Taxonomy, hints?: Class
     for (const i of selectOwners(regionScores, MIN_SCORE, 0)) addRegion(taxonomy.regions[i]);
   }
 
+  return withHints(topics, regions, taxonomy, hints);
+}
+
+/**
+ * Tags the text earned (`classify` without hints) with the source's hints added: what `classify`
+ * with those hints gives, without matching the text again.
+ */
+export function addHints(textTags: Tags, taxonomy: Taxonomy, hints?: ClassifyHints): Tags {
+  if ((hints?.topics ?? []).length === 0 && (hints?.regions ?? []).length === 0) return { topics: [...textTags.topics], regions: [...textTags.regions] };
+  return withHints(new Set(textTags.topics), new Set(textTags.regions), taxonomy, hints);
+}
+
+function withHints(topics: Set<string>, regions: Set<string>, taxonomy: Taxonomy, hints?: ClassifyHints): Tags {
   for (const slug of hints?.topics ?? []) {
     const t = taxonomy.topic(slug);
     if (t !== undefined) topics.add(t.slug);
   }
   for (const name of hints?.regions ?? []) {
     const r = taxonomy.region(name);
-    if (r !== undefined) addRegion(r);
+    if (r !== undefined) {
+      regions.add(r.slug);
+      for (const p of r.parents) regions.add(p);
+    }
   }
   return { topics: [...topics].sort(), regions: [...regions].sort() };
 }

@@ -7,9 +7,8 @@
  */
 import type { SourceOutcome, SourceState } from '../../store/store.js';
 import { fetchFeed } from './fetchFeed.js';
-import { fetchFullText } from './fetchFullText.js';
 import { dueGraceMs } from './pickDue.js';
-import { readFeed } from './readFeed.js';
+import type { FeedReader } from './readFeed.js';
 import { runLimited } from './runLimited.js';
 import { defaultLimits, type Limits, type UpstreamDeps, type UpstreamResult, type UpstreamSource } from './types.js';
 import { UpstreamError, type UpstreamStage } from './upstreamError.js';
@@ -52,6 +51,14 @@ interface RunContext {
   start: Date;
   /** Fetched bodies held for reading (`bodiesHeld`). */
   held: ReturnType<typeof permits>;
+  /** `deps.readFeed`, else `readFeed` in this thread (imported only then: rss-parser and sanitize-html load with it). */
+  readFeed: () => Promise<FeedReader>;
+}
+
+/** Loaded once, when first needed. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
 }
 
 function after(start: Date, minutes: number): string {
@@ -112,7 +119,7 @@ async function collectOne(source: UpstreamSource, prev: SourceState, ctx: RunCon
     const input = { body: fetched.body, contentType: fetched.contentType, source, feedUrl: fetched.url, now: deps.now().toISOString() };
     await ctx.held.take();
     fetchDone();
-    const feed = await (deps.readFeed ?? readFeed)(input).finally(() => ctx.held.give());
+    const feed = await ctx.readFeed().then((read) => read(input)).finally(() => ctx.held.give());
     const { articles, skipped } = feed;
     const ttl = Math.min(feed.ttlMinutes ?? 0, limits.maxBackoffMinutes);
     const state: SourceState = {
@@ -157,7 +164,10 @@ export async function collectUpstream(
   onResult?: (result: UpstreamResult, index: number) => void,
 ): Promise<UpstreamResult[]> {
   const limits: Limits = { ...defaultLimits, ...deps.limits };
-  const ctx: RunContext = { deps, limits, start: deps.now(), held: permits(bodiesHeld) };
+  const ctx: RunContext = {
+    deps, limits, start: deps.now(), held: permits(bodiesHeld),
+    readFeed: deps.readFeed ? () => Promise.resolve(deps.readFeed!) : once(async () => (await import('./readFeed.js')).readFeed),
+  };
   const results = new Array<UpstreamResult>(sources.length);
   const due: { index: number; source: UpstreamSource; prev: SourceState }[] = [];
   sources.forEach((source, index) => {
@@ -169,6 +179,7 @@ export async function collectUpstream(
       due.push({ index, source, prev });
     }
   });
+  if (due.length > 0) deps.readFeed?.start?.();
   const streaming = onResult !== undefined && !due.some(({ source }) => source.fullText);
   let told = 0;
   const tell = () => {
@@ -199,7 +210,9 @@ export async function collectUpstream(
     tell();
     return results;
   }
-  // Then the article pages of `fullText` sources' summary-only entries, under the same limits.
+  // Then the article pages of `fullText` sources' summary-only entries, under the same limits
+  // (the page extractor is loaded only for them).
+  const { fetchFullText } = await import('./fetchFullText.js');
   const completed = await fetchFullText(results, deps, limits);
   completed.forEach((result, i) => onResult?.(result, i));
   return completed;

@@ -151,6 +151,8 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
   const controller = new AbortController();
   const pins: { close(): Promise<void> }[] = [];
   let timedOut = false;
+  /** Set once the answer is whole (body read or discarded): nothing is left to abort. */
+  let settled = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
@@ -176,6 +178,7 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
       }
       if (res.status === 304) {
         await discard(res);
+        settled = true;
         return { status: 'unchanged', etag: res.headers.get('etag') ?? req.etag, lastModified: res.headers.get('last-modified') ?? req.lastModified };
       }
       if (res.status < 200 || res.status >= 300) {
@@ -184,6 +187,7 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
         throw new UpstreamError('fetch', `HTTP ${res.status}`, retryAfter);
       }
       const body = await readCapped(res, maxBytes);
+      settled = true;
       return {
         status: 'ok',
         body,
@@ -199,7 +203,9 @@ export async function fetchFeed(req: FetchRequest, opts: FetchOptions): Promise<
     throw new UpstreamError('fetch', networkDetail(err));
   } finally {
     clearTimeout(timer);
-    controller.abort();
+    // A request or body still under way (an error, a redirect's hop) is let go; a whole answer
+    // has nothing left to abort (aborting it anyway cost a DOMException and undici's listeners).
+    if (!settled) controller.abort();
     for (const pin of pins) void pin.close().catch(() => undefined);
   }
 }

@@ -135,6 +135,8 @@ async function fetchOne(c: Candidate, deps: UpstreamDeps, limits: Limits): Promi
       entry: entry(validators),
       article: {
         ...article,
+        // Prepared from the feed's entry, not from this text.
+        prepared: undefined,
         paragraphs: page.paragraphs,
         contentHtml: page.contentHtml,
         summary: textOf(article) === '' ? undefined : summarize(textOf(article)),

@@ -5,6 +5,8 @@
  * that failed (`decode`, or `parse` for the parse and everything after it).
  */
 import type { Article } from '../../item.js';
+import type { Taxonomy } from '../../taxonomy/taxonomy.js';
+import { prepareArticle } from '../prepareArticle.js';
 import { decodeBody } from './decodeBody.js';
 import { entryArticles } from './entryArticles.js';
 import { parseFeed } from './parseFeed.js';
@@ -31,14 +33,23 @@ export interface ReadFeed {
   skipped: Record<string, number>;
 }
 
-/** Reads feed bodies elsewhere (a worker thread); absent: `readFeed` in the ingesting thread. */
-export type FeedReader = (input: FeedBody) => Promise<ReadFeed>;
+/**
+ * Reads feed bodies elsewhere (a worker thread); absent: `readFeed` in the ingesting thread.
+ * `start`, when given, gets the reader ready before the first body comes (a run with sources due
+ * calls it before its first fetch, so a worker's start-up overlaps the fetches).
+ */
+export type FeedReader = ((input: FeedBody) => Promise<ReadFeed>) & { start?(): void };
 
 function failure(stage: UpstreamStage, error: unknown): UpstreamError {
   return error instanceof UpstreamError ? error : new UpstreamError(stage, error instanceof Error ? error.message : String(error));
 }
 
-export async function readFeed(input: FeedBody): Promise<ReadFeed> {
+/**
+ * `prepare`: also do each article's storing work that needs nothing but the article
+ * (`Article.prepared`: normalize, and its text's tags when a taxonomy is given), as the Node
+ * door's feed reader thread does so that the ingesting thread need not.
+ */
+export async function readFeed(input: FeedBody, prepare?: { taxonomy?: Taxonomy }): Promise<ReadFeed> {
   let text: string;
   try {
     ({ text } = decodeBody(input.body, input.contentType));
@@ -48,6 +59,7 @@ export async function readFeed(input: FeedBody): Promise<ReadFeed> {
   try {
     const feed = await parseFeed(text);
     const { articles, skipped } = entryArticles(feed.entries, { source: input.source, feed, feedUrl: input.feedUrl, now: new Date(input.now) });
+    if (prepare) for (const article of articles) article.prepared = await prepareArticle(article, input.now, prepare.taxonomy);
     return { version: feed.version, entries: feed.entries.length, ttlMinutes: feed.ttlMinutes, articles, skipped };
   } catch (error) {
     throw failure('parse', error);
