@@ -34,10 +34,12 @@ export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstPa
     let twice: boolean | null = null;
     // Chrome between (an image's id, a share icon) does not count; a caption and its credit do.
     for (let j = at + 1, seen = 0; j < lines.length && seen < 3 && j <= at + headerReach; j++) {
-      if (!lines[j]!.text || lines[j]!.cls.kind === 'chrome') continue;
+      if (!lines[j]!.text) continue;
+      if (shareBar.test(lines[j]!.text)) return at;
+      if (lines[j]!.cls.kind === 'chrome') continue;
       seen++;
       const kind = headerLineKind(lines[j]!, common);
-      if (kind === 'byline' || shareBar.test(lines[j]!.text)) return at;
+      if (kind === 'byline') return at;
       // A bare name under it is enough when the headline is printed twice here (a hero block, then the article).
       if (kind === 'name' && (twice ??= printedAbove(lines, line.text, firstParagraph, at))) return at;
     }
