@@ -36,7 +36,7 @@ const boundaryRules: Rule[] = [
 
 /** Noise dropped wherever it stands. */
 const inlineRules: Rule[] = [
-  // One skip link, or several a scrape glued together ("Skip to navigationSkip to content").
+  // One skip link, or several a scrape glued together ("Skip to contentSkip to search").
   [/^(?:skip\s+to\s+(?:the\s+)?(?:main\s+|primary\s+|secondary\s+)?(?:content|navigation|menu|search)\s*)+$/i, 'navigation'],
   [/^jump\s+to:?\s+(?:navigation|content|search)(?:[,\s]+(?:jump\s+to:?\s+)?(?:navigation|content|search))*$/i, 'navigation'],
   [/^(?:edit\s+(?:post|page|article|this)|menu|search|home|log\s*in|log\s*out|sign\s*in|register|close|open\s+menu|back|back\s+to\s+top|print|e-?mail|copy\s+link|link\s+copied|share|tweet)$/i, 'navigation'],
@@ -69,7 +69,7 @@ const inlineRules: Rule[] = [
   [/^(?:this|the)\s+(?:audio|article|text|summary|translation|narration)\s+(?:is|was|has\s+been)\s+(?:created|generated|narrated|produced|translated|read|voiced)\s+(?:with|by|using)\b.*\b(?:ai|artificial\s+intelligence)\b.*$/i, 'AI notice'],
   [/^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|listen)(?:\s*[:·•-]?\s*\d+\s*min(?:ute)?s?)?$/i, 'audio player'],
   [/^\d+\s*min(?:ute)?s?\s+read$/i, 'reading time'],
-  // A summary box's label over its bullet points ("Key Highlights", "Story highlights", "At a glance"): no headline, no name.
+  // A summary box's label over its bullet points ("Key points", "At a glance", "En bref"): no headline, no name.
   [/^(?:key\s+(?:highlights|points|takeaways|facts)|(?:story\s+)?highlights|at\s+a\s+glance|in\s+short|tl;?\s?dr|what\s+you\s+need\s+to\s+know|das\s+wichtigste\s+in\s+kürze|l['’]essentiel|en\s+bref|lo\s+esencial|главное|要点|摘要|ポイント)\s*:?$/i, 'summary label'],
   [/^(?:explore|discover)\s+what\s+.{1,40}\s+can\s+do\s+for\s+you\s*[:.!]?$/i, 'AI widget'],
   // Newsletter forms repeat these a dozen times.

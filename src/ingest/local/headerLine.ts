@@ -50,7 +50,7 @@ function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): He
   if (c.kind === 'date') return 'date';
   if (c.kind === 'relative' || c.kind === 'time') return 'stamp';
   if (c.kind === 'blank' || c.kind === 'copyright' || line.text.length > 200) return null;
-  // A control's or a box's label ("Key Highlights", "Log In", "Accept all") names nobody.
+  // A control's or a box's label ("Key points", "Log In", "Accept all") names nobody.
   if (c.kind === 'chrome' && labelChrome.has(c.what)) return null;
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';

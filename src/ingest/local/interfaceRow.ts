@@ -1,7 +1,6 @@
 /**
- * A row of an interface's button and link labels printed as one line, glued or spaced ("Featured
- * Close Publish changes", "Copied copy raw download clone embed print report", "Share Save
- * More"): every word is such a label, so the line is controls, not a headline. Two words at least;
+ * A row of an interface's button and link labels printed as one line, glued or spaced ("Draft
+ * Cancel Publish update", "Fork raw copy download embed", "Share Save More"): every word is such a label, so the line is controls, not a headline. Two words at least;
  * the words are an editor's, a share bar's, a code host's, a player's and a dialog's controls.
  */
 const labels = new Set(
