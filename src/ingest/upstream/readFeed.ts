@@ -34,8 +34,8 @@ export interface ReadFeed {
 
 /**
  * Reads feed bodies elsewhere (a worker thread); absent: `readFeed` in the ingesting thread.
- * `start`, when given, gets the reader ready before the first body comes (a run with sources due
- * calls it before its first fetch, so a worker's start-up overlaps the fetches).
+ * `start`, when given, gets the reader ready before the first body comes (a run with a source never
+ * read before calls it before its first fetch, so a worker's start-up overlaps the fetches).
  */
 export type FeedReader = ((input: FeedBody) => Promise<ReadFeed>) & { start?(): void };
 
