@@ -16,6 +16,7 @@ import { readConfigFiles } from './configFiles.js';
 import { feedReaderPool } from './feedReaderPool.js';
 import { folderPages } from './folderPages.js';
 import { pageParserPool } from './pageParserPool.js';
+import { defaultPageLimits } from '../ingest/pageText.js';
 import { leaseIdentity, reclaimLease } from './lease.js';
 import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
@@ -68,13 +69,17 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
   const pageParsing = pageParserPool();
-  if (options.ingestNow && data.sources.pages.enabled) pageParsing.start();
+  const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
+  if (options.ingestNow && data.sources.pages.enabled) {
+    pageParsing.start();
+    // The first pages are parsed while this thread opens the store and loads the run.
+    void pageParsing.prefetch(pages, { ...defaultPageLimits, maxBytes: config.pageMaxBytes });
+  }
   const store = withWriteProbe(await openNodeStore(config));
   const unwritable = await store.probe();
   if (unwritable) log.error('store: not writable', { ...(store.kind === 'sqlite' ? { path: config.dbPath } : { store: 'postgres' }), error: unwritable });
   if (config.websubHub && !config.baseUrl) log.warn('websub: WEBSUB_HUB is set but BASE_URL is not; hub pings are off');
 
-  const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   const me = leaseIdentity();
   let ingestDeps: IngestDeps;
   const control = ingestControl(async () => {

@@ -107,6 +107,57 @@ describe('pages parsed in worker threads', () => {
     expect(gone.result.sources).toMatchObject([{ source: 'pages', status: 'failed', error: expect.stringMatching(/no-such-folder/) }]);
   });
 
+  it('give a run whose first pages were parsed ahead (prefetch) what parsing them in the run gives', async () => {
+    const run = async (pageParsing?: IngestDeps['pageParsing'] & { prefetch?: (r: ReturnType<typeof folderPages>, l: typeof limits) => Promise<void> }) => {
+      const store = await openSqliteStore(':memory:');
+      const log = memoryLog();
+      let tick = 0;
+      const clock = () => new Date(now.getTime() + tick++);
+      const pages = folderPages(join(dir, 'pages'));
+      await pageParsing?.prefetch?.(pages, limits);
+      const result = (await runIngestion({
+        store, taxonomy: data.taxonomy, sources, pages, pageLimits: limits, fetch: globalThis.fetch,
+        now: clock, log, userAgent: 'test', ...(pageParsing ? { pageParsing } : {}),
+      }))!;
+      const items = (await store.queryItems({ limit: 100 })).items;
+      const states = await store.sourceStates();
+      await store.close();
+      const lines = log.lines.map((l) => l.slice(l.indexOf(' ') + 1).replace(/ ms=\d+/, ''));
+      return { result: { ...result, started: undefined, finished: undefined }, items, states, lines };
+    };
+    const here = await run();
+    const ahead = pageParserPool(1);
+    try {
+      expect(await run(ahead)).toEqual(here);
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it('parse a page anew when the run reads other bytes or limits than the page parsed ahead', async () => {
+    const own = pageParserPool(1);
+    const folder = join(dir, 'changing');
+    mkdirSync(folder, { recursive: true });
+    const before = 'A headline about the river port\n\nThe river port opened on Monday after a year of work on its new quays.\n';
+    const after = 'A headline about the lake ferry\n\nThe lake ferry sailed again on Tuesday after the winter ice had gone from the bay.\n';
+    writeFileSync(join(folder, 'a.txt'), before);
+    writeFileSync(join(folder, 'b.txt'), before);
+    try {
+      await own.prefetch(folderPages(folder), limits);
+      // Changed on disk after it was parsed ahead: the run's bytes are parsed.
+      // (A page's bytes go to the worker: each parse gets its own.)
+      const page = () => ({ ref: 'a.txt', bytes: new TextEncoder().encode(after), now, limits });
+      const there = (await own.parse(page())).parsed;
+      expect(there).toEqual((await parsePageBytes(page())).parsed);
+      expect(there.articles[0]?.title).toBe('A headline about the lake ferry');
+      // Read under a smaller cap than it was parsed ahead with: refused as the run's limits say.
+      const small = { ref: 'b.txt', bytes: new TextEncoder().encode(before), now, limits: { maxBytes: 20 } };
+      expect(await settle(own.parse(small))).toMatchObject({ error: { refused: true, message: expect.stringMatching(/^page too large/) } });
+    } finally {
+      await own.close();
+    }
+  });
+
   it('fail the pages a stopped worker held, each on its own, and start a new worker for the next', async () => {
     const own = pageParserPool(1);
     const page = () => ({ ref: 'x.txt', bytes: new TextEncoder().encode('A headline about the river port\n\nThe river port opened on Monday after a year of work on its new quays.\n'), now, limits });

@@ -20,6 +20,8 @@ export interface CleanParagraph {
 /** Shortcodes whose content is media or a caption, never article text. */
 const mediaShortcodes = ['caption', 'wp_caption', 'embed', 'gallery', 'video', 'audio', 'playlist', 'tweet', 'youtube', 'instagram'];
 const openTag = new RegExp(`\\[(${mediaShortcodes.join('|')})(?=[\\s\\]])[^\\]]{0,500}\\]`, 'gi');
+/** Stray closing tags of the same families (built once: a pattern built per call is compiled per call). */
+const strayCloseTag = new RegExp(`\\[\\/(?:${mediaShortcodes.join('|')})\\]`, 'gi');
 
 /** Remove `[caption ...]text[/caption]` and kin, content included; an unclosed one runs to the end. */
 export function removeShortcodes(text: string): { text: string; count: number } {
@@ -27,13 +29,14 @@ export function removeShortcodes(text: string): { text: string; count: number } 
   let out = '';
   let at = 0;
   let count = 0;
-  const lower = text.toLowerCase();
+  let lower: string | null = null;
   openTag.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = openTag.exec(text)) !== null) {
     if (m.index < at) continue;
     out += text.slice(at, m.index);
     const close = `[/${(m[1] ?? '').toLowerCase()}]`;
+    lower ??= text.toLowerCase();
     const end = lower.indexOf(close, m.index + m[0].length);
     at = end < 0 ? text.length : end + close.length;
     count++;
@@ -41,7 +44,7 @@ export function removeShortcodes(text: string): { text: string; count: number } 
   }
   out += text.slice(at);
   // Stray closing tags of the same families.
-  out = out.replace(new RegExp(`\\[\\/(?:${mediaShortcodes.join('|')})\\]`, 'gi'), ' ');
+  if (out.includes('[/')) out = out.replace(strayCloseTag, ' ');
   return { text: out, count };
 }
 

@@ -34,6 +34,9 @@ const datePatterns: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd'; guard?: Re
   { re: new RegExp(`(?<![\\d.,/])(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?![\\d.,/]\\d|\\d)${timePart}`, 'u'), order: 'ymd' },
 ];
 
+/** The same patterns held to the text's start (sticky): a dateline's date starts the line, and a pattern that may only match there fails at once elsewhere. */
+const datePatternsAtStart = datePatterns.map((p) => ({ ...p, re: new RegExp(p.re.source, `${p.re.flags}y`) }));
+
 /** Offsets of the few zone abbreviations news pages in this region write out. */
 const zoneOffsetMinutes: Record<string, number> = {
   UTC: 0, GMT: 0, Z: 0, MSK: 180, CET: 60, CEST: 120, EET: 120, EEST: 180, BST: 60,
@@ -86,10 +89,15 @@ export function toHour24(hour: number, meridiem: string | undefined): number | n
 
 /** The first date (with its time, when one follows) stated anywhere in a metadata string. */
 export function findDate(text: string): FoundDate | null {
+  return firstDate(text, datePatterns);
+}
+
+function firstDate(text: string, patterns: typeof datePatterns): FoundDate | null {
   let best: FoundDate | null = null;
-  for (const { re, order, guard } of datePatterns) {
+  for (const { re, order, guard } of patterns) {
     // The pattern of many month names is costly: asked only when a day and a word could start it.
     if (guard && !guard.test(text)) continue;
+    re.lastIndex = 0;
     const m = re.exec(text);
     if (!m || (best && best.index <= m.index)) continue;
     const [a, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
@@ -152,8 +160,8 @@ export function parseDateLine(line: string): DateLine | null {
   if (line.length > 120 || !/\d/.test(line)) return null;
   const prefix = dateLinePrefix.exec(line);
   const rest = prefix ? line.slice(prefix[0].length) : line;
-  const found = findDate(rest);
-  if (!found || found.index !== 0) return null;
+  const found = firstDate(rest, datePatternsAtStart);
+  if (!found) return null;
   if (!readingTime.test(rest.slice(found.length))) return null;
   return { iso: found.iso, updated: /updated|modified/i.test(prefix?.[1] ?? '') };
 }
