@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { loadConfigData } from '../src/configData.js';
 import { dedupe } from '../src/ingest/dedupe.js';
 import { normalize } from '../src/ingest/normalize.js';
+import { prepareArticle } from '../src/ingest/prepareArticle.js';
+import { nodeSha256Hex } from '../src/node/sha256.js';
 import { storeSources } from '../src/ingest/storeArticles.js';
 import { tagsFor } from '../src/ingest/tagsFor.js';
 import { decodeBody } from '../src/ingest/upstream/decodeBody.js';
@@ -85,6 +87,22 @@ try {
     });
     await store.close();
   }
+  // As the Node door does it: each article prepared (normalize with node:crypto ids, its text's
+  // tags) in the feed reader thread, and the ingesting thread only matching, merging and writing.
+  const prepared = await stage('prepare (normalize + tags of its text, as the feed reader thread does)', async () => {
+    for (const list of articles) for (const a of list) a.prepared = await prepareArticle(a, at, { taxonomy: data.taxonomy, hashHex: nodeSha256Hex });
+    return articles;
+  });
+  {
+    const path = join(outDir, 'ingest-stages-prepared.db');
+    for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+    const store = await openSqliteStore(path);
+    await stage('store prepared articles: match + dedupe + hints + write, 20 sources per write', async () => {
+      for (let i = 0; i < prepared.length; i += 20) await storeSources(prepared.slice(i, i + 20), { store, taxonomy: data.taxonomy, now: () => now }, new Map());
+    });
+    await store.close();
+  }
+  for (const list of articles) for (const a of list) delete a.prepared;
   for (const perWrite of [1, 20, 50]) {
     const path = join(outDir, `ingest-stages-${perWrite}.db`);
     for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });

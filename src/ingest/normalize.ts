@@ -33,15 +33,18 @@ export function identity(article: Pick<Article, 'guid' | 'url' | 'title' | 'para
   return key ? `title:${key}` : content;
 }
 
+/** Hex SHA-256 of a string's UTF-8: `sha256Hex`, or the platform's (the Node door's feed reader thread gives node:crypto's). */
+export type HashHex = (text: string) => string | Promise<string>;
+
 /** Article (from a page or a feed) → the stored Item, untagged until classification. */
-export async function normalize(article: Article, now: string): Promise<Normalized> {
+export async function normalize(article: Article, now: string, hashHex: HashHex = sha256Hex): Promise<Normalized> {
   const title = cleanLine(article.title);
   const paragraphs = article.paragraphs.map(cleanLine).filter(Boolean);
   const contentText = paragraphs.join('\n\n');
   const identityText = identity(article);
-  const id = (await sha256Hex(identityText)).slice(0, 32);
+  const id = (await hashHex(identityText)).slice(0, 32);
   const textId = identityText.startsWith('title:')
-    ? (await sha256Hex(
+    ? (await hashHex(
         // A generic headline's block (a menu repeated on every page of a site), or a page's
         // secondary block, is that page's own.
         `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) || article.secondary ? `\npage:${article.origin.ref}` : ''}`,

@@ -8,7 +8,7 @@
  */
 import type { Article, Item } from '../item.js';
 import type { Tags, Taxonomy } from '../taxonomy/taxonomy.js';
-import { normalize, type Normalized } from './normalize.js';
+import { normalize, type HashHex, type Normalized } from './normalize.js';
 import { tagsFor } from './tagsFor.js';
 
 /** An article's normalized form and the tags of its own text, made from the article as it is. */
@@ -24,8 +24,14 @@ export function textTags(item: Pick<Item, 'title' | 'contentText'>, taxonomy: Ta
   return tagsFor(item.title, item.contentText.split('\n\n'), taxonomy);
 }
 
-export async function prepareArticle(article: Article, now: string, taxonomy?: Taxonomy): Promise<PreparedArticle> {
-  const normalized = await normalize(article, now);
+/** How an article is prepared: the taxonomy to find its text's tags with, the hash for its ids. */
+export interface Preparing {
+  taxonomy?: Taxonomy;
+  hashHex?: HashHex;
+}
+
+export async function prepareArticle(article: Article, now: string, { taxonomy, hashHex }: Preparing = {}): Promise<PreparedArticle> {
+  const normalized = await normalize(article, now, hashHex);
   return taxonomy === undefined ? { normalized } : { normalized, textTags: textTags(normalized.item, taxonomy) };
 }
 

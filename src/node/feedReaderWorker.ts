@@ -8,6 +8,7 @@ import { readFeed } from '../ingest/upstream/readFeed.js';
 import { UpstreamError } from '../ingest/upstream/upstreamError.js';
 import { loadTaxonomy } from '../taxonomy/loadTaxonomy.js';
 import { answerTasks } from './answerTasks.js';
+import { nodeSha256Hex } from './sha256.js';
 
 export interface FeedFailure {
   stage: UpstreamError['stage'];
@@ -21,7 +22,7 @@ export interface FeedReaderSetup {
 }
 
 const setup = (workerData ?? {}) as FeedReaderSetup;
-const prepare = setup.prepare ? { taxonomy: loadTaxonomy(setup.prepare.topics, setup.prepare.regions) } : undefined;
+const prepare = setup.prepare ? { taxonomy: loadTaxonomy(setup.prepare.topics, setup.prepare.regions), hashHex: nodeSha256Hex } : undefined;
 
 answerTasks((input: Parameters<typeof readFeed>[0]) => readFeed(input, prepare), (error): FeedFailure => {
   const failure = error instanceof UpstreamError ? error : new UpstreamError('parse', error instanceof Error ? error.message : String(error));

@@ -95,7 +95,7 @@ describe('articles prepared where they are read', () => {
     expect(inWorker).toEqual(inThread);
     const plain = await readFeed({ ...input, body: input.body.slice() });
     for (const [i, article] of inWorker.articles.entries()) {
-      expect(article.prepared).toEqual(await prepareArticle(plain.articles[i], now.toISOString(), data.taxonomy));
+      expect(article.prepared).toEqual(await prepareArticle(plain.articles[i], now.toISOString(), { taxonomy: data.taxonomy }));
       expect(article.prepared!.textTags!.regions.length).toBeGreaterThan(0);
     }
     const here = await openSqliteStore(':memory:');

@@ -36,13 +36,16 @@ const boundaryRules: Rule[] = [
 
 /** Noise dropped wherever it stands. */
 const inlineRules: Rule[] = [
-  // One skip link, or several a scrape glued together ("Skip to navigationSkip to content").
+  // One skip link, or several a scrape glued together ("Skip to contentSkip to search").
   [/^(?:skip\s+to\s+(?:the\s+)?(?:main\s+|primary\s+|secondary\s+)?(?:content|navigation|menu|search)\s*)+$/i, 'navigation'],
   [/^jump\s+to:?\s+(?:navigation|content|search)(?:[,\s]+(?:jump\s+to:?\s+)?(?:navigation|content|search))*$/i, 'navigation'],
   [/^(?:edit\s+(?:post|page|article|this)|menu|search|home|log\s*in|log\s*out|sign\s*in|register|close|open\s+menu|back|back\s+to\s+top|print|e-?mail|copy\s+link|link\s+copied|share|tweet)$/i, 'navigation'],
   [/^(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|threads|bluesky|instagram|youtube|tiktok|rss|flipboard)$/i, 'share widget'],
   [/^(?:follow\s+us(?:\s+on\s+.{1,40})?|share\s+(?:this|on)\b.{0,40}|share\s+(?:article|story|post))$/i, 'share widget'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|partner\s+content|ad)$/i, 'advertisement'],
+  // A cookie or consent banner's buttons and an app banner's prompts, in a few languages.
+  [/^(?:(?:accept|allow|reject|decline|refuse)(?:\s+all)?(?:\s+(?:cookies|and\s+close|and\s+continue))?|manage\s+(?:cookies|preferences|consent|options)|cookie\s+(?:settings|preferences)|(?:privacy|consent)\s+settings|i\s+(?:agree|accept)|got\s+it!?|no,?\s+thanks|(?:alle\s+)?akzeptieren|alle\s+ablehnen|(?:tout\s+)?accepter|tout\s+refuser|aceptar(?:\s+todo|\s+todas)?|rechazar(?:\s+todo)?|accetta(?:\s+tutto)?|rifiuta(?:\s+tutto)?|aceitar(?:\s+todos)?|принять(?:\s+все)?|同意(?:する)?|接受|全部接受|すべて(?:同意|許可)|모두\s?동의)$/i, 'cookie notice'],
+  [/^(?:open\s+in\s+(?:the\s+)?app|get\s+the\s+app|download\s+(?:the|our)\s+(?:\S+\s+)?app|use\s+the\s+app|continue\s+in\s+(?:the\s+)?(?:browser|app)|view\s+in\s+(?:the\s+)?app|(?:in\s+der\s+)?app\s+(?:öffnen|herunterladen)|ouvrir\s+dans\s+l['’]application|abrir\s+en\s+la\s+app|アプリで(?:開く|読む)|在\s?app\s?(?:中|内)?打开|打开\s?app)$/i, 'app banner'],
   // The article's tool bar in other languages: print, share, font size, bookmark.
   [/^(?:(?:artikel|beitrag|seite|статью|новость)\s+)?(?:imprimir|imprimer|drucken|stampa|печать|распечатать|версия\s+для\s+печати|compartir|compartilhar|partager|teilen|condividi|поделиться|сохранить|guardar|enregistrer|speichern|merken)(?:\s+(?:este|esta|el|la|cet|cette|ce|den|diesen|dieses|l['’]|статью|новость))?(?:\s+(?:art[íi]culo|noticia|not[íi]cia|article|artikel|articolo|beitrag))?$/i, 'share widget'],
   [/^(?:分享(?:到|至)?[:：]?.{0,12}|打印(?:本页|本文|此页)?|[【\[［(（]?字[号體体][:：]?.{0,12}[】\]］)）]?|收藏(?:本文)?|转发(?:本文)?|印刷(?:する)?|シェア(?:する)?|ツイート|この記事を(?:シェア|印刷)(?:する)?|ブックマーク|공유(?:하기)?|인쇄(?:하기)?|스크랩)$/, 'share widget'],
@@ -66,6 +69,8 @@ const inlineRules: Rule[] = [
   [/^(?:this|the)\s+(?:audio|article|text|summary|translation|narration)\s+(?:is|was|has\s+been)\s+(?:created|generated|narrated|produced|translated|read|voiced)\s+(?:with|by|using)\b.*\b(?:ai|artificial\s+intelligence)\b.*$/i, 'AI notice'],
   [/^(?:listen\s+to\s+(?:this\s+)?(?:article|story)|listen)(?:\s*[:·•-]?\s*\d+\s*min(?:ute)?s?)?$/i, 'audio player'],
   [/^\d+\s*min(?:ute)?s?\s+read$/i, 'reading time'],
+  // A summary box's label over its bullet points ("Key points", "At a glance", "En bref"): no headline, no name.
+  [/^(?:key\s+(?:highlights|points|takeaways|facts)|(?:story\s+)?highlights|at\s+a\s+glance|in\s+short|tl;?\s?dr|what\s+you\s+need\s+to\s+know|das\s+wichtigste\s+in\s+kürze|l['’]essentiel|en\s+bref|lo\s+esencial|главное|要点|摘要|ポイント)\s*:?$/i, 'summary label'],
   [/^(?:explore|discover)\s+what\s+.{1,40}\s+can\s+do\s+for\s+you\s*[:.!]?$/i, 'AI widget'],
   // Newsletter forms repeat these a dozen times.
   [/^\*\s*(?:indicates\s+required(?:\s+field)?|required(?:\s+field)?)$/i, 'newsletter form'],

@@ -1,6 +1,7 @@
 import type { ClassifiedLine } from './classifyLine.js';
 import { findDate } from './parseDateline.js';
 import { bylineIn, headerDate } from './bylineIn.js';
+import { isPersonName } from './parseByline.js';
 
 /**
  * What a line of an article's header states about the article, if anything: a byline ("By A",
@@ -20,6 +21,9 @@ function isDateLine(text: string): boolean {
   const dated = text.slice(found.index, found.index + found.length).replace(/[^\p{L}\p{N}]/gu, '').length;
   return dated >= 0.4 * letters;
 }
+
+/** Chrome that is a label of the page's own (see chromeLine), never a person's name. */
+const labelChrome = new Set(['summary label', 'cookie notice', 'app banner', 'share widget', 'newsletter form', 'navigation', 'audio player', 'reading time']);
 
 /** "Posted by", "Submitted by": a poster's line, whatever names (or handles) it gives. */
 const postedBy = /^(?:posted|written|published|submitted|uploaded)\s+by\s+\S/iu;
@@ -46,6 +50,8 @@ function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): He
   if (c.kind === 'date') return 'date';
   if (c.kind === 'relative' || c.kind === 'time') return 'stamp';
   if (c.kind === 'blank' || c.kind === 'copyright' || line.text.length > 200) return null;
+  // A control's or a box's label ("Key points", "Log In", "Accept all") names nobody.
+  if (c.kind === 'chrome' && labelChrome.has(c.what)) return null;
   const text = line.text.replace(/^[•▪◦●*·]\s*/u, '');
   if (bylineIn(text, false).length) return 'byline';
   // "Posted by jdoe, kovac on 2019-02-15": who posted it and when, though the posters are handles, not names.
@@ -56,6 +62,11 @@ function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): He
     const dated = headerDate(text) !== null;
     name = bylineIn(text, true, common, dated).length > 0;
     if (name && dated) return 'byline';
+  }
+  // "A / Lake Wire / Updated: May 2, 2024, 11:05": a name, the outlet and the stamp between slashes or bars.
+  if (text.length <= 150 && /\s[/|]\s/.test(text)) {
+    const parts = text.split(/\s+[/|]\s+/);
+    if (parts.length >= 2 && isPersonName(parts[0]!) && parts.slice(1).some((p) => findDate(p) !== null)) return 'byline';
   }
   if (isDateLine(text)) return 'date';
   return name ? 'name' : null;

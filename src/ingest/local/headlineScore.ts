@@ -12,6 +12,7 @@ import { mostlyLowerCase } from './lowerCaseWords.js';
 import { isSiteNameLine } from './siteNameSuffix.js';
 import { isFragmentHeadline } from './isFragmentHeadline.js';
 import { underVideoPlayer } from './underVideoPlayer.js';
+import { isInterfaceRow } from './interfaceRow.js';
 
 export { isFragmentHeadline };
 
@@ -136,7 +137,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2.5;
     why.push("a link card's headline");
   }
-  if (isBreadcrumb(text)) {
+  if (isInterfaceRow(text)) {
+    score -= 2.5;
+    why.push('a row of interface labels');
+  } else if (isBreadcrumb(text)) {
     score -= 2.5;
     why.push('a breadcrumb trail');
   } else if (linkRow.test(text)) {
@@ -168,7 +172,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
         if (body.has(w)) aEcho++;
       }
     }
-    if (headlineAbove && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
+    // The same line twice is the headline printed twice, not a headline and its standfirst.
+    if (headlineAbove && a.text !== text && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
       score -= 1.2;
       why.push('a standfirst under a headline');
     }

@@ -14,6 +14,9 @@ const innerHeaderShare = 0.35;
  * prose): the article starts there, and what stands above it (a promotion's blurb, an app's
  * description) is not its text. Null when there is none.
  */
+/** How many lines under such a headline its byline may stand, at most. */
+const headerReach = 12;
+
 /** "• Share on Twitter", "Share this story": a share bar, which stands under a headline. */
 const shareBar = /^(?:[•▪*·]\s*)?share\b/iu;
 
@@ -29,11 +32,14 @@ export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstPa
     if (before > innerHeaderShare * total) return null;
     if (at === firstParagraph || !(line.cls.kind === 'heading' || isFragmentHeadline(line)) || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
     let twice: boolean | null = null;
-    for (let j = at + 1, seen = 0; j < lines.length && seen < 3; j++) {
+    // Chrome between (an image's id, a share icon) does not count; a caption and its credit do.
+    for (let j = at + 1, seen = 0; j < lines.length && seen < 3 && j <= at + headerReach; j++) {
       if (!lines[j]!.text) continue;
+      if (shareBar.test(lines[j]!.text)) return at;
+      if (lines[j]!.cls.kind === 'chrome') continue;
       seen++;
       const kind = headerLineKind(lines[j]!, common);
-      if (kind === 'byline' || shareBar.test(lines[j]!.text)) return at;
+      if (kind === 'byline') return at;
       // A bare name under it is enough when the headline is printed twice here (a hero block, then the article).
       if (kind === 'name' && (twice ??= printedAbove(lines, line.text, firstParagraph, at))) return at;
     }

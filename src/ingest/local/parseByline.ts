@@ -87,7 +87,9 @@ export function parseNameList(text: string): NameListResult | null {
   return result.authors.length || result.outlet || result.wire ? result : null;
 }
 
-const bylineStart = /^(?:(?:written|words|reporting|text)\s+by|by|authors?\s*:)\s+/i;
+const bylineStart = /^(?:(?:written|words|reporting|text)\s+by|by|authors?\s*:)\s+|^By(?=\p{Lu}\p{Ll})/iu;
+/** "By A last updated 4 April 17", "By A Published 3 March 2025": a stamp after the names; an update's date is no publication date. */
+const stampAfterNames = /\s+(?:(?:last\s+)?(?:updated|modified)|(published|posted))\b(?:\s+on)?\s*:?\s*(.*)$/iu;
 const readingTime = /\b\d+\s*min(?:ute)?s?\s+read\b/gi;
 
 /** A byline line, or null when the line is not one ("By the end of the year, ..."). */
@@ -95,11 +97,19 @@ export function parseByline(line: string): Byline | null {
   if (line.length > 250) return null;
   const start = bylineStart.exec(line);
   if (!start) return null;
-  const rest = line.slice(start[0].length).replace(readingTime, ' ').trim();
+  // "ByJane Doe": the word run into the name (case matters there: "Byron" is a name).
+  if (!/[\s:]$/u.test(start[0]) && !/^By\p{Lu}\p{Ll}/u.test(line)) return null;
+  let rest = line.slice(start[0].length).replace(readingTime, ' ').trim();
+  let stamped: string | null = null;
+  const stamp = stampAfterNames.exec(rest);
+  if (stamp && stamp.index > 0) {
+    rest = rest.slice(0, stamp.index);
+    stamped = stamp[1] ? (findDate(stamp[2] ?? '')?.iso ?? null) : null;
+  }
   // A dateline may follow the names directly or after a separator ("| March 3, 2025").
   const segments = rest.split(/\s+[|•·]\s+|\s*\|\s*/);
   let names = segments[0] ?? '';
-  let published: string | null = null;
+  let published: string | null = stamped;
   const inline = findDate(names);
   if (inline) {
     published = inline.iso;

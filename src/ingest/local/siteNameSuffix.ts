@@ -14,17 +14,19 @@ const maxNameWords = 5;
 
 /** The line as a name would stand on its own: without its bullet, a copyright sign and year, a trailing "All rights reserved". */
 function asName(text: string): string {
-  return text
-    .trimStart()
-    .replace(/^[•▪◦●*·\-–]\s*/u, '')
-    .replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/iu, '')
-    .replace(/[.,]?\s*all\s+rights\s+reserved\.?$/iu, '')
-    .replace(/[.。]$/u, '')
-    .trim();
+  // Each pattern only where its mark is (this runs on every short line of the page).
+  let t = text.trim();
+  if (/^[•▪◦●*·\-–]/u.test(t)) t = t.replace(/^[•▪◦●*·\-–]\s*/u, '');
+  if (/^(?:copyright|©|\(c\)|\d{4})/iu.test(t)) t = t.replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/iu, '');
+  if (/reserved\.?$/iu.test(t)) t = t.replace(/[.,]?\s*all\s+rights\s+reserved\.?$/iu, '');
+  if (t.endsWith('.') || t.endsWith('。')) t = t.slice(0, -1);
+  return t.trim();
 }
 
 /** "© 2024 Lake Notes Inc.", "Copyright Lake Notes Media": a copyright notice's holder starts with the site's name. */
 const notice = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(\S.{0,60})/iu;
+const mayHoldNotice = /\(c\)|copyright/i;
+const mayHoldDomain = /[a-z0-9]\.(?:com|org|net|co|news|info|io|[a-z]{2})\b/i;
 /** "lakenotes.com", "www.lake-notes.co.uk": the site's address. */
 const domain = /\b(?:www\.)?([a-z0-9-]{3,40})\.(?:com|org|net|co|news|info|io|[a-z]{2})\b/giu;
 
@@ -54,9 +56,12 @@ function namesOnPage(lines: ReadonlyArray<{ text: string }>): PageNames {
       if (name) out.lines.set(name, (out.lines.get(name) ?? 0) + 1);
     }
     if (t.length <= 300) {
-      const m = notice.exec(t);
-      if (m) out.notices.push(m[1]!.toLowerCase());
-      if (t.includes('.')) for (const d of t.matchAll(domain)) out.domains.add(d[1]!.toLowerCase().replace(/-/g, ''));
+      // The patterns only where their mark is: a copyright sign or word, an address's dot before letters.
+      if (t.includes('©') || mayHoldNotice.test(t)) {
+        const m = notice.exec(t);
+        if (m) out.notices.push(m[1]!.toLowerCase());
+      }
+      if (mayHoldDomain.test(t)) for (const d of t.matchAll(domain)) out.domains.add(d[1]!.toLowerCase().replace(/-/g, ''));
     }
   }
   cache.set(lines, out);

@@ -1,7 +1,7 @@
 /**
- * A video player's or a photo gallery's controls as a scrape prints them ("Video Player is
- * loading.", "Play Video", "Unmute", "Duration 0:00", "End of dialog window.", "WATCH LIVE", "VIDEO
- * 3:49", "1 of 24", "Autoplay", "Skip Ad"): the line under them is the video's or the gallery's
+ * A video player's or a photo gallery's controls as a scrape prints them (the player's loading
+ * notice, its play, pause and mute buttons, its time and duration, its dialog's start and end, "Now
+ * playing", "Live video", "VIDEO 2:15", a gallery's "3 of 12", "Autoplay", "Skip Ad"): the line under them is the video's or the gallery's
  * title, not the article's headline.
  */
 const playerControl = /^(?:video\s+player\s+is\s+loading\.?|play\s+video|play|pause|unmute|mute|(?:current|remaining)\s+time\b.{0,12}|duration\b.{0,12}|(?:loaded|progress)\s*:\s*\d+%|full\s*screen|playback\s+rate|stream\s+type\b.{0,12}|(?:beginning|end)\s+of\s+dialog\s+window\b.{0,60}|close\s+modal\s+dialog|this\s+is\s+a\s+modal\s+window\.?|autoplay|skip\s+ad|\d{1,3}\s+of\s+\d{1,3}|[×✕]|watch\s+live|live\s+video|now\s+playing|video\s*\d{1,2}:\d{2}\S*|\d{1,2}:\d{2}(?:\s*\/\s*\d{1,2}:\d{2})?)$/i;

@@ -14,24 +14,29 @@ export function isTrackingParam(name: string): boolean {
   return key.startsWith('utm_') || trackingParams.has(key);
 }
 
-/** Resolve `raw` against `base` (when relative); null unless the result is an http(s) URL. */
-export function resolveUrl(raw: string | null | undefined, base: string | null | undefined): string | null {
+/** `raw` resolved against `base` (when relative) as a URL, unless it is not an http(s) URL. */
+function httpUrl(raw: string | null | undefined, base: string | null | undefined): URL | null {
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
   if (text === '') return null;
   try {
     const url = base ? new URL(text, base) : new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
   }
 }
 
+/** Resolve `raw` against `base` (when relative); null unless the result is an http(s) URL. */
+export function resolveUrl(raw: string | null | undefined, base: string | null | undefined): string | null {
+  return httpUrl(raw, base)?.href ?? null;
+}
+
 /** The canonical form of an article link, or null when there is no usable http(s) link. */
 export function cleanUrl(raw: string | null | undefined, base?: string | null): string | null {
-  const resolved = resolveUrl(raw, base);
-  if (resolved === null) return null;
-  const url = new URL(resolved);
+  // Parsed once: an http(s) URL's href parses back to the same URL.
+  const url = httpUrl(raw, base);
+  if (url === null) return null;
   url.username = '';
   url.password = '';
   if (url.search !== '') {

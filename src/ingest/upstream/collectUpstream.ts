@@ -179,7 +179,9 @@ export async function collectUpstream(
       due.push({ index, source, prev });
     }
   });
-  if (due.length > 0) deps.readFeed?.start?.();
+  // A source never read before will be read: the reader starts now, while the first fetches are
+  // under way. (Otherwise it starts with the first body, so a run of 304s starts no thread.)
+  if (due.some(({ prev }) => prev.contentHash === null)) deps.readFeed?.start?.();
   const streaming = onResult !== undefined && !due.some(({ source }) => source.fullText);
   let told = 0;
   const tell = () => {

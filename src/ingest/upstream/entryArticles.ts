@@ -10,7 +10,7 @@ import { identity } from '../normalize.js';
 import { decodeBasicEntities } from './xmlText.js';
 import type { FeedEntry } from './feedTypes.js';
 import { embedText } from './sanitizeContent.js';
-import { toArticle, type ArticleContext } from './toArticle.js';
+import { feedBase, toArticle, type ArticleContext } from './toArticle.js';
 
 export const skipReasons = {
   empty: 'no title, no link and no content',
@@ -65,7 +65,9 @@ export function wordlessTitle(contentHtml: string | null, url: string | null): s
 
 const hasRaw = (value: string | null) => value !== null && value.trim() !== '';
 
-export function entryArticles(entries: FeedEntry[], ctx: ArticleContext): EntryArticles {
+export function entryArticles(entries: FeedEntry[], feedCtx: ArticleContext): EntryArticles {
+  // The feed's base once, not once an entry.
+  const ctx = { ...feedCtx, rootBase: feedCtx.rootBase ?? feedBase(feedCtx.feed, feedCtx.feedUrl) };
   const articles: Article[] = [];
   const skipped: Record<string, number> = {};
   const skip = (reason: string) => {

@@ -5,8 +5,7 @@
  * that failed (`decode`, or `parse` for the parse and everything after it).
  */
 import type { Article } from '../../item.js';
-import type { Taxonomy } from '../../taxonomy/taxonomy.js';
-import { prepareArticle } from '../prepareArticle.js';
+import { prepareArticle, type Preparing } from '../prepareArticle.js';
 import { decodeBody } from './decodeBody.js';
 import { entryArticles } from './entryArticles.js';
 import { parseFeed } from './parseFeed.js';
@@ -35,8 +34,8 @@ export interface ReadFeed {
 
 /**
  * Reads feed bodies elsewhere (a worker thread); absent: `readFeed` in the ingesting thread.
- * `start`, when given, gets the reader ready before the first body comes (a run with sources due
- * calls it before its first fetch, so a worker's start-up overlaps the fetches).
+ * `start`, when given, gets the reader ready before the first body comes (a run with a source never
+ * read before calls it before its first fetch, so a worker's start-up overlaps the fetches).
  */
 export type FeedReader = ((input: FeedBody) => Promise<ReadFeed>) & { start?(): void };
 
@@ -49,7 +48,7 @@ function failure(stage: UpstreamStage, error: unknown): UpstreamError {
  * (`Article.prepared`: normalize, and its text's tags when a taxonomy is given), as the Node
  * door's feed reader thread does so that the ingesting thread need not.
  */
-export async function readFeed(input: FeedBody, prepare?: { taxonomy?: Taxonomy }): Promise<ReadFeed> {
+export async function readFeed(input: FeedBody, prepare?: Preparing): Promise<ReadFeed> {
   let text: string;
   try {
     ({ text } = decodeBody(input.body, input.contentType));
@@ -59,7 +58,7 @@ export async function readFeed(input: FeedBody, prepare?: { taxonomy?: Taxonomy 
   try {
     const feed = await parseFeed(text);
     const { articles, skipped } = entryArticles(feed.entries, { source: input.source, feed, feedUrl: input.feedUrl, now: new Date(input.now) });
-    if (prepare) for (const article of articles) article.prepared = await prepareArticle(article, input.now, prepare.taxonomy);
+    if (prepare) for (const article of articles) article.prepared = await prepareArticle(article, input.now, prepare);
     return { version: feed.version, entries: feed.entries.length, ttlMinutes: feed.ttlMinutes, articles, skipped };
   } catch (error) {
     throw failure('parse', error);

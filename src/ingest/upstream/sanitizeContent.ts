@@ -108,9 +108,17 @@ function media(tagName: string, attribs: sanitizeHtml.Attributes, base: string |
   return { tagName, attribs: out };
 }
 
+/** The options for the last base asked for: a feed's entries mostly share one. */
+let lastOptions: { base: string | null; options: sanitizeHtml.IOptions } | null = null;
+
+function optionsFor(base: string | null): sanitizeHtml.IOptions {
+  if (lastOptions?.base !== base) lastOptions = { base, options: options(base) };
+  return lastOptions.options;
+}
+
 /** Sanitized HTML, or null when nothing is left: no text, no image, no video, audio or link. */
 export function sanitizeContent(html: string, base: string | null): string | null {
-  const clean = stripInvalidXml(sanitizeHtml(html, options(base))).trim();
+  const clean = stripInvalidXml(sanitizeHtml(html, optionsFor(base))).trim();
   return hasContent(clean) ? clean : null;
 }
 

@@ -21,6 +21,8 @@ export interface ArticleContext {
   /** The URL the feed was finally read from (after redirects). */
   feedUrl: string;
   now: Date;
+  /** `feedBase(feed, feedUrl)`, when the caller made it once for all the feed's entries. */
+  rootBase?: string;
 }
 
 /** The base entries of this feed resolve against when they carry no xml:base of their own. */
@@ -57,7 +59,7 @@ function unique(names: string[]): string[] {
 
 export function toArticle(entry: FeedEntry, ctx: ArticleContext): Article {
   const { source, feed, now } = ctx;
-  const rootBase = feedBase(feed, ctx.feedUrl);
+  const rootBase = ctx.rootBase ?? feedBase(feed, ctx.feedUrl);
   const base = (entry.base ? resolveUrl(entry.base, rootBase) : null) ?? rootBase;
 
   const guid = entry.guid === null ? null : cleanLine(entry.guid) || null;
@@ -73,14 +75,13 @@ export function toArticle(entry: FeedEntry, ctx: ArticleContext): Article {
 
   const title = (entry.title === null ? '' : titleText(entry.title, entry.titleKind)) || titleFromText(paragraphs);
   const authors = unique(entry.authors.length > 0 ? entry.authors : feed.authors);
-  const feedTitle = feed.title === null ? '' : titleText(feed.title, 'guess');
 
   return {
     title,
     paragraphs,
     contentHtml,
     authors,
-    source: source.name ?? (feedTitle || null),
+    source: source.name ?? ((feed.title === null ? '' : titleText(feed.title, 'guess')) || null),
     published: parseFeedDate(entry.published, now),
     updated: parseFeedDate(entry.updated, now),
     url,
