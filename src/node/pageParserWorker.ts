@@ -11,7 +11,9 @@ export interface PageFailure {
   message: string;
 }
 
+// One page at a time: each page's answer is posted as soon as it is parsed, so the ingesting
+// thread stores it while the next is parsed.
 answerTasks(parsePageBytes, (error): PageFailure => ({
   refused: error instanceof PageRefused,
   message: error instanceof Error ? error.message : String(error),
-}));
+}), { oneAtATime: true });
