@@ -19,9 +19,18 @@ export function stripInvalidXml(text: string): string {
 /** White space that folding changes: a run of two or more, or any white space but a plain space. */
 const foldable = /[^\S ]|  /;
 
+/**
+ * Every run of white space as one plain space: what `text.replace(/\s+/g, ' ')` gives, replacing
+ * only the runs that change (two or more characters, or one that is not a plain space) rather
+ * than every single space between words.
+ */
+export function foldWhiteSpace(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, ' ');
+}
+
 /** One line of plain text: invalid characters gone, runs of white space folded. */
 export function cleanLine(text: string): string {
   const valid = stripInvalidXml(text);
   // Text whose white space is single plain spaces (most of it) is already folded: no replace.
-  return (foldable.test(valid) ? valid.replace(/\s+/g, ' ') : valid).trim();
+  return (foldable.test(valid) ? foldWhiteSpace(valid) : valid).trim();
 }

@@ -9,7 +9,7 @@
 import type { Article, Item } from '../item.js';
 import type { Tags, Taxonomy } from '../taxonomy/taxonomy.js';
 import { normalize, type HashHex, type Normalized } from './normalize.js';
-import { tagsFor } from './tagsFor.js';
+import { tagsForText } from './tagsFor.js';
 
 /** An article's normalized form and the tags of its own text, made from the article as it is. */
 export interface PreparedArticle {
@@ -21,7 +21,7 @@ export interface PreparedArticle {
 
 /** The tags an item's own text earns: what `classify` gives for its title and paragraphs, no hints. */
 export function textTags(item: Pick<Item, 'title' | 'contentText'>, taxonomy: Taxonomy): Tags {
-  return tagsFor(item.title, item.contentText.split('\n\n'), taxonomy);
+  return tagsForText(item.title, item.contentText, taxonomy);
 }
 
 /** How an article is prepared: the taxonomy to find its text's tags with, the hash for its ids. */

@@ -5,7 +5,7 @@ import type { Tags, Taxonomy } from '../taxonomy/taxonomy.js';
 import { dedupe } from './dedupe.js';
 import { normalize, type Normalized } from './normalize.js';
 import { preparedNormal } from './prepareArticle.js';
-import { tagsFor } from './tagsFor.js';
+import { tagsForText } from './tagsFor.js';
 
 /** Topic / region hints per source (`config/sources.json`), by origin ref: their one home. */
 export type SourceHints = Map<string, { topics: string[]; regions: string[] }>;
@@ -90,6 +90,6 @@ export async function storeSources(
 function tag(item: Item, taxonomy: Taxonomy, hints: SourceHints, ofText?: Tags): Item {
   const fromSources = item.origins.map((o: Origin) => hints.get(o.ref)).filter((h) => h !== undefined);
   const sourceHints = { topics: fromSources.flatMap((h) => h.topics), regions: fromSources.flatMap((h) => h.regions) };
-  const tags = ofText ? addHints(ofText, taxonomy, sourceHints) : tagsFor(item.title, item.contentText.split('\n\n'), taxonomy, sourceHints);
+  const tags = ofText ? addHints(ofText, taxonomy, sourceHints) : tagsForText(item.title, item.contentText, taxonomy, sourceHints);
   return { ...item, topics: tags.topics, regions: tags.regions };
 }

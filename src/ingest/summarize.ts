@@ -1,3 +1,5 @@
+import { foldWhiteSpace } from './cleanText.js';
+
 const maxSummary = 320;
 const minSentenceCut = 80;
 
@@ -11,7 +13,7 @@ const headChars = 4 * maxSummary;
  */
 function foldedHead(text: string): string | null {
   if (text.length <= headChars) return null;
-  const head = text.slice(0, headChars).replace(/\s+/g, ' ').trimStart();
+  const head = foldWhiteSpace(text.slice(0, headChars)).trimStart();
   return head.length > maxSummary + 1 ? head : null;
 }
 
@@ -20,7 +22,7 @@ function foldedHead(text: string): string | null {
  * in range (a closing quote stays with its sentence), else at a word boundary with an ellipsis.
  */
 export function summarize(text: string): string {
-  const flat = foldedHead(text) ?? text.replace(/\s+/g, ' ').trim();
+  const flat = foldedHead(text) ?? foldWhiteSpace(text).trim();
   if (flat.length <= maxSummary) return flat;
   let cut = -1;
   for (const match of flat.slice(0, maxSummary + 1).matchAll(/[.!?…][”"’')]?(?= )/g)) {

@@ -7,3 +7,11 @@ export function tagsFor(
 ): Tags {
   return classify({ title, lead: paragraphs[0] ?? '', text: paragraphs.join('\n\n') }, taxonomy, hints);
 }
+
+/** `tagsFor` of a stored text (paragraphs joined by blank lines, as `Item.contentText`), without splitting and joining it again. */
+export function tagsForText(
+  title: string, contentText: string, taxonomy: Taxonomy, hints: { topics?: string[]; regions?: string[] } = {},
+): Tags {
+  const end = contentText.indexOf('\n\n');
+  return classify({ title, lead: end < 0 ? contentText : contentText.slice(0, end), text: contentText }, taxonomy, hints);
+}

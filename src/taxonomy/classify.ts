@@ -40,8 +40,9 @@ export function classify(input: ClassifyInput, taxonomy: Taxonomy, hints?: Class
   const matchers = (taxonomy as Partial<CompiledTaxonomy>).matchers;
   if (matchers !== undefined) {
     const title = new Words(input.title);
-    const lead = new Words(input.lead, LEAD_MAX_WORDS);
     const body = new Words(input.text);
+    // The lead usually starts the body: its words are the body's first ones.
+    const lead = body.head(input.lead, LEAD_MAX_WORDS) ?? new Words(input.lead, LEAD_MAX_WORDS);
     const topicScores = scoreAll(matchers.topics, taxonomy.topics.length, title, lead, body, TOPIC_LEAD_SUPPORT);
     for (const i of selectOwners(topicScores, MIN_SCORE, TOPIC_RELATIVE)) topics.add(taxonomy.topics[i].slug);
     const regionScores = scoreAll(matchers.regions, taxonomy.regions.length, title, lead, body);

@@ -64,16 +64,41 @@ export class Words {
   readonly lower: string[] = [];
   /** Start and end offsets of word i at 2i and 2i + 1. */
   private readonly bounds: number[] = [];
+  /** Lower-casing kept the text's length (it does but for rare letters like İ): lower forms are slices of the lower-cased text. */
+  private readonly aligned: boolean = true;
 
-  constructor(private readonly text: string, limit = Infinity) {
-    const lowerText = text.toLowerCase();
-    const aligned = lowerText.length === text.length; // false only for rare letters like İ
+  /** `head`: the words of `head.of`'s text up to `head.length` characters (see `head`), not tokenized again. */
+  constructor(private readonly text: string, limit = Infinity, head?: { of: Words; length: number }) {
     const lower = this.lower;
     const bounds = this.bounds;
+    if (head !== undefined) {
+      const { of, length } = head;
+      for (let i = 0; i < of.lower.length && lower.length < limit && of.bounds[2 * i + 1] <= length; i++) {
+        bounds.push(of.bounds[2 * i], of.bounds[2 * i + 1]);
+        lower.push(of.lower[i]);
+      }
+      return;
+    }
+    const lowerText = text.toLowerCase();
+    const aligned = lowerText.length === text.length; // false only for rare letters like İ
+    this.aligned = aligned;
     for (let s = nextWord(text, 0); s >= 0 && lower.length < limit; s = nextWord(text, wordEnd)) {
       bounds.push(s, wordEnd);
       lower.push(aligned ? lowerText.slice(s, wordEnd) : text.slice(s, wordEnd).toLowerCase());
     }
+  }
+
+  /**
+   * `new Words(prefix, limit)` for a prefix of this text (a lead that starts the body), taken from
+   * these words: the same words, offsets and lower forms when white space (or the end) follows the
+   * prefix, so no word runs past it and lower-casing sees the same context (final sigma), and when
+   * lower-casing kept the text's length. Null otherwise: tokenize the prefix itself.
+   */
+  head(prefix: string, limit = Infinity): Words | null {
+    const { text } = this;
+    if (!this.aligned || !text.startsWith(prefix)) return null;
+    if (prefix.length < text.length && !/\s/.test(text[prefix.length])) return null;
+    return new Words(prefix, limit, { of: this, length: prefix.length });
   }
 
   get length(): number {

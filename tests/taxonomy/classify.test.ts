@@ -4,7 +4,7 @@ import { classify } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/loadTaxonomy.js';
 import { LEAD_MAX_WORDS } from '../../src/taxonomy/scoreMatches.js';
 import type { Taxonomy } from '../../src/taxonomy/taxonomy.js';
-import { hasWord, tokenize } from '../../src/taxonomy/tokenize.js';
+import { Words, hasWord, tokenize } from '../../src/taxonomy/tokenize.js';
 import { taxonomy } from './configFiles.js';
 
 /** Regions for an article whose every field is `text` (title, lead and body alike). */
@@ -29,6 +29,34 @@ describe('tokenize', () => {
     }
     expect(hasWord('--')).toBe(false);
     expect(hasWord('-- x')).toBe(true);
+  });
+});
+
+describe('Words.head: a lead that starts the body, from the body\'s words', () => {
+  const piece = fc.constantFrom('Almaty', 'ΟΔΟΣ', 'σ', 'İstanbul', "'", '’', ' ', '\n\n', '\u00a0', '.', '-', '2024', '字', '😀', 'e\u0301', 'Kazakhstan', 'USA');
+  const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+  const same = (a: Words, b: Words) => {
+    expect(a.lower).toEqual(b.lower);
+    expect(Array.from({ length: a.length }, (_, i) => a.exact(i))).toEqual(Array.from({ length: b.length }, (_, i) => b.exact(i)));
+  };
+
+  it('gives what tokenizing the lead gives, whenever it gives anything', () => {
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 1, max: 60 }), (lead, rest, limit) => {
+        for (const body of [`${lead}\n\n${rest}`, lead, `${lead}${rest}`]) {
+          const head = new Words(body).head(lead, limit);
+          if (head !== null) same(head, new Words(lead, limit));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is taken for a paragraph that starts the text, and refused where a word or case would differ', () => {
+    expect(new Words('Almaty metro opens\n\nMore text').head('Almaty metro opens', 2)!.lower).toEqual(['almaty', 'metro']);
+    expect(new Words('Almaty metropolis').head('Almaty metro')).toBeNull();
+    expect(new Words('Almaty İstanbul').head('Almaty')).toBeNull();
+    expect(new Words('Almaty').head('Astana')).toBeNull();
   });
 });
 

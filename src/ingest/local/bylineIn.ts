@@ -16,7 +16,7 @@ const bylineMarker = /(?:^|[\s/|•·—–-])(?:(?:written|posted|reported|word
 /** "Photo by A", "Illustration by A": a credit, not a byline. */
 const creditBefore = /(?:photo(?:graph)?s?|image|illustration|picture|video|graphics?|map|design|art|credit|drawings?|animation)\s*$/iu;
 /** After a name: a role, an outlet, a handle, a date — where the name list ends. */
-const nameEnd = /\s*(?:[|•·—–()[\]@]|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s|;|\s(?:published|updated|posted|follow|contributor|twitter|email|e-mail|bio|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|opublikowano|publikováno|aktualizováno|опубликовано|обновлено)(?![\p{L}])).*$/iu;
+const nameEnd = /\s*(?:[|•·—–()[\]@]|\/(?=\s*(?:\d|\p{L}+\.?\s+\d))|\s(?:headshot|avatar)\b|\s-\s|\d|,\s*(?:senior|staff|chief|special|contributing|guest|associate|deputy|managing|executive|editor|reporter|correspondent|writer|columnist|the\s)|\s(?:on|in|at|for|le|el|am|il|is|was|has)\s|;|\s(?:published|updated|posted|follow|contributor|twitter|email|e-mail|bio|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|opublikowano|publikováno|aktualizováno|опубликовано|обновлено)(?![\p{L}])).*$/iu;
 
 const startsUpper = /^\p{Lu}/u;
 const lastWord = /\S+\s*$/u;
@@ -60,6 +60,8 @@ const initial = /^\p{Lu}\.$/u;
 const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 /** English function words: no word of a name is one ("The Ada and Lyle Benson Trust", "Sign In"). */
 const functionWords: ReadonlySet<string> = new Set(eng.map((w) => w.toLowerCase()));
+/** A header's or an interface's own words, and short day names: no word of a person's name ("Published Tue", "Contact Us", "Last Update"). */
+const headerWords: ReadonlySet<string> = new Set(['published', 'updated', 'update', 'posted', 'last', 'contact', 'follow', 'subscribe', 'share', 'login', 'logout', 'headshot', 'avatar', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
 /** "Mara Lin Okafor", "PETER VANCE" (as "Peter Vance"), "Ruth K. Ambler"; null if not a name. */
 export function personName(text: string): string | null {
@@ -68,7 +70,7 @@ export function personName(text: string): string | null {
   const shouted = words.every((w) => upperName.test(w) || isNameParticle(w.toLowerCase()));
   if (words.some((w) => possessive.test(w))) return null;
   const ok = words.every((w, k) => mixedName.test(w) || (k > 0 && k < words.length - 1 && (initial.test(w) || isNameParticle(w))) || (shouted && upperName.test(w) && w.length >= 2));
-  if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!) || words.some((w) => functionWords.has(w.toLowerCase()))) return null;
+  if (!ok || initial.test(words[words.length - 1]!) || isNameParticle(words[0]!) || words.some((w) => functionWords.has(w.toLowerCase()) || headerWords.has(w.toLowerCase()))) return null;
   return shouted ? words.map((w) => (isNameParticle(w.toLowerCase()) ? w.toLowerCase() : titleCase(w))).join(' ') : words.join(' ');
 }
 

@@ -88,7 +88,7 @@ export function parseNameList(text: string): NameListResult | null {
 }
 
 const bylineStart = /^(?:(?:written|words|reporting|text)\s+by|by|authors?\s*:)\s+|^By(?=\p{Lu}\p{Ll})/iu;
-/** "By A last updated 4 April 17", "By A Published 3 March 2025": a stamp after the names; an update's date is no publication date. */
+/** "By A last updated 9 May 21", "By A Published 3 March 2025": a stamp after the names; an update's date is no publication date. */
 const stampAfterNames = /\s+(?:(?:last\s+)?(?:updated|modified)|(published|posted))\b(?:\s+on)?\s*:?\s*(.*)$/iu;
 const readingTime = /\b\d+\s*min(?:ute)?s?\s+read\b/gi;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bylineIn } from '../../../src/ingest/local/bylineIn.js';
 import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { contentWords } from '../../../src/ingest/local/contentWords.js';
@@ -209,5 +210,15 @@ describe('a headline inside the draft, its byline under an image and its caption
     const main = mainOf(page);
     expect(main.title).toBe(headline);
     expect(main.authors).toEqual(['Ines Marlow']);
+  });
+});
+
+describe('a bare name in the header', () => {
+  it('ends at a slash before its date and at an avatar word, and is no header or interface phrase', () => {
+    expect(bylineIn('Ines Marlow/May 2, 2024', true, new Set())).toEqual(['Ines Marlow']);
+    expect(bylineIn('Ines Marlow headshot', true, new Set())).toEqual(['Ines Marlow']);
+    // A photo credit "Name/Agency" names no writer.
+    expect(bylineIn('Tomas Reyl/Lake Pictures', true, new Set())).toEqual([]);
+    for (const t of ['Published Wed, May 2 2024', 'Contact Us', 'Last Update']) expect(bylineIn(t, true, new Set()), t).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { htmlToParagraphs, textToParagraphs } from '../../../src/ingest/upstream/htmlToParagraphs.js';
 import { hasContent, htmlToText, sanitizeContent, titleText } from '../../../src/ingest/upstream/sanitizeContent.js';
 import { decodeBasicEntities } from '../../../src/ingest/upstream/xmlText.js';
-import { cleanLine, stripInvalidXml } from '../../../src/ingest/cleanText.js';
+import { cleanLine, foldWhiteSpace, stripInvalidXml } from '../../../src/ingest/cleanText.js';
 
 const base = 'https://site.example/blog/post/';
 
@@ -77,6 +77,12 @@ describe('fast paths give what the full computation gives', () => {
   it('cleanLine folds white space as one replace of every run would', () => {
     fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 60 })), (t) => {
       expect(cleanLine(t)).toBe(stripInvalidXml(t).replace(/\s+/g, ' ').trim());
+    }), { numRuns: 3000 });
+  });
+
+  it('foldWhiteSpace gives what one replace of every run gives', () => {
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 60 })), (t) => {
+      expect(foldWhiteSpace(t)).toBe(t.replace(/\s+/g, ' '));
     }), { numRuns: 3000 });
   });
 
