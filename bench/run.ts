@@ -24,7 +24,7 @@ const runs = (part: string) => !only || only.includes(part);
 
 const plan = quick
   ? { serving: { durationS: 1, rounds: 3 }, coldIterations: 300, sizes: [10_000, 100_000], postgresSizes: [10_000, 30_000], scaleIterations: 150, feeds: 100, perFeed: 10, ingestRounds: 1 }
-  : { serving: { durationS: 3, rounds: 5 }, coldIterations: 600, sizes: [10_000, 100_000, 1_000_000], postgresSizes: [10_000, 100_000, 1_000_000], scaleIterations: 300, feeds: 1000, perFeed: 10, ingestRounds: 3 };
+  : { serving: { durationS: 3, rounds: 5 }, coldIterations: 600, sizes: [10_000, 100_000, 1_000_000], postgresSizes: [10_000, 100_000, 1_000_000], scaleIterations: 600, feeds: 1000, perFeed: 10, ingestRounds: 3 };
 
 const started = performance.now();
 const log = (line: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
