@@ -54,6 +54,32 @@ const settle = (p: Promise<unknown>) => p.then((read) => ({ read }), (error: unk
   error: { refused: error instanceof PageRefused, message: error instanceof Error ? error.message : String(error) },
 }));
 
+type PageParsing = IngestDeps['pageParsing'] & { prefetch?: (r: ReturnType<typeof folderPages>, l: typeof limits) => Promise<void> };
+
+/**
+ * One run over `folder` into a fresh store (its first pages parsed ahead when `parseAhead`):
+ * the run's result without its times, the items, the source rows and the log lines without their own
+ * time stamps and the run's duration. One clock for every run: each call a millisecond later, so
+ * first-seen times are the same.
+ */
+async function ingestOnce(pageParsing?: PageParsing, folder = join(dir, 'pages'), parseAhead = false) {
+  const store = await openSqliteStore(':memory:');
+  const log = memoryLog();
+  let tick = 0;
+  const clock = () => new Date(now.getTime() + tick++);
+  const pages = folderPages(folder);
+  if (parseAhead) await pageParsing?.prefetch?.(pages, limits);
+  const result = (await runIngestion({
+    store, taxonomy: data.taxonomy, sources, pages, pageLimits: limits, fetch: globalThis.fetch,
+    now: clock, log, userAgent: 'test', ...(pageParsing ? { pageParsing } : {}),
+  }))!;
+  const items = (await store.queryItems({ limit: 100 })).items;
+  const states = await store.sourceStates();
+  await store.close();
+  const lines = log.lines.map((l) => l.slice(l.indexOf(' ') + 1).replace(/ ms=\d+/, ''));
+  return { result: { ...result, started: undefined, finished: undefined }, items, states, lines };
+}
+
 describe('pages parsed in worker threads', () => {
   it('give each page the same articles, notes and content hash, or the same refusal, as this thread', async () => {
     const reader = folderPages(join(dir, 'pages'));
@@ -72,25 +98,8 @@ describe('pages parsed in worker threads', () => {
   });
 
   it('give a whole run the same items in the same order, the same rows, summary and log lines', async () => {
-    const run = async (pageParsing?: IngestDeps['pageParsing'], folder = join(dir, 'pages')) => {
-      const store = await openSqliteStore(':memory:');
-      const log = memoryLog();
-      let tick = 0;
-      // One clock for both runs: every call a millisecond later, so first-seen times are the same.
-      const clock = () => new Date(now.getTime() + tick++);
-      const result = (await runIngestion({
-        store, taxonomy: data.taxonomy, sources, pages: folderPages(folder), pageLimits: limits, fetch: globalThis.fetch,
-        now: clock, log, userAgent: 'test', ...(pageParsing ? { pageParsing } : {}),
-      }))!;
-      const items = (await store.queryItems({ limit: 100 })).items;
-      const states = await store.sourceStates();
-      await store.close();
-      // Log lines without their own time stamp and the run's duration.
-      const lines = log.lines.map((l) => l.slice(l.indexOf(' ') + 1).replace(/ ms=\d+/, ''));
-      return { result: { ...result, started: undefined, finished: undefined }, items, states, lines };
-    };
-    const here = await run();
-    const there = await run(pool);
+    const here = await ingestOnce();
+    const there = await ingestOnce(pool);
     expect(there.items.map((i) => i.title)).toEqual(here.items.map((i) => i.title));
     expect(there).toEqual(here);
     expect(here.result.status).toBe('partial');
@@ -102,33 +111,16 @@ describe('pages parsed in worker threads', () => {
     expect(here.items.length).toBeGreaterThan(10);
 
     const missing = join(dir, 'no-such-folder');
-    const [gone, goneThere] = [await run(undefined, missing), await run(pool, missing)];
+    const [gone, goneThere] = [await ingestOnce(undefined, missing), await ingestOnce(pool, missing)];
     expect(goneThere).toEqual(gone);
     expect(gone.result.sources).toMatchObject([{ source: 'pages', status: 'failed', error: expect.stringMatching(/no-such-folder/) }]);
   });
 
   it('give a run whose first pages were parsed ahead (prefetch) what parsing them in the run gives', async () => {
-    const run = async (pageParsing?: IngestDeps['pageParsing'] & { prefetch?: (r: ReturnType<typeof folderPages>, l: typeof limits) => Promise<void> }) => {
-      const store = await openSqliteStore(':memory:');
-      const log = memoryLog();
-      let tick = 0;
-      const clock = () => new Date(now.getTime() + tick++);
-      const pages = folderPages(join(dir, 'pages'));
-      await pageParsing?.prefetch?.(pages, limits);
-      const result = (await runIngestion({
-        store, taxonomy: data.taxonomy, sources, pages, pageLimits: limits, fetch: globalThis.fetch,
-        now: clock, log, userAgent: 'test', ...(pageParsing ? { pageParsing } : {}),
-      }))!;
-      const items = (await store.queryItems({ limit: 100 })).items;
-      const states = await store.sourceStates();
-      await store.close();
-      const lines = log.lines.map((l) => l.slice(l.indexOf(' ') + 1).replace(/ ms=\d+/, ''));
-      return { result: { ...result, started: undefined, finished: undefined }, items, states, lines };
-    };
-    const here = await run();
+    const here = await ingestOnce();
     const ahead = pageParserPool(1);
     try {
-      expect(await run(ahead)).toEqual(here);
+      expect(await ingestOnce(ahead, join(dir, 'pages'), true)).toEqual(here);
     } finally {
       await ahead.close();
     }
