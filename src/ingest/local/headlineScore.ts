@@ -1,6 +1,6 @@
 import { isCaptionLine } from './chromeLine.js';
+import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
 import { isAbbreviation, wordCount } from './textShape.js';
@@ -50,7 +50,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
   const kind = headerLineKind(line, common);
   if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
-  const own = contentWords(text);
+  const own = contentWordsOfTexts([text]);
   if (own.size === 0) return null;
   let echoed = 0;
   for (const w of own) if (body.has(w)) echoed++;
@@ -167,7 +167,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     let aEcho = 0;
     let aWords = 0;
     if (headlineAbove && !(words >= 13 && aw < words)) {
-      for (const w of contentWords(a.text)) {
+      for (const w of contentWordsOfTexts([a.text])) {
         aWords++;
         if (body.has(w)) aEcho++;
       }

@@ -1,6 +1,7 @@
 import type { PlacedDraft } from './assembleDrafts.js';
+import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { cohesion, contentWords, isGoodProse } from './contentWords.js';
+import { cohesion, isGoodProse } from './contentWords.js';
 import { endsCutShort } from './endsCutShort.js';
 import { trimArticleTail } from './trimArticleTail.js';
 import { farPartOf, minBoxCohesion, minFarCohesion } from './farPartOf.js';
@@ -42,12 +43,15 @@ export interface MergeDecision {
 
 /** Subject words of a draft: its headline and the start of its text (enough to compare, cheap on a huge draft). */
 function draftWords(d: PlacedDraft): Set<string> {
-  let text = d.title;
+  const texts = [d.title];
+  let length = d.title.length;
   for (const p of d.paragraphs) {
-    if (text.length > 1200) break;
-    text += `\n${p.slice(0, 1200)}`;
+    if (length > 1200) break;
+    const piece = p.slice(0, 1200);
+    texts.push(piece);
+    length += 1 + piece.length;
   }
-  return contentWords(text, 200);
+  return contentWordsOfTexts(texts, 200);
 }
 
 /** Does the draft hold a paragraph of running prose? Remembered per draft: merged drafts grow. */

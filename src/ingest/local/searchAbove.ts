@@ -1,6 +1,7 @@
 import type { PlacedDraft } from './articleDraft.js';
+import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords, isGoodProse } from './contentWords.js';
+import { isGoodProse } from './contentWords.js';
 import { headlineScore } from './headlineScore.js';
 import { inTeaserBlock } from './inTeaserBlock.js';
 import type { HeadlineChoice } from './selectHeadline.js';
@@ -17,7 +18,7 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
   let best: HeadlineChoice | null = null;
   let second: HeadlineChoice | null = null;
   // The text from that paragraph on: a candidate above it must not echo itself.
-  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
+  const body = contentWordsOfTexts(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40), 1500);
   for (let i = lead - 1; i >= from; i--) {
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.

@@ -1,6 +1,7 @@
 import type { PlacedDraft } from './articleDraft.js';
+import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { cohesion, contentWords, isGoodProse } from './contentWords.js';
+import { cohesion, isGoodProse } from './contentWords.js';
 import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
 import { textWords } from './textWords.js';
@@ -62,10 +63,10 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
  * of prose, and also from a headline with its byline inside the draft's first part (see
  * innerHeader) or under its standfirst (see headlineUnderLead): the better wins.
  */
-export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
+export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>, words = textWords(draft)): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
   const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, searchStart(lines, firstParagraph, searchLines)), common);
-  const inner = innerHeader(lines, draft, firstParagraph, common);
+  const inner = innerHeader(lines, draft, firstParagraph, common, words);
   if (inner === null) return headlineUnderLead(lines, draft, firstParagraph, outer, common) ?? outer;
   const lead = firstProseAfter(draft, inner);
   const within = searchAbove(lines, draft, lead, Math.max(inner, lead - searchLines), common);
@@ -122,7 +123,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     ? { line: running, score: 0, why: "the document's title, printed in its running head" }
     : wiki !== null
       ? { line: wiki, score: 0, why: "the document's title, over the wiki's tagline" }
-      : chooseHeadline(lines, draft, floor, common);
+      : chooseHeadline(lines, draft, floor, common, prose[main]);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);
@@ -174,12 +175,12 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
 const sameSubjectCohesion = 0.2;
 
 function draftWords(d: PlacedDraft): Set<string> {
-  return contentWords(`${d.title}\n${d.paragraphs.slice(0, 12).join('\n')}`, 400);
+  return contentWordsOfTexts([d.title, ...d.paragraphs.slice(0, 12)], 400);
 }
 
 /** Subject words of a draft's end, where a part split off from the article below it would be. */
 function tailWords(d: PlacedDraft): Set<string> {
-  return contentWords(`${d.title}\n${d.paragraphs.slice(-12).join('\n')}`, 400);
+  return contentWordsOfTexts([d.title, ...d.paragraphs.slice(-12)], 400);
 }
 
 const hasProse = (d: PlacedDraft) => d.paragraphs.some(isGoodProse);
