@@ -1,6 +1,5 @@
 import type { PlacedDraft } from './articleDraft.js';
-import { contentWordsOfTexts } from './contentWordsOfTexts.js';
-import { cohesion, isGoodProse } from './contentWords.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { wordCount } from './textShape.js';
 
 /** Across a long run of chrome (a chart, a table): the share of subject words, and the prose words the part below needs. */
@@ -18,5 +17,5 @@ export function farPartOf(a: PlacedDraft, b: PlacedDraft, min = minFarCohesion):
   for (const p of below) words += wordCount(p);
   if (words < minFarWords) return false;
   const above = a.paragraphs.filter(isGoodProse).slice(-farProse);
-  return cohesion(contentWordsOfTexts(above, 300), contentWordsOfTexts(below, 300)) >= min;
+  return cohesion(contentWords(above.join('\n'), 300), contentWords(below.join('\n'), 300)) >= min;
 }

@@ -1,5 +1,5 @@
+import { contentWords } from './contentWords.js';
 import { isCaptionLine } from './chromeLine.js';
-import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
@@ -38,24 +38,29 @@ const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 
 /**
  * The score of line `i` as the headline of an article whose words are `body`. `common` holds the
- * words the page writes in lower case (see bylineIn).
+ * words the page writes in lower case (see bylineIn). Null for a line that is no candidate, and
+ * for one whose score could not reach `atLeast` (a search with two better candidates in hand need
+ * not weigh it further: its echo, shape and distance already say so, whatever follows).
  */
-export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>): { score: number; why: string } | null {
+export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>, atLeast = -Infinity): { score: number; why: string } | null {
   const line = lines[i]!;
   const c = line.cls;
   const text = line.text;
   if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isFragmentHeadline(line))) return null;
   const words = wordCount(text);
   if (words > 30 || text.length < 4) return null;
-  // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
-  const kind = headerLineKind(line, common);
-  if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
-  const own = contentWordsOfTexts([text]);
+  const own = contentWords(text);
   if (own.size === 0) return null;
   let echoed = 0;
   for (const w of own) if (body.has(w)) echoed++;
   // Echoed words count, not just their share: a one-word label echoes trivially.
   const echo = echoed / (own.size + 1.5);
+  let between = 0;
+  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
+  if (atLeast > -Infinity && mostItCanScore(echo, echoed, words, c.kind === 'heading', between) < atLeast - 1e-9) return null;
+  // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
+  const kind = headerLineKind(line, common);
+  if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
   let score = 3 * echo;
   const why: string[] = [`echo ${echoed}/${own.size}`];
   // A byline or dateline just below: the article's header. Nearer counts more.
@@ -167,7 +172,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     let aEcho = 0;
     let aWords = 0;
     if (headlineAbove && !(words >= 13 && aw < words)) {
-      for (const w of contentWordsOfTexts([a.text])) {
+      for (const w of contentWords(a.text)) {
         aWords++;
         if (body.has(w)) aEcho++;
       }
@@ -184,11 +189,19 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 1;
     why.push('under a byline');
   }
-  let between = 0;
-  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
   score -= 0.02 * between;
   why.push(`${between} lines above the text`);
   return { score, why: why.join(', ') };
+}
+
+/**
+ * The most a line can score with this echo, length, type and distance from the text: every bonus
+ * below (a header below it or, when it has none, above it; the breadcrumb's last crumb; a
+ * heading's type) and only the penalties already known.
+ */
+function mostItCanScore(echo: number, echoed: number, words: number, heading: boolean, between: number): number {
+  const header = echoed === 0 ? Math.max(headerBonus[1]! * 0.3, 0.8) : Math.max(headerBonus[1]!, 0.8);
+  return 3 * echo + header + 1 + (heading ? 0.5 : 0) - (words < 3 ? 1 : 0) - (words > 14 ? 0.12 * (words - 14) : 0) - 0.02 * between;
 }
 
 /** The nearest line above `i` that is neither blank nor chrome (a caption may stand between headline and standfirst). */

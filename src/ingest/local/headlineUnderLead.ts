@@ -1,7 +1,6 @@
 import type { PlacedDraft } from './articleDraft.js';
-import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { isGoodProse } from './contentWords.js';
+import { contentWords, isGoodProse } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { headlineScore, isFragmentHeadline } from './headlineScore.js';
 import { firstProseAfter } from './innerHeader.js';
@@ -37,9 +36,9 @@ function lineUnderLead(lines: ClassifiedLine[], draft: PlacedDraft, firstParagra
     if (words < 3 || words > 20 || /[:：]$/u.test(line.text) || headerLineKind(line, undefined)) return null;
     const body = firstProseAfter(draft, at);
     if (body === at + 1 && !lines[body]?.text) return null;
-    const text = contentWordsOfTexts(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! > at).slice(0, 12), 600);
+    const text = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! > at).slice(0, 12).join('\n'), 600);
     let echoed = 0;
-    for (const w of contentWordsOfTexts([line.text])) if (text.has(w)) echoed++;
+    for (const w of contentWords(line.text)) if (text.has(w)) echoed++;
     return echoed >= leadEcho ? at : null;
   }
   return null;
@@ -53,7 +52,7 @@ export function headlineUnderLead(lines: ClassifiedLine[], draft: PlacedDraft, f
   const under = lineUnderLead(lines, draft, firstParagraph);
   if (under === null) return null;
   const lead = firstProseAfter(draft, under);
-  const body = contentWordsOfTexts(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40), 1500);
+  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
   const s = headlineScore(lines, under, body, lead, common);
   if (!s || (outer && s.score <= outer.score + margin)) return null;
   const over = outer ? `; score ${s.score.toFixed(2)} over line ${outer.line + 1} (${outer.score.toFixed(2)})` : '';

@@ -1,7 +1,6 @@
 import type { PlacedDraft } from './assembleDrafts.js';
-import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { cohesion, isGoodProse } from './contentWords.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { endsCutShort } from './endsCutShort.js';
 import { trimArticleTail } from './trimArticleTail.js';
 import { farPartOf, minBoxCohesion, minFarCohesion } from './farPartOf.js';
@@ -43,15 +42,12 @@ export interface MergeDecision {
 
 /** Subject words of a draft: its headline and the start of its text (enough to compare, cheap on a huge draft). */
 function draftWords(d: PlacedDraft): Set<string> {
-  const texts = [d.title];
-  let length = d.title.length;
+  let text = d.title;
   for (const p of d.paragraphs) {
-    if (length > 1200) break;
-    const piece = p.slice(0, 1200);
-    texts.push(piece);
-    length += 1 + piece.length;
+    if (text.length > 1200) break;
+    text += `\n${p.slice(0, 1200)}`;
   }
-  return contentWordsOfTexts(texts, 200);
+  return contentWords(text, 200);
 }
 
 /** Does the draft hold a paragraph of running prose? Remembered per draft: merged drafts grow. */

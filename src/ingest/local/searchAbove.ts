@@ -1,11 +1,12 @@
 import type { PlacedDraft } from './articleDraft.js';
-import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { isGoodProse } from './contentWords.js';
+import { contentWords, isGoodProse } from './contentWords.js';
 import { headlineScore } from './headlineScore.js';
 import { inTeaserBlock } from './inTeaserBlock.js';
 import type { HeadlineChoice } from './selectHeadline.js';
 
+/** What assembly's own title gains. */
+const titleBonus = 0.3;
 /** What a teaser of a related block loses. */
 const teaserBlockPenalty = 1;
 
@@ -18,7 +19,7 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
   let best: HeadlineChoice | null = null;
   let second: HeadlineChoice | null = null;
   // The text from that paragraph on: a candidate above it must not echo itself.
-  const body = contentWordsOfTexts(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40), 1500);
+  const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
   for (let i = lead - 1; i >= from; i--) {
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.
@@ -29,9 +30,11 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
       best = second = null;
       continue;
     }
-    const s = headlineScore(lines, i, body, lead, common);
+    const own = i === draft.titleLine ? titleBonus : 0;
+    // Only a line that can beat the second best changes the outcome (or the report's "over").
+    const s = headlineScore(lines, i, body, lead, common, second ? second.score - own : -Infinity);
     if (!s) continue;
-    let score = s.score + (i === draft.titleLine ? 0.3 : 0);
+    let score = s.score + own;
     if (inTeaserBlock(lines, i, from, lead)) {
       score -= teaserBlockPenalty;
       s.why += ', a teaser under a section heading';

@@ -1,7 +1,6 @@
 import type { PlacedDraft } from './articleDraft.js';
-import { contentWordsOfTexts } from './contentWordsOfTexts.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { cohesion, isGoodProse } from './contentWords.js';
+import { cohesion, contentWords, isGoodProse } from './contentWords.js';
 import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
 import { textWords } from './textWords.js';
@@ -175,12 +174,12 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
 const sameSubjectCohesion = 0.2;
 
 function draftWords(d: PlacedDraft): Set<string> {
-  return contentWordsOfTexts([d.title, ...d.paragraphs.slice(0, 12)], 400);
+  return contentWords(`${d.title}\n${d.paragraphs.slice(0, 12).join('\n')}`, 400);
 }
 
 /** Subject words of a draft's end, where a part split off from the article below it would be. */
 function tailWords(d: PlacedDraft): Set<string> {
-  return contentWordsOfTexts([d.title, ...d.paragraphs.slice(-12)], 400);
+  return contentWords(`${d.title}\n${d.paragraphs.slice(-12).join('\n')}`, 400);
 }
 
 const hasProse = (d: PlacedDraft) => d.paragraphs.some(isGoodProse);
