@@ -21,26 +21,6 @@ function isWordUnit(c: number): boolean {
   return v === 1;
 }
 
-/**
- * Calls `each` with every word of the text (letters and digits, with an inner apostrophe: "don't",
- * "l’État"), at most `limit` of them. A hand-written scan: the same as a Unicode word regex, several
- * times cheaper.
- */
-export function eachWord(text: string, limit: number, each: (word: string) => void): void {
-  let n = 0;
-  const len = text.length;
-  for (let i = 0; i < len; ) {
-    if (!isWordUnit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i = wordEnd(text, start);
-    if (++n > limit) return;
-    each(text.slice(start, i));
-  }
-}
-
 /** Any character of the wide scripts (checked by code point, cheaper than a regex per word). */
 function hasWide(w: string): boolean {
   for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x3040) return true;
@@ -91,7 +71,8 @@ function addWidePairs(w: string, out: Set<string>): void {
 
 /**
  * Distinct content words of the text (at most `limit` read, so long texts stay cheap). The words
- * are those of `eachWord`, scanned here in line: a word too short to count is never cut out.
+ * are runs of letters and digits with inner apostrophes ("don't", "l’État"), scanned by hand (the
+ * same as a Unicode word pattern, several times cheaper): a word too short to count is never cut out.
  */
 export function contentWords(text: string, limit = 600): Set<string> {
   const out = new Set<string>();
