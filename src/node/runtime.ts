@@ -25,9 +25,10 @@ import { resolveHost } from './resolveHost.js';
 import { nodeSha256 } from './sha256.js';
 
 /**
- * Upstream items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`):
- * a transaction's fixed cost (commit, full-text index flush, WAL pages) is shared by ~20 feeds of
- * 10 new items, and one write still holds the event loop only tens of milliseconds.
+ * Items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`): a
+ * transaction's fixed cost (commit, full-text index flush, WAL pages) is shared by ~20 feeds of
+ * 10 new items, or by the pages parsed while the one before was written, and one write still
+ * holds the event loop only tens of milliseconds.
  */
 export const nodeWriteBatchItems = 200;
 
