@@ -12,6 +12,11 @@ export interface PageResult {
   state: SourceState;
   articles: Article[];
   outcome: SourceOutcome;
+  /**
+   * The next page is parsed already and holds articles (it is handed over without a wait and
+   * will be written): the run may write the two together (see `IngestDeps.writeBatchItems`).
+   */
+  nextReady: boolean;
 }
 
 export const pageSourceId = (ref: string) => `page:${ref}`;
@@ -37,6 +42,8 @@ export interface PageParsing {
 }
 
 type Settled = { read: PageParse } | { error: unknown };
+/** A page being read and parsed, and its result once it is there. */
+type InFlight = { result: Promise<Settled>; settled?: Settled };
 
 /**
  * Read and split every local page, told one by one in folder order as each is parsed (the run
@@ -66,7 +73,7 @@ export async function* pageResults(
     const outcome = { ...newOutcome(pagesFolderId), status: 'failed' as const, error: error instanceof Error ? error.message : String(error) };
     log.error('pages: cannot list', { error: outcome.error });
     yield {
-      articles: [], outcome,
+      articles: [], outcome, nextReady: false,
       state: { ...folder, lastAttempt: at, lastError: outcome.error, consecutiveFailures: folder.consecutiveFailures + 1 },
     };
     return;
@@ -74,21 +81,29 @@ export async function* pageResults(
   if (folder.lastError !== null) {
     // The folder is back: clear its failure (a row with no error and no outcome of its own).
     yield {
-      articles: [], outcome: { ...newOutcome(pagesFolderId), entries: 0 },
+      articles: [], outcome: { ...newOutcome(pagesFolderId), entries: 0 }, nextReady: false,
       state: { ...folder, lastAttempt: at, lastSuccess: at, lastError: null, consecutiveFailures: 0, itemCount: refs.length },
     };
   }
   const ahead = Math.max(1, parsing.ahead ?? 1);
-  const inFlight: Promise<Settled>[] = [];
+  const inFlight: InFlight[] = [];
   let next = 0;
   const fill = () => {
     while (next < refs.length && inFlight.length < ahead) {
-      inFlight.push(readPage(reader, refs[next++], now, limits, parsing.parse).then((read) => ({ read }), (error: unknown) => ({ error })));
+      const page: InFlight = {
+        result: readPage(reader, refs[next++], now, limits, parsing.parse).then((read) => ({ read }), (error: unknown) => ({ error })),
+      };
+      void page.result.then((settled) => (page.settled = settled));
+      inFlight.push(page);
     }
+  };
+  const nextReady = (): boolean => {
+    const settled = inFlight[0]?.settled;
+    return settled !== undefined && 'read' in settled && settled.read.parsed.articles.length > 0;
   };
   for (const ref of refs) {
     fill();
-    const settled = await inFlight.shift()!;
+    const settled = await inFlight.shift()!.result;
     const id = pageSourceId(ref);
     const base: SourceState = states.get(id) ?? blankState(id);
     const outcome = newOutcome(id);
@@ -104,6 +119,7 @@ export async function* pageResults(
       yield {
         articles: parsed.articles,
         outcome,
+        nextReady: nextReady(),
         state: {
           ...base, contentHash, lastAttempt: at, lastSuccess: at, lastError: null,
           consecutiveFailures: 0, itemCount: parsed.articles.length,
@@ -118,6 +134,7 @@ export async function* pageResults(
       yield {
         articles: [],
         outcome,
+        nextReady: false,
         state: { ...base, lastAttempt: at, lastError: outcome.error, consecutiveFailures: base.consecutiveFailures + 1 },
       };
     }

@@ -44,12 +44,13 @@ export interface IngestDeps {
   /** Node: fetch pinned to the checked addresses (DNS rebinding closed); see UpstreamDeps. */
   pinnedFetch?: PinnedFetch;
   /**
-   * Upstream sources are written together, in one transaction, while their items add up to at
-   * most this many (a larger source is a write of its own): fewer, larger transactions. Absent or
-   * 0: one source per write. A stop or crash lands between writes: it loses at most one batch.
-   * Pages are always written one per transaction: an undated article is ordered by when it was
-   * first seen, so two pages' undated articles written in one transaction would tie, and their
-   * order would no longer be the order the pages were stored in (as it is on Workers).
+   * Sources are written together, in one transaction, while their items add up to at most this
+   * many (a larger source is a write of its own): fewer, larger transactions. Absent or 0: one
+   * source per write. A stop or crash lands between writes: it loses at most one batch. Upstream
+   * sources are batched as they arrive; pages only while the next page is parsed already (a page
+   * is never held back to wait for one), each page's items stamped first seen at least a
+   * millisecond after those of the page before it, so undated articles keep the order the pages
+   * were stored in (as on Workers, where every page is a write of its own).
    */
   writeBatchItems?: number;
   /** Node: feed bodies read in a worker thread (UpstreamDeps.readFeed); absent: in this thread. */
@@ -92,7 +93,8 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
   const stopping = () => signal?.aborted === true;
   try {
     const states = new Map((await store.sourceStates()).map((s) => [s.id, s]));
-    type Entry = { articles: Article[]; outcome: SourceOutcome; state: SourceState };
+    /** `nextReady`: a page whose next page is parsed already and will be written (`PageResult`). */
+    type Entry = { articles: Article[]; outcome: SourceOutcome; state: SourceState; nextReady?: boolean };
     const collected: Entry[] = [];
     // Pages are told one by one as they are parsed, and each is stored while later ones are parsed.
     const pages = deps.pages && deps.sources.pages.enabled && !stopping()
@@ -154,6 +156,18 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
      * for a reason other than the store itself is written again source by source, so one bad
      * source fails alone.
      */
+    const batchItems = deps.writeBatchItems ?? 0;
+    /** Pages are written several to a write only where batches are on (the Node door). */
+    const pageBatches = batchItems > 0;
+    let lastPageStamp = 0;
+    /**
+     * When a page's items are first seen, where pages are batched: now, and at least a millisecond
+     * after the page written before it (in this write or an earlier one), so two pages never tie.
+     */
+    const pageStamp = (): string => {
+      lastPageStamp = Math.max(deps.now().getTime(), lastPageStamp + 1);
+      return new Date(lastPageStamp).toISOString();
+    };
     const write = async (batch: Entry[]): Promise<void> => {
       if (batch.length === 0) return;
       await breather();
@@ -172,7 +186,8 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
         return;
       }
       try {
-        const stored = await storeSources(batch.map((e) => e.articles), deps, hints);
+        const times = pageBatches && batch[0].state.kind === 'page' ? batch.map(pageStamp) : undefined;
+        const stored = await storeSources(batch.map((e) => e.articles), deps, hints, times);
         batch.forEach(({ outcome }, i) => {
           const counts = stored[i];
           outcome.inserted = counts.inserted;
@@ -184,7 +199,9 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
           logSource(log, outcome);
         });
       } catch (error) {
-        if (batch.length > 1 && !(error instanceof StoreWriteError)) {
+        // Pages written together are told as if each had been written alone: one refused by the
+        // store fails, and the rest are not tried (one line for the page that met a full disk).
+        if (batch.length > 1 && (!(error instanceof StoreWriteError) || batch[0].state.kind === 'page')) {
           for (const entry of batch) await write([entry]);
           return;
         }
@@ -196,7 +213,6 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
       await write(entries);
       for (const entry of entries) entry.articles = [];
     };
-    const batchItems = deps.writeBatchItems ?? 0;
     let batch: Entry[] = [];
     let batched = 0;
     /** The next source, in order (pages, then upstream sources): written alone or added to the batch. */
@@ -210,15 +226,18 @@ export async function runIngestion(deps: IngestDeps): Promise<IngestRun | null> 
         } else logSource(log, outcome);
         return;
       }
-      // Pages are written one per transaction (see `writeBatchItems`); upstream sources in batches.
-      const limit = entry.state.kind === 'upstream' ? batchItems : 0;
+      // Upstream sources in batches; pages too where batches are on, while the next page is
+      // parsed already: a page is written at once when the next is still being parsed, so it
+      // never waits for it (see `writeBatchItems`).
+      const page = entry.state.kind === 'page';
+      const limit = !page || pageBatches ? batchItems : 0;
       if (batched > 0 && (limit === 0 || batched + articles.length > limit)) {
         await writeBatch(batch);
         [batch, batched] = [[], 0];
       }
       batch.push(entry);
       batched += articles.length;
-      if (batched >= limit) {
+      if (batched >= limit || (page && entry.nextReady !== true)) {
         await writeBatch(batch);
         [batch, batched] = [[], 0];
       }

@@ -36,22 +36,26 @@ export async function storeArticles(
  * Several sources' articles in one write (one transaction), each source deduped against the
  * stored items as the sources before it in the list left them, so the items and each source's
  * counts are those that storing them one by one gives. All are stored, or (it throws) none.
+ * `times`: when each source's items are stamped (first seen, changed), one ISO time per source;
+ * absent, `deps.now()` for all.
  */
 export async function storeSources(
   sources: Article[][],
   deps: { store: ItemStore; taxonomy: Taxonomy; now: () => Date },
   hints: SourceHints,
+  times?: string[],
 ): Promise<StoredCounts[]> {
   const now = deps.now().toISOString();
+  const at = (source: number) => times?.[source] ?? now;
   /** The tags of an item's own text, when the reader found them (the item is still exactly the article's). */
   const textTags = new WeakMap<Item, Tags>();
-  const normalizeOne = (article: Article): Normalized | Promise<Normalized> => {
+  const normalizeOne = (article: Article, now: string): Normalized | Promise<Normalized> => {
     if (!article.prepared) return normalize(article, now);
     const n = preparedNormal(article.prepared, now);
     if (article.prepared.textTags) textTags.set(n.item, article.prepared.textTags);
     return n;
   };
-  const normalized = await Promise.all(sources.map((articles) => Promise.all(articles.map(normalizeOne))));
+  const normalized = await Promise.all(sources.map((articles, i) => Promise.all(articles.map((article) => normalizeOne(article, at(i))))));
   const keys = (list: Normalized[]) => ({
     ids: list.map((n) => n.item.id),
     urls: list.flatMap((n) => (n.item.url ? [n.item.url] : [])),
@@ -60,13 +64,13 @@ export async function storeSources(
   const stored = await deps.store.findMatches(keys(normalized.flat()));
   // The store as the sources before this one leave it, by id: what each source is matched against.
   const current = new Map(stored.map((s) => [s.item.id, s]));
-  const groups = normalized.map((list) => {
+  const groups = normalized.map((list, i) => {
     const { ids, urls, titleKeys } = keys(list);
     const [idSet, urlSet, titleSet] = [new Set(ids), new Set(urls), new Set(titleKeys)];
     const matches = sources.length === 1
       ? stored
       : [...current.values()].filter((s) => idSet.has(s.item.id) || (s.item.url !== null && urlSet.has(s.item.url)) || titleSet.has(s.titleKey));
-    const merged = dedupe(list, matches, now).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints, textTags.get(n.item)) }));
+    const merged = dedupe(list, matches, at(i)).map((n) => ({ ...n, item: tag(n.item, deps.taxonomy, hints, textTags.get(n.item)) }));
     for (const m of merged) current.set(m.item.id, m);
     return merged;
   });

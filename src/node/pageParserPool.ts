@@ -9,7 +9,7 @@ import { isHtmlRef } from '../ingest/html/isHtmlRef.js';
 import type { PageReader } from '../ingest/pageReader.js';
 import { PageRefused, type PageLimits } from '../ingest/pageText.js';
 import type { PageBytes, PageParse } from '../ingest/parsePageBytes.js';
-import type { PageFailure } from './pageParserWorker.js';
+import type { PageFailure, PageParserSetup } from './pageParserWorker.js';
 import { defaultPoolSize, wholeBuffer, workerPool } from './workerPool.js';
 
 /** Pages handed to each worker before their turn: enough that none waits for the next while results are stored. */
@@ -19,7 +19,13 @@ const aheadPerWorker = 8;
 const prefetchPages = 24;
 const prefetchBytes = 16 * 1024 * 1024;
 
-export function pageParserPool(size = defaultPoolSize()): PageParsing & {
+/**
+ * `prepare`: the taxonomy files the ingesting thread tags with; given, each text or HTML page's
+ * articles come with their storing work that needs nothing but the article already done
+ * (`Article.prepared`: normalize and its text's tags), so the ingesting thread only matches,
+ * merges and writes (the items stored are the same, tests/node/pageParserPool.test.ts).
+ */
+export function pageParserPool(size = defaultPoolSize(), prepare?: PageParserSetup['prepare']): PageParsing & {
   /** Start the workers now (a run that will parse pages is starting): their start-up overlaps the run's own. */
   start(): void;
   /**
@@ -34,6 +40,7 @@ export function pageParserPool(size = defaultPoolSize()): PageParsing & {
 } {
   const pool = workerPool<PageBytes, PageParse, PageFailure>({
     size,
+    workerData: { prepare } satisfies PageParserSetup,
     compiled: new URL('./page-parser-worker.js', import.meta.url),
     source: new URL('./pageParserWorker.ts', import.meta.url),
     transfer: (page) => wholeBuffer(page.bytes),

@@ -25,9 +25,10 @@ import { resolveHost } from './resolveHost.js';
 import { nodeSha256 } from './sha256.js';
 
 /**
- * Upstream items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`):
- * a transaction's fixed cost (commit, full-text index flush, WAL pages) is shared by ~20 feeds of
- * 10 new items, and one write still holds the event loop only tens of milliseconds.
+ * Items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`): a
+ * transaction's fixed cost (commit, full-text index flush, WAL pages) is shared by ~20 feeds of
+ * 10 new items, or by the pages parsed while the one before was written, and one write still
+ * holds the event loop only tens of milliseconds.
  */
 export const nodeWriteBatchItems = 200;
 
@@ -68,7 +69,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
-  const pageParsing = pageParserPool();
+  const pageParsing = pageParserPool(undefined, data.taxonomyFiles);
   const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   if (options.ingestNow && data.sources.pages.enabled) {
     pageParsing.start();

@@ -5,6 +5,7 @@ import { finishArticle } from './finishArticle.js';
 import { joinWrappedLines } from './joinWrappedLines.js';
 import { mergeContinuations } from './mergeContinuations.js';
 import { isGoodProse } from './contentWords.js';
+import { endsWithCopyright } from './copyrightTrailer.js';
 import { isReaderComment } from './isReaderComment.js';
 import { detectLanguage } from './detectLanguage.js';
 import { lowerCaseWords } from './lowerCaseWords.js';
@@ -65,7 +66,10 @@ export function pageLines(text: string): ClassifiedLine[] {
     const c = classOf(t);
     return !(c.kind === 'text' || c.kind === 'heading' || (c.kind === 'chrome' && c.what === 'fragment'));
   };
+  // Only a line ending with a copyright notice is signed off (classifyLine's signOff), so a
+  // paragraph being joined is not classified anew at each of its lines.
   const closes = (t: string) => {
+    if (!endsWithCopyright(t)) return false;
     const c = classOf(t);
     return c.kind === 'text' && c.signOff;
   };
