@@ -2,7 +2,7 @@ import type { Article, Origin } from '../../item.js';
 import type { ArticleDraft } from './assembleDrafts.js';
 import { cleanParagraph } from './cleanParagraph.js';
 import { composeSource } from './composeSource.js';
-import { detectLanguage } from './detectLanguage.js';
+import { detectLanguage, languageSample } from './detectLanguage.js';
 import { extractRunInByline } from './extractRunInByline.js';
 import type { PageNotes } from './pageNotes.js';
 import { withTimeOfDay } from './parseDateline.js';
@@ -34,6 +34,13 @@ export function publishedOf(draft: Pick<ArticleDraft, 'published' | 'updated' | 
   const date = own ?? (draft.relativeStamp ? null : draft.blockDate);
   if (!date) return null;
   return draft.time && /^\d{4}-\d{2}-\d{2}$/.test(date) ? withTimeOfDay(date, draft.time) : date;
+}
+
+/** The title and the paragraphs, one per line, as far as detectLanguage reads them (not a long article's whole text). */
+function textStart(title: string, paragraphs: string[]): string {
+  let text = title;
+  for (let k = 0; k < paragraphs.length && text.length <= languageSample; k++) text += `\n${paragraphs[k]}`;
+  return text;
 }
 
 /** Draft → Article: clean paragraphs, pull a run-in byline out of the lede, settle metadata. */
@@ -77,7 +84,7 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
     url: null,
     guid: null,
     partial: cut || endsWithEllipsis(last),
-    language: detectLanguage(`${title}\n${paragraphs.join('\n')}`),
+    language: detectLanguage(textStart(title, paragraphs)),
     origin,
   };
 }
