@@ -67,7 +67,9 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
       notes.chrome(runIn.caption ? 'caption and byline run into the lede' : 'byline run into the lede');
     }
   }
-  paragraphs = paragraphs.flatMap(splitRunInHeadings);
+  const split: string[] = [];
+  for (const p of paragraphs) for (const piece of splitRunInHeadings(p)) split.push(piece);
+  paragraphs = split;
   if (paragraphs.length === 0) {
     notes.dropped('headline whose text was all chrome', title);
     return null;

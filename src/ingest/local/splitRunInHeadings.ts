@@ -48,6 +48,9 @@ function wordsFrom(text: string, start: number): Word[] {
 /** Cheap first test at a sentence start: a capitalised word, then a capital or a small word. */
 const mayStartHeading = /\p{Lu}[\p{L}\p{N}-]*\s+(?:\p{Lu}|(?:of|on|and|the|to|in|for|a|an|with|at|by|from)\s)/uy;
 
+/** A sentence's start (the text's, or after a sentence's end) where a heading may start (see mayStartHeading). */
+const headingStart = new RegExp(`(?:^|[.!?…]["'”’)]*\\s+)(?=${mayStartHeading.source})`, 'gu');
+
 function headingAt(text: string, start: number): [number, number] | null {
   mayStartHeading.lastIndex = start;
   if (!mayStartHeading.test(text)) return null;
@@ -76,7 +79,7 @@ function headingAt(text: string, start: number): [number, number] | null {
 export function splitRunInHeadings(paragraph: string): string[] {
   const pieces: string[] = [];
   let from = 0;
-  for (const m of paragraph.matchAll(/(?:^|[.!?…]["'”’)]*\s+)(?=\p{Lu})/gu)) {
+  for (const m of paragraph.matchAll(headingStart)) {
     const sentenceStart = (m.index ?? 0) + m[0].length;
     if (sentenceStart < from) continue;
     const heading = headingAt(paragraph, sentenceStart);
