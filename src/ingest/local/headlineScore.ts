@@ -94,7 +94,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     const k = headerLineKind(lines[over]!, common);
     // Unless it closes a header block of its own (a name, then the date): that heads the line above it.
     let block = false;
-    for (let j = over - 1, seen = 0; j >= 0 && seen < 3; j--) {
+    for (let j = over - 1, seen = 0; (k === 'date' || k === 'byline') && j >= 0 && seen < 3; j--) {
       if (!lines[j]!.text) continue;
       seen++;
       const kj = headerLineKind(lines[j]!, common);
