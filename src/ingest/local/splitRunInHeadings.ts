@@ -33,11 +33,14 @@ interface Word {
   end: number;
 }
 
+const nonSpace = /\S+/g;
+
 function wordsFrom(text: string, start: number): Word[] {
   const words: Word[] = [];
   const window = text.slice(start, start + 200);
-  for (const m of window.matchAll(/\S+/g)) {
-    const at = start + (m.index ?? 0);
+  nonSpace.lastIndex = 0;
+  for (let m = nonSpace.exec(window); m !== null; m = nonSpace.exec(window)) {
+    const at = start + m.index;
     words.push({ text: m[0], start: at, end: at + m[0].length });
     if (words.length > maxHeadingWords + 2) break;
   }
@@ -79,8 +82,12 @@ function headingAt(text: string, start: number): [number, number] | null {
 export function splitRunInHeadings(paragraph: string): string[] {
   const pieces: string[] = [];
   let from = 0;
-  for (const m of paragraph.matchAll(headingStart)) {
-    const sentenceStart = (m.index ?? 0) + m[0].length;
+  // An exec loop, not matchAll (which copies the pattern for every paragraph).
+  headingStart.lastIndex = 0;
+  for (let m = headingStart.exec(paragraph); m !== null; m = headingStart.exec(paragraph)) {
+    const sentenceStart = m.index + m[0].length;
+    // The text's own start matches empty: go on past it.
+    if (m[0].length === 0) headingStart.lastIndex++;
     if (sentenceStart < from) continue;
     const heading = headingAt(paragraph, sentenceStart);
     if (!heading) continue;
