@@ -119,6 +119,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2;
     why.push('a name');
   }
+  // With its header weighed, what is left can only cost it.
+  if (score - known - distancePenalty * between < atLeast - 1e-9) return null;
   // The site's name over its article (a logo's text, the publisher's line): no headline.
   if (words <= 5 && isSiteNameLine(lines, i)) {
     score -= 3;
