@@ -20,12 +20,13 @@ const prefetchPages = 24;
 const prefetchBytes = 16 * 1024 * 1024;
 
 /**
- * `prepare`: the taxonomy files the ingesting thread tags with; given, each text or HTML page's
- * articles come with their storing work that needs nothing but the article already done
- * (`Article.prepared`: normalize and its text's tags), so the ingesting thread only matches,
- * merges and writes (the items stored are the same, tests/node/pageParserPool.test.ts).
+ * `prepare`: each text or HTML page's articles come normalized (`Article.prepared`: clean text,
+ * summary, title key, ids), so the ingesting thread only tags, matches, merges and writes (the
+ * items stored are the same, tests/node/pageParserPool.test.ts). Their tags are left to the
+ * ingesting thread, which waits on the parser for most of a run: with the parser's worker doing
+ * both it became the run's longest thread (bench/RESULTS.md History, session 7).
  */
-export function pageParserPool(size = defaultPoolSize(), prepare?: PageParserSetup['prepare']): PageParsing & {
+export function pageParserPool(size = defaultPoolSize(), prepare = false): PageParsing & {
   /** Start the workers now (a run that will parse pages is starting): their start-up overlaps the run's own. */
   start(): void;
   /**

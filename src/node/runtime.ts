@@ -69,7 +69,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
-  const pageParsing = pageParserPool(undefined, data.taxonomyFiles);
+  const pageParsing = pageParserPool(undefined, true);
   const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   if (options.ingestNow && data.sources.pages.enabled) {
     pageParsing.start();

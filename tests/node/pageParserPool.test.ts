@@ -25,9 +25,8 @@ const now = new Date('2025-03-01T12:00:00Z');
 /** Small enough that the "huge" page below is refused, large enough for every fixture page. */
 const limits = { maxBytes: 256 * 1024 };
 const pool = pageParserPool(2);
-const configFile = (name: string) => JSON.parse(readFileSync(join(root, 'config', name), 'utf8'));
-/** A pool whose pages' articles come prepared (as `npm run ingest` and `serve` start it). */
-const preparing = pageParserPool(1, { topics: configFile('topics.json'), regions: configFile('regions.json') });
+/** A pool whose pages' articles come normalized (as `npm run ingest` and `serve` start it). */
+const preparing = pageParserPool(1, true);
 let dir: string;
 
 /** A page bundle of every kind: seed and fixture pages, an HTML page, and bad input. */
@@ -121,18 +120,18 @@ describe('pages parsed in worker threads', () => {
     expect(gone.result.sources).toMatchObject([{ source: 'pages', status: 'failed', error: expect.stringMatching(/no-such-folder/) }]);
   });
 
-  it('with prepare, give each article what preparing it in this thread gives, and a run the same items, rows and lines', async () => {
+  it('with prepare, give each article what normalizing it in this thread gives, and a run the same items, rows and lines', async () => {
     const reader = folderPages(join(dir, 'pages'));
     let articles = 0;
     for (const ref of (await reader.list()).filter((r) => !['binary.txt', 'huge.txt', 'nul.txt', 'not-utf8.txt'].includes(r))) {
       const page = async () => ({ ref, bytes: await reader.readBytes(ref), now, limits });
       const here = await parsePageBytes(await page());
       const there = await preparing.parse(await page());
-      // The page's articles, notes and hash as parsed here, each article with its storing work done.
+      // The page's articles, notes and hash as parsed here, each article normalized.
       expect(there.parsed.articles.map(({ prepared, ...article }) => article), ref).toEqual(here.parsed.articles);
       expect({ ...there, parsed: { ...there.parsed, articles: [] } }).toEqual({ ...here, parsed: { ...here.parsed, articles: [] } });
       for (const [i, article] of here.parsed.articles.entries()) {
-        expect(there.parsed.articles[i].prepared, `${ref} #${i}`).toEqual(await prepareArticle(article, now.toISOString(), { taxonomy: data.taxonomy }));
+        expect(there.parsed.articles[i].prepared, `${ref} #${i}`).toEqual(await prepareArticle(article, now.toISOString()));
         articles++;
       }
     }
