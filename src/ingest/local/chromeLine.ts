@@ -116,7 +116,9 @@ const creditParenthetical = /\((?:[^()]*\/[^()]*\bvia\s+[^()]+|(?:[Pp]hoto|[Ii]m
 
 /** An image caption: a line (or line end) carrying a photo credit, in parentheses or after "Credit:". */
 export function isCaptionLine(line: string): boolean {
-  return line.length <= 400 && (creditParenthetical.test(line) || trailingCredit.test(line.slice(-80)));
+  // The parenthetical closes the line; the trailing credit has a colon or the word "Credit" (tested first: most lines have neither).
+  const tail = line.length > 400 ? '' : line.slice(-80);
+  return (line.endsWith(')') && tail !== '' && creditParenthetical.test(line)) || ((tail.includes(':') || tail.includes('Credit')) && trailingCredit.test(tail));
 }
 
 /** "... on the day after the takeover Credit: CITY GAZETTE", "... in Kabul. Photograph: Jane Doe/AP", "... on Tuesday. Credit Jane Doe for Lake Notes": a caption's credit at its end. */
@@ -130,12 +132,15 @@ export function isTickerLine(line: string): boolean {
 
 /** Result counters and pagination ("Viewing results 1 - 6 of 578", "Page 2 of 9", "Next ›"). */
 export function isCounterLine(line: string): boolean {
-  return /^(?:viewing|showing|displaying)?\s*(?:results?|items?|articles?|stories)?\s*\d[\d,]*\s*(?:[-–—]|to)\s*\d[\d,]*\s+of\s+(?:about\s+)?\d[\d,]*(?:\s+(?:results?|items?|articles?|stories))?\.?$/i.test(line)
-    || /^page\s+\d+\s+of\s+\d+$/i.test(line)
-    || /^(?:about\s+)?\d[\d,]*\s+(?:results?|articles?|stories|items?)(?:\s+found)?\.?$/i.test(line)
+  // The first three name a figure; the last starts with a pager's word, figure or sign (checked by its first character first).
+  const figure = /\d/.test(line);
+  return (figure && /^(?:viewing|showing|displaying)?\s*(?:results?|items?|articles?|stories)?\s*\d[\d,]*\s*(?:[-–—]|to)\s*\d[\d,]*\s+of\s+(?:about\s+)?\d[\d,]*(?:\s+(?:results?|items?|articles?|stories))?\.?$/i.test(line))
+    || (figure && /^page\s+\d+\s+of\s+\d+$/i.test(line))
+    || (figure && /^(?:about\s+)?\d[\d,]*\s+(?:results?|articles?|stories|items?)(?:\s+found)?\.?$/i.test(line))
     || /^no\s+(?:results?|articles?|stories|items?)\s+(?:found|match(?:ed)?)\b.{0,60}$/i.test(line)
-    || /^(?:[«‹]\s*)?(?:prev(?:ious)?|next|older|newer|load\s+more|show\s+more|more\s+results|first|last|\d+|…|\.\.\.)(?:\s+(?:[«‹›»]|prev(?:ious)?|next|older|newer|\d+|…|\.\.\.))*(?:\s*[›»])?$/i.test(line);
+    || (pagerStart.test(line) && /^(?:[«‹]\s*)?(?:prev(?:ious)?|next|older|newer|load\s+more|show\s+more|more\s+results|first|last|\d+|…|\.\.\.)(?:\s+(?:[«‹›»]|prev(?:ious)?|next|older|newer|\d+|…|\.\.\.))*(?:\s*[›»])?$/i.test(line));
 }
+const pagerStart = /^[«‹pnolsmf\d….]/i;
 
 /** Image file names left where the image was ("1600px-kassym-jomart_tokayev_2019-04-03_03"). */
 export function isImageFileName(line: string): boolean {

@@ -12,8 +12,6 @@ export const stopwords: ReadonlySet<string> = new Set(
   [eng, fra, deu, spa, por, ita, nld, rus, ukr, ces, pol, tur, swe, dan, nob, fin, ron, hun, ind].flat().map((w) => w.toLowerCase()),
 );
 
-const cjkRun = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/gu;
-
 /** Per UTF-16 code unit beyond ASCII: 1 a letter or digit, 2 not, 0 not asked yet (a Unicode regex per character is slow; asked once). */
 const wordUnit = new Uint8Array(0x10000);
 function isWordUnit(c: number): boolean {
@@ -21,34 +19,6 @@ function isWordUnit(c: number): boolean {
   let v = wordUnit[c]!;
   if (v === 0) wordUnit[c] = v = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;
-}
-
-/**
- * Calls `each` with every word of the text (letters and digits, with an inner apostrophe: "don't",
- * "l’État"), at most `limit` of them. A hand-written scan: the same as a Unicode word regex, several
- * times cheaper.
- */
-export function eachWord(text: string, limit: number, each: (word: string) => void): void {
-  let n = 0;
-  const len = text.length;
-  for (let i = 0; i < len; ) {
-    if (!isWordUnit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (;;) {
-      while (i < len && isWordUnit(text.charCodeAt(i))) i++;
-      const q = text.charCodeAt(i);
-      if ((q === 39 || q === 0x2019) && i + 1 < len && isWordUnit(text.charCodeAt(i + 1))) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (++n > limit) return;
-    each(text.slice(start, i));
-  }
 }
 
 /** Any character of the wide scripts (checked by code point, cheaper than a regex per word). */
@@ -65,20 +35,79 @@ function isDigits(w: string): boolean {
   return true;
 }
 
-/** Distinct content words of the text (at most `limit` read, so long texts stay cheap). */
+/** End of the word that starts at `start` (a word unit): letters and digits, with inner apostrophes. */
+function wordEnd(text: string, start: number): number {
+  const len = text.length;
+  let i = start;
+  for (;;) {
+    while (i < len && isWordUnit(text.charCodeAt(i))) i++;
+    const q = text.charCodeAt(i);
+    if ((q === 39 || q === 0x2019) && i + 1 < len && isWordUnit(text.charCodeAt(i + 1))) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** The scripts written without spaces, by code unit (the ranges whose adjacent pairs count as words). */
+function isCjkUnit(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Each pair of adjacent characters of the word's runs of the wide scripts. */
+function addWidePairs(w: string, out: Set<string>): void {
+  for (let i = 0; i < w.length; ) {
+    if (!isCjkUnit(w.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < w.length && isCjkUnit(w.charCodeAt(end))) end++;
+    for (let k = i; k + 1 < end; k++) out.add(w.slice(k, k + 2));
+    i = end;
+  }
+}
+
+/**
+ * Distinct content words of the text (at most `limit` read, so long texts stay cheap). The words
+ * are runs of letters and digits with inner apostrophes ("don't", "l’État"), scanned by hand (the
+ * same as a Unicode word pattern, several times cheaper): a word too short to count is never cut out.
+ */
 export function contentWords(text: string, limit = 600): Set<string> {
   const out = new Set<string>();
-  eachWord(text, limit, (raw) => {
-    if (raw.length < 3 && raw.charCodeAt(0) < 0x3000) return;
-    const w = raw.toLowerCase();
-    if (hasWide(w)) {
-      for (const run of w.matchAll(cjkRun)) for (let i = 0; i + 1 < run[0].length; i++) out.add(run[0].slice(i, i + 2));
-      return;
+  let n = 0;
+  const len = text.length;
+  for (let i = 0; i < len; ) {
+    const first = text.charCodeAt(i);
+    if (!isWordUnit(first)) {
+      i++;
+      continue;
     }
-    if (stopwords.has(w) || isDigits(w)) return;
-    out.add(w);
-  });
+    const start = i;
+    i = wordEnd(text, start);
+    if (++n > limit) break;
+    if (i - start < 3 && first < 0x3000) continue;
+    const raw = text.slice(start, i);
+    // Lower-casing calls into the runtime; a word of lower-case ASCII letters needs none.
+    if (isLowerAscii(raw)) {
+      if (!stopwords.has(raw) && !isDigits(raw)) out.add(raw);
+      continue;
+    }
+    const w = raw.toLowerCase();
+    if (hasWide(w)) addWidePairs(w, out);
+    else if (!stopwords.has(w) && !isDigits(w)) out.add(w);
+  }
   return out;
+}
+
+/** Only ASCII characters, none of them a capital: `toLowerCase` would return the word as it is. */
+function isLowerAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /** Share of the smaller set found in the larger: 1 when one text's vocabulary is inside the other's. */
@@ -92,12 +121,20 @@ export function cohesion(a: ReadonlySet<string>, b: ReadonlySet<string>): number
 
 /** Share of a line's words that are function words: high in prose, low in menus, names and labels. */
 export function stopwordDensity(text: string): number {
+  const sample = text.length > 800 ? text.slice(0, 800) : text;
   let words = 0;
   let stops = 0;
-  eachWord(text.length > 800 ? text.slice(0, 800) : text, Infinity, (w) => {
+  for (let i = 0; i < sample.length; ) {
+    if (!isWordUnit(sample.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = wordEnd(sample, start);
     words++;
-    if (stopwords.has(w.toLowerCase())) stops++;
-  });
+    const w = sample.slice(start, i);
+    if (stopwords.has(isLowerAscii(w) ? w : w.toLowerCase())) stops++;
+  }
   return words ? stops / words : 0;
 }
 

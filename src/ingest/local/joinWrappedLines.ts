@@ -27,8 +27,37 @@ export interface JoinOptions {
 }
 
 const listItem = /^(?:[•▪◦●○■□◆*·‣⁃–—-]\s|\d{1,3}[.)]\s|\[[ xX]?\])/u;
-/** Ends like a finished line: sentence punctuation, a colon, or a closing quote or bracket after one. */
-const finished = /(?:[.!?…:;。！？：；]|[.!?…。！？]["'”’»)\]」』）]+)$/u;
+
+/** . ! ? … and the full-width 。！？: a sentence's end. */
+function isSentenceStop(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Closing quotes and brackets: " ' ” ’ » ) ] 」 』 ）. */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x300d || c === 0x300f || c === 0xff09;
+}
+
+/**
+ * Ends like a finished line: sentence punctuation, a colon or semicolon (: ; ： ；), or a closing
+ * quote or bracket after a sentence's end. Read from the end by hand: a pattern anchored at the
+ * end would scan a long paragraph from its start.
+ */
+function isFinished(line: string): boolean {
+  const end = line.length;
+  if (end === 0) return false;
+  const last = line.charCodeAt(end - 1);
+  if (isSentenceStop(last) || last === 0x3a || last === 0x3b || last === 0xff1a || last === 0xff1b) return true;
+  let k = end;
+  while (k > 0 && isCloser(line.charCodeAt(k - 1))) k--;
+  return k < end && k > 0 && isSentenceStop(line.charCodeAt(k - 1));
+}
+
+/** Ends on a comma, a dash or an opening bracket: , - – — ( */
+function endsOpen(line: string): boolean {
+  const c = line.charCodeAt(line.length - 1);
+  return c === 0x2c || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x28;
+}
 /** Words that never end a headline or a label: the line runs on. */
 const connectors = new Set([
   'a', 'an', 'the', 'of', 'and', 'or', 'but', 'that', 'which', 'whose', 'than', 'with', 'from', 'into',
@@ -43,8 +72,8 @@ const startsLower = /^[\p{Ll}]/u;
 const maxHeadlineLength = 110;
 
 function runsOn(line: string, next: string, headlineShaped: (line: string) => boolean): boolean {
-  if (finished.test(line)) return false;
-  if (/[,\-–—(]$/.test(line)) return true;
+  if (isFinished(line)) return false;
+  if (endsOpen(line)) return true;
   if (startsLower.test(next)) return true;
   // Two lines of a CJK paragraph: a wrapped column, unless the first is a short title.
   if (cjk.test(line.slice(-1)) && cjk.test(next.charAt(0))) return line.length >= 20;
@@ -61,7 +90,7 @@ export function joinWrappedLines(lines: string[], options: JoinOptions): string[
   for (const line of lines) {
     if (open !== null && line && !listItem.test(line) && !options.closes?.(open) && runsOn(open, line, headlineShaped) && !options.standsAlone(line)) {
       const glue: string = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
-      open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open) ? open + line : open + glue + line;
+      open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open.slice(-3)) ? open + line : open + glue + line;
       continue;
     }
     if (open !== null) out.push(open);

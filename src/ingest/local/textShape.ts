@@ -3,6 +3,9 @@
  * prose? They look only at form (length, capitals, punctuation), never at particular wording, so
  * they hold for any outlet.
  */
+import { letterRatio } from './letterRatio.js';
+
+export { letterRatio };
 
 /** Tokens that end with a full stop without ending a sentence ("Gen. Syrskyi", "Sept. 16"). */
 const abbreviations = new Set([
@@ -35,33 +38,18 @@ export function wordCount(line: string): number {
   return words;
 }
 
-/** Per UTF-16 code unit: 1 a letter, 2 not, 0 not asked yet (a Unicode regex per character is slow; asked once). */
-const letterUnit = new Uint8Array(0x10000);
-function isLetterUnit(c: number): boolean {
-  let v = letterUnit[c]!;
-  if (v === 0) letterUnit[c] = v = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
-}
+/** A capital or a figure first, after any opening quotes and brackets (none of them is either). */
+const startsCapitalised = /^["'“‘«„「『（(]*[\p{Lu}\p{N}]/u;
 
-/** Share of letters among the visible characters: low for tickers, file names and junk. */
-export function letterRatio(line: string): number {
-  // A sample is enough to judge a long line, and keeps a one-line 1 MB page cheap.
-  const n = Math.min(line.length, 600);
-  let visible = 0;
-  let letters = 0;
-  for (let i = 0; i < n; i++) {
-    const c = line.charCodeAt(i);
-    if (c <= 32) continue;
-    visible++;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
-    // Latin-1 and Latin Extended letters directly; beyond them (punctuation blocks aside) ask Unicode.
-    else if (c >= 0xc0 && c <= 0x24f) letters += c === 0xd7 || c === 0xf7 ? 0 : 1;
-    else if (c > 0x24f && !(c >= 0x2000 && c <= 0x2bff) && isLetterUnit(c)) letters++;
+/** Ends on , ; : – — - ( [ / or |: the line runs on. */
+function endsUnfinished(line: string): boolean {
+  switch (line.charCodeAt(line.length - 1)) {
+    case 0x2c: case 0x3b: case 0x3a: case 0x2013: case 0x2014: case 0x2d: case 0x28: case 0x5b: case 0x2f: case 0x7c:
+      return true;
+    default:
+      return false;
   }
-  return visible ? letters / visible : 0;
 }
-
-const openingQuotes = /^["'“‘«„「『（(]+/u;
 /** Closing quotes and brackets, and a reference work's citation marks ("... in 1921.[1][2]", "[citation needed]"), after a line's last word. */
 const closingMarks = /(?:["'”’»)\]」』）]|\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\])+$/iu;
 
@@ -148,8 +136,8 @@ export function hasInnerSentenceBreak(line: string): boolean {
 export function headlineShape(line: string): 'headline' | 'fullStop' | null {
   if (line.length < 2 || line.length > 200) return null;
   if (isWideScript(line)) return wideHeadlineShape(line);
-  if (/[,;:–—\-(\[/|]$/.test(line)) return null;
-  if (!/^[\p{Lu}\p{N}]/u.test(line.replace(openingQuotes, ''))) return null;
+  if (endsUnfinished(line)) return null;
+  if (!startsCapitalised.test(line)) return null;
   if (wordCount(line) > 30) return null;
   // Judge the end inside closing quotes: `... "political statement."` ends a sentence.
   const end = line.replace(closingMarks, '');

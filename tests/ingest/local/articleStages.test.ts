@@ -17,6 +17,19 @@ describe('joinWrappedLines', () => {
     expect(join(['Barges return to the river as traders', 'By Jane Doe'])).toHaveLength(2);
     expect(join(['• Home', '• News'])).toHaveLength(2);
   });
+
+  it('reads how a line ends: a finished sentence inside quotes or brackets stays, an open end runs on', () => {
+    const next = 'and the barges would wait for the water to fall again';
+    // A sentence's end, a colon or a semicolon, also full-width, and closing quotes or brackets after a sentence's end.
+    for (const end of ['.', '?', '…', ':', ';', '。', '：', '."', '.”', '!)', '?»', '.”)', '。」']) {
+      expect(join([`The harbour master said the river was still far too high${end}`, next])).toHaveLength(2);
+    }
+    // Quotes without a sentence's end before them, a comma, a dash or a bracket: the line runs on.
+    for (const end of ['"', '”', ')', ',', '-', '—', '(']) {
+      expect(join([`The harbour master said the river was still far too high${end}`, next])).toHaveLength(1);
+    }
+    expect(join(['The harbour master said the water was still too high for well-', 'laden barges.'])).toEqual(['The harbour master said the water was still too high for well-laden barges.']);
+  });
 });
 
 describe('readHeader forms', () => {

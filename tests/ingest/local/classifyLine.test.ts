@@ -10,6 +10,13 @@ describe('chrome detection', () => {
     ['Showing 11–20 of 342 results', 'result counter'],
     ['Page 2 of 9', 'result counter'],
     ['Next ›', 'result counter'],
+    ['Load more', 'result counter'],
+    ['« Previous 1 2 3 … 9 Next »', 'result counter'],
+    ['No results found for your search', 'result counter'],
+    ['About 1,204 results', 'result counter'],
+    ['Ferries wait at the quay on the morning after the storm Credit: LAKE NOTES', 'photo caption'],
+    ['Ferries wait at the quay on the morning after the storm. Photograph: Jane Doe/Lake Agency', 'photo caption'],
+    ['Ferries wait at the quay on the morning after the storm. Credit Jane Doe for Lake Notes', 'photo caption'],
     ['1600px-kassym-jomart_tokayev_and_vladimir_putin_2019-04-03_03', 'image file name'],
     ['georgian_parliament.jpg', 'image file name'],
     ['Top photo credit: People line up outside a bank in Havana. REUTERS/Alexandre Meneghini', 'photo credit'],
@@ -73,6 +80,10 @@ describe('chrome detection', () => {
     'The coup was led by the agencies (CIA/MI6)',
     '150,000 Russian soldiers killed fighting Ukraine in 2024, Syrskyi says.',
     'Subscribers to the state broadcaster fell by a third, the ministry said.',
+    'Ferry fares rose again this year (by a third, the port said)',
+    'Last ferries of the season leave the quay',
+    'No ferries ran on the lake this week, the port said.',
+    'The photo shows the quay: ferries waiting in the rain',
   ])('leaves content alone: %j', (line) => {
     expect(matchChrome(line)).toBeNull();
   });
