@@ -48,6 +48,21 @@ export function removeShortcodes(text: string): { text: string; count: number } 
   return { text: out, count };
 }
 
+/** Marks the cut marker may end with, after its last word ("Read more »"). */
+const markerTail = new Set(['.', '…', '»', '›', '→']);
+
+/**
+ * Cheap first test for trailingCutMarker (a lookbehind pattern, costly on every paragraph): the
+ * paragraph's last word, marks and spaces after it aside, ends in "more", "less" or "reading", as
+ * the pattern's does (in any case, and "ſ" as an "s", as the pattern folds case).
+ */
+function mayEndWithCutMarker(tail: string): boolean {
+  let t = tail.trimEnd();
+  while (t && markerTail.has(t.charAt(t.length - 1))) t = t.slice(0, -1).trimEnd();
+  const last = t.slice(-7).toLowerCase().replace(/ſ/gu, 's');
+  return last.endsWith('more') || last.endsWith('less') || last.endsWith('reading');
+}
+
 export function cleanParagraph(raw: string): CleanParagraph {
   const { text: withoutShortcodes, count } = removeShortcodes(raw);
   // Lines arrive with spaces folded; only a removed shortcode can leave a double space.
@@ -55,7 +70,8 @@ export function cleanParagraph(raw: string): CleanParagraph {
   let cut = false;
   // Only the tail can hold the marker; slicing keeps a huge paragraph cheap.
   const tailStart = Math.max(0, text.length - 60);
-  const marker = trailingCutMarker.exec(text.slice(tailStart));
+  const tail = text.slice(tailStart);
+  const marker = mayEndWithCutMarker(tail) ? trailingCutMarker.exec(tail) : null;
   if (marker) {
     text = text.slice(0, tailStart + marker.index).trimEnd();
     cut = true;

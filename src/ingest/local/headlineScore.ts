@@ -1,6 +1,6 @@
+import { contentWords } from './contentWords.js';
 import { isCaptionLine } from './chromeLine.js';
 import type { ClassifiedLine } from './classifyLine.js';
-import { contentWords } from './contentWords.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
 import { isAbbreviation, wordCount } from './textShape.js';
@@ -12,6 +12,7 @@ import { mostlyLowerCase } from './lowerCaseWords.js';
 import { isSiteNameLine } from './siteNameSuffix.js';
 import { isFragmentHeadline } from './isFragmentHeadline.js';
 import { underVideoPlayer } from './underVideoPlayer.js';
+import { crumbBonus, dateAboveBonus, distancePenalty, headerBonus, headingBonus, headlineCeiling, longPenalty, shortPenalty, unechoedHeader } from './headlineCeiling.js';
 import { isInterfaceRow } from './interfaceRow.js';
 
 export { isFragmentHeadline };
@@ -33,29 +34,30 @@ const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
 
-/** Bonus for a header line (byline, dateline, name, stamp) that many non-blank lines below the candidate. */
-const headerBonus = [0, 1.5, 1.1, 0.8, 0.6, 0.5];
 
 /**
- * The score of line `i` as the headline of an article whose words are `body`. `common` holds the
- * words the page writes in lower case (see bylineIn).
+ * The score of line `i` as the headline of an article whose words are `body` (`common`: the
+ * page's lower-case words, see bylineIn); null for no candidate, or one that cannot reach `atLeast` (see headlineCeiling).
  */
-export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>): { score: number; why: string } | null {
+export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>, atLeast = -Infinity): { score: number; why: string } | null {
   const line = lines[i]!;
   const c = line.cls;
   const text = line.text;
   if (!(c.kind === 'heading' || (c.kind === 'text' && (c.headlineLike || (wordCount(text) <= 25 && !/[.]$/.test(text)))) || isFragmentHeadline(line))) return null;
   const words = wordCount(text);
   if (words > 30 || text.length < 4) return null;
-  // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
-  const kind = headerLineKind(line, common);
-  if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
   const own = contentWords(text);
   if (own.size === 0) return null;
   let echoed = 0;
   for (const w of own) if (body.has(w)) echoed++;
   // Echoed words count, not just their share: a one-word label echoes trivially.
   const echo = echoed / (own.size + 1.5);
+  let between = 0;
+  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
+  if (atLeast > -Infinity && headlineCeiling(echo, echoed, words, c.kind === 'heading', between) < atLeast - 1e-9) return null;
+  // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
+  const kind = headerLineKind(line, common);
+  if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
   let score = 3 * echo;
   const why: string[] = [`echo ${echoed}/${own.size}`];
   // A byline or dateline just below: the article's header. Nearer counts more.
@@ -70,7 +72,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (k) {
       // A bare name is weaker evidence than a byline or a dateline: nav labels look like names too.
       // A teaser's own byline under a headline that shares no word with the article: another article's header.
-      score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1) * (echoed === 0 ? 0.3 : 1);
+      score += headerBonus[seen]! * (k === 'name' ? 0.5 : 1) * (echoed === 0 ? unechoedHeader : 1);
       why.push('byline or date follows');
       break;
     }
@@ -90,7 +92,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
       if (seen === 1 && k === 'byline' && lines[j]!.cls.kind === 'heading' && wordCount(lines[j]!.text) >= 3) block = true;
     }
     if ((k === 'date' || k === 'byline') && !block) {
-      score += 0.8;
+      score += dateAboveBonus;
       why.push('date or byline above');
     }
   }
@@ -100,14 +102,14 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     if (!t) continue;
     seen++;
     if (isBreadcrumb(t) && t.endsWith(text) && t.length > text.length) {
-      score += 1;
+      score += crumbBonus;
       why.push("the breadcrumb's last crumb");
       break;
     }
   }
-  if (c.kind === 'heading') score += 0.5;
-  if (words < 3) score -= 1;
-  if (words > 14) score -= 0.12 * (words - 14);
+  if (c.kind === 'heading') score += headingBonus;
+  if (words < 3) score -= shortPenalty;
+  if (words > 14) score -= longPenalty * (words - 14);
   // A line of more than ten words is no name line, whatever name it holds ("A - the B of C ...").
   if ((kind === 'name' && words <= 10) || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
     score -= 2;
@@ -184,9 +186,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 1;
     why.push('under a byline');
   }
-  let between = 0;
-  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
-  score -= 0.02 * between;
+  score -= distancePenalty * between;
   why.push(`${between} lines above the text`);
   return { score, why: why.join(', ') };
 }

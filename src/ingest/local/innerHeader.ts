@@ -20,8 +20,8 @@ const headerReach = 12;
 /** "• Share on Twitter", "Share this story": a share bar, which stands under a headline. */
 const shareBar = /^(?:[•▪*·]\s*)?share\b/iu;
 
-export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstParagraph: number, common?: ReadonlySet<string>): number | null {
-  const total = textWords(draft);
+/** `total`: the draft's textWords, when the caller has counted them already. */
+export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstParagraph: number, common?: ReadonlySet<string>, total = textWords(draft)): number | null {
   const proseAt = new Map<number, string>();
   draft.paragraphs.forEach((p, k) => proseAt.set(draft.paragraphLines[k]!, p));
   let before = 0;

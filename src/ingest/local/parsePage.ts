@@ -45,33 +45,53 @@ const textLength = (d: { paragraphs: string[] }) => d.paragraphs.reduce((n, p) =
 const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
 
 export function parsePage(text: string, origin: Origin): ParsedPage {
-  const notes = new PageNotes();
   try {
-    // Scraped chrome repeats itself (tickers, form fields); a line is classified once per page.
-    const seen = new Map<string, LineClass>();
-    const classOf = (t: string): LineClass => {
-      let cls = seen.get(t);
-      if (!cls) seen.set(t, (cls = classifyLine(t)));
-      return cls;
-    };
-    const standsAlone = (t: string) => {
-      const c = classOf(t);
-      return !(c.kind === 'text' || c.kind === 'heading' || (c.kind === 'chrome' && c.what === 'fragment'));
-    };
-    // Only a line ending with a copyright notice is signed off (classifyLine's signOff), so a
-    // paragraph being joined is not classified anew at each of its lines.
-    const closes = (t: string) => {
-      if (!endsWithCopyright(t)) return false;
-      const c = classOf(t);
-      return c.kind === 'text' && c.signOff;
-    };
-    const headlineShaped = (t: string) => {
-      const c = classOf(t);
-      return c.kind === 'heading' || (c.kind === 'text' && c.headlineLike);
-    };
-    const lines: ClassifiedLine[] = joinWrappedLines(splitIntoLines(typeof text === 'string' ? text : ''), { standsAlone, headlineShaped, closes })
-      .map((t) => ({ text: t, cls: classOf(t) }));
-    const common = lowerCaseWords(lines);
+    const lines = pageLines(typeof text === 'string' ? text : '');
+    return articlesOf(lines, lowerCaseWords(lines), origin);
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** The stages up to classification: a page's text → its lines (wrapped lines joined), each classified on its own. */
+export function pageLines(text: string): ClassifiedLine[] {
+  // Scraped chrome repeats itself (tickers, form fields); a line is classified once per page.
+  const seen = new Map<string, LineClass>();
+  const classOf = (t: string): LineClass => {
+    let cls = seen.get(t);
+    if (!cls) seen.set(t, (cls = classifyLine(t)));
+    return cls;
+  };
+  const standsAlone = (t: string) => {
+    const c = classOf(t);
+    return !(c.kind === 'text' || c.kind === 'heading' || (c.kind === 'chrome' && c.what === 'fragment'));
+  };
+  // Only a line ending with a copyright notice is signed off (classifyLine's signOff), so a
+  // paragraph being joined is not classified anew at each of its lines.
+  const closes = (t: string) => {
+    if (!endsWithCopyright(t)) return false;
+    const c = classOf(t);
+    return c.kind === 'text' && c.signOff;
+  };
+  const headlineShaped = (t: string) => {
+    const c = classOf(t);
+    return c.kind === 'heading' || (c.kind === 'text' && c.headlineLike);
+  };
+  return joinWrappedLines(splitIntoLines(text), { standsAlone, headlineShaped, closes }).map((t) => ({ text: t, cls: classOf(t) }));
+}
+
+/** The rules are written not to throw; this is the backstop that keeps one odd page from stopping a whole ingestion run. */
+function failed(error: unknown): ParsedPage {
+  return { articles: [], notes: [`no article found: parser error (${error instanceof Error ? error.message : String(error)})`] };
+}
+
+/**
+ * The stages after the lines are classified (assembly, merging, headline choice, header, finishing):
+ * a page's classified lines → its articles. `common`: the words the page writes in lower case
+ * (lowerCaseWords); `notes` gets what was dropped.
+ */
+export function articlesOf(lines: ClassifiedLine[], common: ReadonlySet<string>, origin: Origin, notes = new PageNotes()): ParsedPage {
+  try {
     const selected = selectHeadline(mergeContinuations(assembleDrafts(lines, notes), lines), lines, common);
     const { choice } = selected;
     const main = choice ? selected.drafts[choice.article] : undefined;
@@ -156,8 +176,6 @@ export function parsePage(text: string, origin: Origin): ParsedPage {
     }
     return { articles, notes: notes.list(), why };
   } catch (error) {
-    // The rules above are written not to throw; this is the backstop that keeps one odd page
-    // from stopping a whole ingestion run.
-    return { articles: [], notes: [`no article found: parser error (${error instanceof Error ? error.message : String(error)})`] };
+    return failed(error);
   }
 }

@@ -5,6 +5,8 @@ import { headlineScore } from './headlineScore.js';
 import { inTeaserBlock } from './inTeaserBlock.js';
 import type { HeadlineChoice } from './selectHeadline.js';
 
+/** What assembly's own title gains. */
+const titleBonus = 0.3;
 /** What a teaser of a related block loses. */
 const teaserBlockPenalty = 1;
 
@@ -28,9 +30,11 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
       best = second = null;
       continue;
     }
-    const s = headlineScore(lines, i, body, lead, common);
+    const own = i === draft.titleLine ? titleBonus : 0;
+    // Only a line that can beat the second best changes the outcome (or the report's "over").
+    const s = headlineScore(lines, i, body, lead, common, second ? second.score - own : -Infinity);
     if (!s) continue;
-    let score = s.score + (i === draft.titleLine ? 0.3 : 0);
+    let score = s.score + own;
     if (inTeaserBlock(lines, i, from, lead)) {
       score -= teaserBlockPenalty;
       s.why += ', a teaser under a section heading';

@@ -62,10 +62,10 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
  * of prose, and also from a headline with its byline inside the draft's first part (see
  * innerHeader) or under its standfirst (see headlineUnderLead): the better wins.
  */
-export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>): HeadlineChoice | null {
+export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>, words = textWords(draft)): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
   const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, searchStart(lines, firstParagraph, searchLines)), common);
-  const inner = innerHeader(lines, draft, firstParagraph, common);
+  const inner = innerHeader(lines, draft, firstParagraph, common, words);
   if (inner === null) return headlineUnderLead(lines, draft, firstParagraph, outer, common) ?? outer;
   const lead = firstProseAfter(draft, inner);
   const within = searchAbove(lines, draft, lead, Math.max(inner, lead - searchLines), common);
@@ -122,7 +122,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     ? { line: running, score: 0, why: "the document's title, printed in its running head" }
     : wiki !== null
       ? { line: wiki, score: 0, why: "the document's title, over the wiki's tagline" }
-      : chooseHeadline(lines, draft, floor, common);
+      : chooseHeadline(lines, draft, floor, common, prose[main]);
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);

@@ -12,13 +12,21 @@ const separator = /(?:\s+[|–—-]\s+|\s*_\s*|\s+::\s+|\s+·\s+)(?=[^|–—_:�
 const maxNameChars = 40;
 const maxNameWords = 5;
 
+const bulletFirst = new Set(['•', '▪', '◦', '●', '*', '·', '-', '–']);
+
 /** The line as a name would stand on its own: without its bullet, a copyright sign and year, a trailing "All rights reserved". */
 function asName(text: string): string {
-  // Each pattern only where its mark is (this runs on every short line of the page).
+  // Each pattern only where its mark is (this runs on every short line of the page): the first
+  // or the last character first.
   let t = text.trim();
-  if (/^[•▪◦●*·\-–]/u.test(t)) t = t.replace(/^[•▪◦●*·\-–]\s*/u, '');
-  if (/^(?:copyright|©|\(c\)|\d{4})/iu.test(t)) t = t.replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/iu, '');
-  if (/reserved\.?$/iu.test(t)) t = t.replace(/[.,]?\s*all\s+rights\s+reserved\.?$/iu, '');
+  if (bulletFirst.has(t.charAt(0))) t = t.replace(/^[•▪◦●*·\-–]\s*/u, '');
+  const first = t.charCodeAt(0);
+  // "copyright", "©", "(c)" or a year first.
+  if ((first === 0x63 || first === 0x43 || first === 0xa9 || first === 0x28 || (first >= 0x30 && first <= 0x39)) && /^(?:copyright|©|\(c\)|\d{4})/iu.test(t)) {
+    t = t.replace(/^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/iu, '');
+  }
+  const last = t.charCodeAt(t.length - 1);
+  if ((last === 0x64 || last === 0x44 || last === 0x2e) && /reserved\.?$/iu.test(t)) t = t.replace(/[.,]?\s*all\s+rights\s+reserved\.?$/iu, '');
   if (t.endsWith('.') || t.endsWith('。')) t = t.slice(0, -1);
   return t.trim();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanParagraph, removeShortcodes } from '../../../src/ingest/local/cleanParagraph.js';
 import { parseCopyrightLine, stripCopyrightTrailer } from '../../../src/ingest/local/copyrightTrailer.js';
+import { trailingCutMarker } from '../../../src/ingest/local/classifyLine.js';
 
 describe('removeShortcodes', () => {
   it('removes a [caption] shortcode with the caption inside it', () => {
@@ -22,6 +23,17 @@ describe('cut markers glued to a paragraph', () => {
     expect(cleanParagraph('As a fragile ceasefire takes hold, many questions remain.keep readingShow less')).toEqual({
       text: 'As a fragile ceasefire takes hold, many questions remain.', holder: null, cut: true, shortcodes: 0,
     });
+  });
+
+  it('cuts every marker the pattern finds, whatever follows it or its case (the cheap first test hides none)', () => {
+    const prose = 'The ferry left the north pier at dawn.';
+    const markers = ['Read more', 'READ MORE', 'read  more…', 'Continue reading »', 'Keep reading ›', 'Read more →', 'keep readingShow less', ' Show less', 'read moreshow leſs', 'Read more...', 'Read more ..'];
+    for (const m of markers) {
+      const text = `${prose}${m}`;
+      const found = trailingCutMarker.exec(text.slice(-60));
+      expect(found, m).not.toBeNull();
+      expect(cleanParagraph(text), m).toEqual({ text: prose, holder: null, cut: true, shortcodes: 0 });
+    }
   });
 
   it('keeps prose that merely ends with the same words', () => {
