@@ -15,6 +15,8 @@ export interface ChromeMatch {
   boundary: boolean;
 }
 
+import { counterPatterns, isCounterLine } from './counterLine.js';
+
 type Rule = [RegExp, string];
 
 /** Section headings and widgets that close whatever article came before. */
@@ -105,7 +107,8 @@ function gateOf(rules: Rule[]): Gate {
     others: rules.filter(([re]) => !folded.some(([f]) => f === re)).map(([re]) => re),
   };
 }
-const mayMatch = (gate: Gate, line: string) => gate.any.test(line) || gate.others.some((re) => re.test(line));
+/** `start`: the line passed `startGate` (every folded rule is in it), so `any` is worth asking. */
+const mayMatch = (gate: Gate, line: string, start: boolean) => (start && gate.any.test(line)) || gate.others.some((re) => re.test(line));
 const boundaryGate = gateOf(boundaryRules);
 const inlineGate = gateOf(inlineRules);
 
@@ -129,18 +132,6 @@ export function isTickerLine(line: string): boolean {
   if (line.length > 200 || !/\d/.test(line) || /\p{Ll}{3,}/u.test(line)) return false;
   return /[=%$€£¥₽₸]|\b\p{Lu}{3}\s*\/\s*\p{Lu}{3}\b/u.test(line);
 }
-
-/** Result counters and pagination ("Viewing results 1 - 6 of 578", "Page 2 of 9", "Next ›"). */
-export function isCounterLine(line: string): boolean {
-  // The first three name a figure; the last starts with a pager's word, figure or sign (checked by its first character first).
-  const figure = /\d/.test(line);
-  return (figure && /^(?:viewing|showing|displaying)?\s*(?:results?|items?|articles?|stories)?\s*\d[\d,]*\s*(?:[-–—]|to)\s*\d[\d,]*\s+of\s+(?:about\s+)?\d[\d,]*(?:\s+(?:results?|items?|articles?|stories))?\.?$/i.test(line))
-    || (figure && /^page\s+\d+\s+of\s+\d+$/i.test(line))
-    || (figure && /^(?:about\s+)?\d[\d,]*\s+(?:results?|articles?|stories|items?)(?:\s+found)?\.?$/i.test(line))
-    || /^no\s+(?:results?|articles?|stories|items?)\s+(?:found|match(?:ed)?)\b.{0,60}$/i.test(line)
-    || (pagerStart.test(line) && /^(?:[«‹]\s*)?(?:prev(?:ious)?|next|older|newer|load\s+more|show\s+more|more\s+results|first|last|\d+|…|\.\.\.)(?:\s+(?:[«‹›»]|prev(?:ious)?|next|older|newer|\d+|…|\.\.\.))*(?:\s*[›»])?$/i.test(line));
-}
-const pagerStart = /^[«‹pnolsmf\d….]/i;
 
 /** Image file names left where the image was ("1600px-kassym-jomart_tokayev_2019-04-03_03"). */
 export function isImageFileName(line: string): boolean {
@@ -183,17 +174,25 @@ const replyLink = /^(?:[•*]\s*)?(?:\d+\s*){0,3}repl(?:y|ies)(?:\s*<|\s*$)/i;
 /** Whether a line is a comment's "Reply" link (see `replyLink`). */
 export const isReplyLink = (line: string): boolean => replyLink.test(line);
 
+/** One test for every rule read from the line's start (most lines start none): the folded rules, the reply link,
+ * a gallery's counter, result counters, hashtags (by their "#"). What it lets through is asked rule by rule, in order. */
+const startGate = new RegExp(`^(?:${[
+  ...[...boundaryRules, ...inlineRules].filter(([re]) => !boundaryGate.others.includes(re) && !inlineGate.others.includes(re)).map(([re]) => re.source),
+  replyLink.source, slideCounter.source, ...counterPatterns.map((re) => re.source), '#',
+].map((src) => `(?:${src})`).join('|')})`, 'i');
+
 export function matchChrome(line: string): ChromeMatch | null {
-  if (replyLink.test(line)) return { what: 'comments widget', boundary: true };
+  const start = startGate.test(line);
+  if (start && replyLink.test(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;
-  if (line.length <= 60 && mayMatch(boundaryGate, line)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
-  if (mayMatch(inlineGate, line)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
+  if (line.length <= 60 && mayMatch(boundaryGate, line, start)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
+  if (mayMatch(inlineGate, line, start)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
   if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
-  if (isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
+  if (start && isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };
-  if (isCounterLine(line)) return { what: 'result counter', boundary: false };
+  if (start && isCounterLine(line)) return { what: 'result counter', boundary: false };
   if (isImageFileName(line)) return { what: 'image file name', boundary: false };
-  if (isHashtagLine(line)) return { what: 'hashtags', boundary: false };
+  if (start && isHashtagLine(line)) return { what: 'hashtags', boundary: false };
   if (isCaptionLine(line)) return { what: 'photo caption', boundary: false };
   return null;
 }

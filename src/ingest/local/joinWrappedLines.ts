@@ -1,4 +1,4 @@
-import { headlineShape } from './textShape.js';
+import { headlineShape, isCloser } from './textShape.js';
 
 /**
  * Stage 0, lines → logical lines. Text dumps of web pages wrap paragraphs: a `<br>` inside a
@@ -31,11 +31,6 @@ const listItem = /^(?:[•▪◦●○■□◆*·‣⁃–—-]\s|\d{1,3}[.)]\s
 /** . ! ? … and the full-width 。！？: a sentence's end. */
 function isSentenceStop(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
-}
-
-/** Closing quotes and brackets: " ' ” ’ » ) ] 」 』 ）. */
-function isCloser(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x300d || c === 0x300f || c === 0xff09;
 }
 
 /**

@@ -56,7 +56,17 @@ const closingMarks = /(?:["'”’»)\]」』）]|\[(?:\d{1,3}|[a-z]|note \d{1,3
 /** Ends the way a sentence ends: . ! ? or an ellipsis (or the full-width 。！？), possibly inside closing quotes. */
 export function endsLikeSentence(line: string): boolean {
   // End-anchored patterns scan the whole string in JS; the tail is all they need.
-  return /[.!?…。！？]$/u.test(line.slice(-40).replace(closingMarks, ''));
+  return /[.!?…。！？]$/u.test(withoutClosingMarks(line.slice(-40)));
+}
+
+/** Closing quotes and brackets: " ' ” ’ » ) ] 」 』 ）, the last character of any closing mark. */
+export function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x300d || c === 0x300f || c === 0xff09;
+}
+
+/** The line without its closing marks (asked of the pattern only when the line ends with a closer). */
+function withoutClosingMarks(line: string): string {
+  return isCloser(line.charCodeAt(line.length - 1)) ? line.replace(closingMarks, '') : line;
 }
 
 /**
@@ -98,14 +108,15 @@ const maxWideHeadline = 48;
  * a question headline), not cut off.
  */
 function wideHeadlineShape(line: string): 'headline' | null {
-  if ((line.length > maxWideHeadline && wideCount(line) + (line.length - wideCount(line)) / 3 > maxWideHeadline) || /[。，、；：,;:]$/u.test(line) || /。./u.test(line) || /[。]$/u.test(line.replace(closingMarks, ''))) return null;
+  if ((line.length > maxWideHeadline && wideCount(line) + (line.length - wideCount(line)) / 3 > maxWideHeadline) || /[。，、；：,;:]$/u.test(line) || /。./u.test(line) || withoutClosingMarks(line).endsWith('。')) return null;
   if (endsWithEllipsis(line) || letterRatio(line) < 0.6) return null;
   return 'headline';
 }
 
 /** Ends with "..." or "…": the page cut the text here. */
 export function endsWithEllipsis(line: string): boolean {
-  return /(?:\.\.\.|…)$/.test(line.slice(-12).trimEnd());
+  const tail = line.slice(-12).trimEnd();
+  return tail.endsWith('...') || tail.endsWith('…');
 }
 
 const innerBreak = /([.!?])["'”’)]*\s+["'“‘(]*\p{Lu}/gu;
@@ -140,10 +151,10 @@ export function headlineShape(line: string): 'headline' | 'fullStop' | null {
   if (!startsCapitalised.test(line)) return null;
   if (wordCount(line) > 30) return null;
   // Judge the end inside closing quotes: `... "political statement."` ends a sentence.
-  const end = line.replace(closingMarks, '');
+  const end = withoutClosingMarks(line);
   if (endsWithEllipsis(end)) return null;
   let shape: 'headline' | 'fullStop' = 'headline'; // a full stop, or 。 after a Latin start
-  if ((/\.$/.test(end) && !isAbbreviation(end.slice(end.lastIndexOf(' ') + 1))) || end.endsWith('。')) {
+  if ((end.endsWith('.') && !isAbbreviation(end.slice(end.lastIndexOf(' ') + 1))) || end.endsWith('。')) {
     if (end !== line) return null;
     shape = 'fullStop';
   }
@@ -182,6 +193,5 @@ export function isShoutedLabel(line: string): boolean {
  * that it cannot be a label or an image alt text.
  */
 export function isProseShaped(line: string): boolean {
-  if (letterRatio(line) < 0.5) return false;
-  return endsLikeSentence(line) || line.length >= 120 || (line.length >= 40 && proseLength(line) >= 120);
+  return (endsLikeSentence(line) || line.length >= 120 || (line.length >= 40 && proseLength(line) >= 120)) && letterRatio(line) >= 0.5;
 }
