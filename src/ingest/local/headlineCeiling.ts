@@ -30,3 +30,10 @@ export function headlineCeiling(echo: number, echoed: number, words: number, hea
   const header = Math.max(headerBonus[1]! * (echoed === 0 ? unechoedHeader : 1), dateAboveBonus);
   return 3 * echo + header + crumb + (heading ? headingBonus : 0) - (words < 3 ? shortPenalty : 0) - (words > 14 ? longPenalty * (words - 14) : 0) - known - distancePenalty * between;
 }
+
+/** The non-blank lines between line `i` and line `to` (what the distance penalty counts). */
+export function textLinesBetween(lines: ReadonlyArray<{ text: string }>, i: number, to: number): number {
+  let n = 0;
+  for (let j = i + 1; j < to; j++) if (lines[j]!.text) n++;
+  return n;
+}

@@ -12,7 +12,7 @@ import { mostlyLowerCase } from './lowerCaseWords.js';
 import { isSiteNameLine } from './siteNameSuffix.js';
 import { isFragmentHeadline } from './isFragmentHeadline.js';
 import { underVideoPlayer } from './underVideoPlayer.js';
-import { crumbBonus, dateAboveBonus, distancePenalty, headerBonus, headingBonus, headlineCeiling, longPenalty, shortPenalty, unechoedHeader } from './headlineCeiling.js';
+import { crumbBonus, dateAboveBonus, distancePenalty, headerBonus, headingBonus, headlineCeiling, longPenalty, shortPenalty, textLinesBetween, unechoedHeader } from './headlineCeiling.js';
 import { isInterfaceRow } from './interfaceRow.js';
 
 export { isFragmentHeadline };
@@ -39,7 +39,7 @@ const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
  * The score of line `i` as the headline of an article whose words are `body` (`common`: the
  * page's lower-case words, see bylineIn); null for no candidate, or one that cannot reach `atLeast` (see headlineCeiling).
  */
-export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>, atLeast = -Infinity): { score: number; why: string } | null {
+export function headlineScore(lines: ClassifiedLine[], i: number, body: ReadonlySet<string>, firstParagraph: number, common?: ReadonlySet<string>, atLeast = -Infinity, between = textLinesBetween(lines, i, firstParagraph)): { score: number; why: string } | null {
   const line = lines[i]!;
   const c = line.cls;
   const text = line.text;
@@ -52,8 +52,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   for (const w of own) if (body.has(w)) echoed++;
   // Echoed words count, not just their share: a one-word label echoes trivially.
   const echo = echoed / (own.size + 1.5);
-  let between = 0;
-  for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
+  // Its echo, shape and distance alone may already say it cannot win.
+  if (headlineCeiling(echo, echoed, words, c.kind === 'heading', between, crumbBonus, 0) < atLeast - 1e-9) return null;
   // What the line itself and its neighbours' text tell (cheap), before its header is looked for.
   const crumb = isLastCrumb(lines, i) ? crumbBonus : 0;
   const caption = captionWords.test(text) || isCaptionLine(text) ? 'caption' : captionOverCredit(lines, i) ? 'a caption over its credit' : null;

@@ -20,7 +20,8 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
   let second: HeadlineChoice | null = null;
   // The text from that paragraph on: a candidate above it must not echo itself.
   const body = contentWords(draft.paragraphs.filter((_, k) => draft.paragraphLines[k]! >= lead).slice(0, 40).join('\n'), 1500);
-  for (let i = lead - 1; i >= from; i--) {
+  // `between`: the non-blank lines between line i and the text, counted on the way up.
+  for (let i = lead - 1, between = 0; i >= from; between += lines[i]!.text ? 1 : 0, i--) {
     const c = lines[i]!.cls;
     // "Related articles", "Most read": what stands above belongs to something else.
     // Unless the article's own prose stands right above it: a related block set inside the
@@ -32,10 +33,11 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
     }
     const own = i === draft.titleLine ? titleBonus : 0;
     // Only a line that can beat the second best changes the outcome (or the report's "over").
-    const s = headlineScore(lines, i, body, lead, common, second ? second.score - own : -Infinity);
+    const s = headlineScore(lines, i, body, lead, common, second ? second.score - own : -Infinity, between);
     if (!s) continue;
     let score = s.score + own;
-    if (inTeaserBlock(lines, i, from, lead)) {
+    // A penalty: asked only of a line that would otherwise beat the second best.
+    if ((!second || score > second.score) && inTeaserBlock(lines, i, from, lead)) {
       score -= teaserBlockPenalty;
       s.why += ', a teaser under a section heading';
     }
