@@ -33,6 +33,17 @@ export function identity(article: Pick<Article, 'guid' | 'url' | 'title' | 'para
   return key ? `title:${key}` : content;
 }
 
+/**
+ * The first `count` words of a text with no white space at either end, joined by single spaces:
+ * what `text.split(/\s+/).slice(0, count).join(' ')` gives, without splitting the rest of a long text.
+ */
+export function firstWords(text: string, count: number): string {
+  const word = /\S+/g;
+  const words: string[] = [];
+  for (let match = word.exec(text); match !== null && words.length < count; match = word.exec(text)) words.push(match[0]);
+  return words.join(' ');
+}
+
 /** Hex SHA-256 of a string's UTF-8: `sha256Hex`, or the platform's (the Node door's feed reader thread gives node:crypto's). */
 export type HashHex = (text: string) => string | Promise<string>;
 
@@ -43,18 +54,19 @@ export async function normalize(article: Article, now: string, hashHex: HashHex 
   const contentText = paragraphs.join('\n\n');
   const identityText = identity(article);
   const id = (await hashHex(identityText)).slice(0, 32);
+  const key = titleKey(title);
   const textId = identityText.startsWith('title:')
     ? (await hashHex(
         // A generic headline's block (a menu repeated on every page of a site), or a page's
-        // secondary block, is that page's own.
-        `${identityText}\ntext:${contentText.split(/\s+/).slice(0, 400).join(' ')}${isGenericTitleKey(titleKey(title)) || article.secondary ? `\npage:${article.origin.ref}` : ''}`,
+        // secondary block, is that page's own. (contentText has no white space at its ends.)
+        `${identityText}\ntext:${firstWords(contentText, 400)}${isGenericTitleKey(key) || article.secondary ? `\npage:${article.origin.ref}` : ''}`,
       )).slice(0, 32)
     : undefined;
   return {
     ...(textId ? { textId } : {}),
     ...(article.secondary ? { secondary: true } : {}),
     // A made-up title ("Untitled image post") matches nothing: no key.
-    titleKey: article.untitled ? '' : titleKey(title),
+    titleKey: article.untitled ? '' : key,
     item: {
       id,
       url: article.url,

@@ -7,6 +7,7 @@ import { pageResults, pagesFolderId, type PageLimits, type PageParsing } from '.
 import { takeIngestLease, type IngestLease } from './ingestLease.js';
 import { abortableFetch, abortablePins, interruptiblePages, leftForNextRun, markLeft, quietWhenStopped, stopReason } from './interruption.js';
 import type { PageReader } from './pageReader.js';
+import type { HashHex } from './normalize.js';
 import { storeSources, type SourceHints } from './storeArticles.js';
 import { pickDue } from './upstream/pickDue.js';
 import type { PinnedFetch } from './upstream/fetchFeed.js';
@@ -57,6 +58,8 @@ export interface IngestDeps {
   readFeed?: FeedReader;
   /** Node: SHA-256 of fetched bodies on this thread (UpstreamDeps.sha256); absent: Web Crypto. */
   sha256?: UpstreamDeps['sha256'];
+  /** Node: hex SHA-256 of the item ids made on this thread (node:crypto); absent: `sha256Hex`. */
+  hashHex?: HashHex;
   /** Node: local pages parsed in worker threads (src/node/pageParserPool.ts); absent: in this thread. */
   pageParsing?: PageParsing;
 }

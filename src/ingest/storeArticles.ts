@@ -3,7 +3,7 @@ import type { ItemStore } from '../store/store.js';
 import { addHints } from '../taxonomy/classify.js';
 import type { Tags, Taxonomy } from '../taxonomy/taxonomy.js';
 import { dedupe } from './dedupe.js';
-import { normalize, type Normalized } from './normalize.js';
+import { normalize, type HashHex, type Normalized } from './normalize.js';
 import { preparedNormal } from './prepareArticle.js';
 import { tagsForText } from './tagsFor.js';
 
@@ -41,7 +41,7 @@ export async function storeArticles(
  */
 export async function storeSources(
   sources: Article[][],
-  deps: { store: ItemStore; taxonomy: Taxonomy; now: () => Date },
+  deps: { store: ItemStore; taxonomy: Taxonomy; now: () => Date; hashHex?: HashHex },
   hints: SourceHints,
   times?: string[],
 ): Promise<StoredCounts[]> {
@@ -50,7 +50,7 @@ export async function storeSources(
   /** The tags of an item's own text, when the reader found them (the item is still exactly the article's). */
   const textTags = new WeakMap<Item, Tags>();
   const normalizeOne = (article: Article, now: string): Normalized | Promise<Normalized> => {
-    if (!article.prepared) return normalize(article, now);
+    if (!article.prepared) return normalize(article, now, deps.hashHex);
     const n = preparedNormal(article.prepared, now);
     if (article.prepared.textTags) textTags.set(n.item, article.prepared.textTags);
     return n;

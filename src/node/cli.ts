@@ -13,7 +13,6 @@ import { formatRunSummary } from '../ingest/runSummary.js';
 import { folderPages } from './folderPages.js';
 import { healthcheck, healthUrl } from './healthcheck.js';
 import { loadNodeConfigData, openNodeRuntime } from './runtime.js';
-import { startServer } from './serve.js';
 import { onStopSignals } from './stopSignals.js';
 
 export const commands = ['serve', 'ingest', 'report', 'healthcheck', 'sources'] as const;
@@ -47,6 +46,8 @@ async function report(env: Env): Promise<number> {
 export async function runCommand(argv: string[], env: Env): Promise<number | null> {
   const [command = 'serve'] = argv;
   if (command === 'serve') {
+    // Loaded here: the other commands do without the HTTP stack (hono, the app, its renderers).
+    const { startServer } = await import('./serve.js');
     await startServer(env);
     return null;
   }

@@ -9,7 +9,7 @@ import { isHtmlRef } from '../ingest/html/isHtmlRef.js';
 import type { PageReader } from '../ingest/pageReader.js';
 import { PageRefused, type PageLimits } from '../ingest/pageText.js';
 import type { PageBytes, PageParse } from '../ingest/parsePageBytes.js';
-import type { PageFailure, PageParserSetup } from './pageParserWorker.js';
+import type { PageFailure, PageParserSetup, PageTask } from './pageParserWorker.js';
 import { defaultPoolSize, wholeBuffer, workerPool } from './workerPool.js';
 
 /** Pages handed to each worker before their turn: enough that none waits for the next while results are stored. */
@@ -20,12 +20,25 @@ const prefetchPages = 24;
 const prefetchBytes = 16 * 1024 * 1024;
 
 /**
- * `prepare`: the taxonomy files the ingesting thread tags with; given, each text or HTML page's
- * articles come with their storing work that needs nothing but the article already done
- * (`Article.prepared`: normalize and its text's tags), so the ingesting thread only matches,
- * merges and writes (the items stored are the same, tests/node/pageParserPool.test.ts).
+ * Whose thread prepares a page's articles (normalize, the tags of their own text: the storing work
+ * that needs nothing but the article): `never` the parser's (the ingesting thread does it, as for
+ * pages parsed in it), `always` the parser's, or `when ahead`: the parser's while it is ahead of
+ * the ingesting thread (fewer than `preparedBelow` of its pages unanswered when the next is handed
+ * over, so the ingesting thread is what the run waits on), else the ingesting thread's. The items
+ * stored are the same whoever does it (tests/node/pageParserPool.test.ts).
  */
-export function pageParserPool(size = defaultPoolSize(), prepare?: PageParserSetup['prepare']): PageParsing & {
+export type PagePreparing = 'never' | 'always' | 'when ahead';
+
+/** `when ahead`: a worker with fewer pages than this unanswered is ahead of the ingesting thread. */
+export const preparedBelow = 3;
+
+/**
+ * `taxonomyFiles`: the parsed topics and regions files the ingesting thread tags with (the
+ * parser's threads tag with them when they prepare articles; without them they only normalize).
+ */
+export function pageParserPool(
+  size = defaultPoolSize(), prepare: PagePreparing = 'never', taxonomyFiles?: PageParserSetup['taxonomyFiles'],
+): PageParsing & {
   /** Start the workers now (a run that will parse pages is starting): their start-up overlaps the run's own. */
   start(): void;
   /**
@@ -38,15 +51,27 @@ export function pageParserPool(size = defaultPoolSize(), prepare?: PageParserSet
   prefetch(reader: PageReader, limits: PageLimits): Promise<void>;
   close(): Promise<void>;
 } {
-  const pool = workerPool<PageBytes, PageParse, PageFailure>({
+  const pool = workerPool<PageTask, PageParse, PageFailure>({
     size,
-    workerData: { prepare } satisfies PageParserSetup,
+    workerData: { ...(taxonomyFiles ? { taxonomyFiles } : {}) } satisfies PageParserSetup,
     compiled: new URL('./page-parser-worker.js', import.meta.url),
     source: new URL('./pageParserWorker.ts', import.meta.url),
-    transfer: (page) => wholeBuffer(page.bytes),
+    transfer: (task) => wholeBuffer(task.page.bytes),
     failure: (failed) => (failed.refused ? new PageRefused(failed.message) : new Error(failed.message)),
     stopped: (reason) => new Error(`page parser stopped (${reason})`),
   });
+  /** Pages handed to the workers and not yet answered. */
+  let unanswered = 0;
+  const run = (page: PageBytes): Promise<PageParse> => {
+    const task: PageTask = { page, prepare: prepare === 'always' || (prepare === 'when ahead' && unanswered < preparedBelow * size) };
+    unanswered++;
+    const result = pool.run(task);
+    const answered = () => {
+      unanswered--;
+    };
+    result.then(answered, answered);
+    return result;
+  };
   const early = new Map<string, { bytes: Uint8Array; maxBytes: number; result: Promise<PageParse> }>();
   // Once the run asks for its pages, none is parsed ahead any more (the run hands them over itself).
   let asked = false;
@@ -69,7 +94,7 @@ export function pageParserPool(size = defaultPoolSize(), prepare?: PageParserSet
         bytesHeld += bytes.byteLength;
         // The bytes go to the worker (transferred); a copy stays to compare with what the run reads.
         const kept = bytes.slice();
-        const result = pool.run({ ref, bytes, now: new Date(), limits });
+        const result = run({ ref, bytes, now: new Date(), limits });
         // Never asked for (the run did not start, or read other bytes): its failure is nobody's.
         result.catch(() => undefined);
         early.set(ref, { bytes: kept, maxBytes: limits.maxBytes, result });
@@ -85,7 +110,7 @@ export function pageParserPool(size = defaultPoolSize(), prepare?: PageParserSet
       early.delete(page.ref);
       if (!isHtmlRef(page.ref) && ahead.maxBytes === page.limits.maxBytes && sameBytes(ahead.bytes, page.bytes)) return ahead.result;
     }
-    return pool.run(page);
+    return run(page);
   };
   const close = async () => {
     early.clear();

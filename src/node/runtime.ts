@@ -22,7 +22,7 @@ import { withWriteProbe } from '../store/writeProbe.js';
 import { openNodeStore, type NodeStore } from './openStore.js';
 import { pinnedFetch } from './pinnedFetch.js';
 import { resolveHost } from './resolveHost.js';
-import { nodeSha256 } from './sha256.js';
+import { nodeSha256, nodeSha256Hex } from './sha256.js';
 
 /**
  * Items written per transaction on Node (whole sources; see `IngestDeps.writeBatchItems`): a
@@ -69,7 +69,8 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
   const config = parseConfig(env);
   const log = createLog(config.logLevel);
   const data = loadNodeConfigData(config);
-  const pageParsing = pageParserPool(undefined, data.taxonomyFiles);
+  // The parser's thread prepares pages' articles while it is ahead of this one (pageParserPool).
+  const pageParsing = pageParserPool(undefined, 'when ahead', data.taxonomyFiles);
   const pages = folderPages(resolve(config.feedsDir), config.feedsDir);
   if (options.ingestNow && data.sources.pages.enabled) {
     pageParsing.start();
@@ -106,7 +107,7 @@ export async function openNodeRuntime(env: Env, observer: RuntimeObserver = {}, 
     fetch: globalThis.fetch,
     extra: {
       signal: control.signal, leaseOwner: me.owner, resolveHost, pinnedFetch, writeBatchItems: nodeWriteBatchItems, readFeed: feedReaderPool(undefined, undefined, data.taxonomyFiles),
-      pageParsing, sha256: nodeSha256,
+      pageParsing, sha256: nodeSha256, hashHex: nodeSha256Hex,
     },
   });
   const { ingest, stop, idle } = control;

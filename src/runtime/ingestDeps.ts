@@ -11,7 +11,7 @@ export interface DoorIngestParts {
   pages: PageReader | null;
   fetch: typeof fetch;
   /** Extras of one runtime: the stop signal, lease owner, DNS lookup, write batches, feed-reading and page-parsing threads and body hashes on Node. */
-  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch' | 'writeBatchItems' | 'readFeed' | 'pageParsing' | 'sha256'>;
+  extra?: Pick<IngestDeps, 'signal' | 'leaseOwner' | 'resolveHost' | 'pinnedFetch' | 'writeBatchItems' | 'readFeed' | 'pageParsing' | 'sha256' | 'hashHex'>;
 }
 
 /** The ingestion dependencies of both doors, from config, config files and the door's parts. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Article } from '../../src/item.js';
 import { dedupe } from '../../src/ingest/dedupe.js';
-import { normalize } from '../../src/ingest/normalize.js';
+import { firstWords, normalize } from '../../src/ingest/normalize.js';
 import { summarize } from '../../src/ingest/summarize.js';
 import { titleKey } from '../../src/ingest/titleKey.js';
 
@@ -99,5 +99,16 @@ describe('dedupe', () => {
 
   it('folds case, accents and quote styles in title keys', () => {
     expect(titleKey('Cyber Déjà Vu: Is Russia Spying on Kazakhstan’s Again?')).toBe(titleKey("cyber deja vu  is russia spying on kazakhstan's again"));
+  });
+});
+
+describe('firstWords', () => {
+  it('gives what splitting the whole text on white space and joining its first words gives', () => {
+    const spaces = fc.constantFrom(' ', '  ', '\n\n', '\t', '\u00a0', '\u2003', ' \n ');
+    const word = fc.string({ minLength: 1, maxLength: 6 }).map((w) => w.replace(/\s/g, 'x'));
+    const text = fc.array(fc.tuple(word, spaces), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => `${w}${s}`).join('').trim());
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 35 }), (t, n) => firstWords(t, n) === t.split(/\s+/).slice(0, n).join(' ')), { numRuns: 2000 });
+    expect(firstWords('', 400)).toBe('');
+    expect(firstWords('one two\n\nthree', 2)).toBe('one two');
   });
 });

@@ -14,7 +14,7 @@ import { prepareArticle } from '../../src/ingest/prepareArticle.js';
 import { runIngestion, type IngestDeps } from '../../src/ingest/run.js';
 import { memoryLog } from '../../src/log.js';
 import { folderPages } from '../../src/node/folderPages.js';
-import { pageParserPool } from '../../src/node/pageParserPool.js';
+import { pageParserPool, preparedBelow } from '../../src/node/pageParserPool.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { realConfigData } from '../helpers/configData.js';
 
@@ -26,8 +26,9 @@ const now = new Date('2025-03-01T12:00:00Z');
 const limits = { maxBytes: 256 * 1024 };
 const pool = pageParserPool(2);
 const configFile = (name: string) => JSON.parse(readFileSync(join(root, 'config', name), 'utf8'));
-/** A pool whose pages' articles come prepared (as `npm run ingest` and `serve` start it). */
-const preparing = pageParserPool(1, { topics: configFile('topics.json'), regions: configFile('regions.json') });
+const taxonomyFiles = { topics: configFile('topics.json'), regions: configFile('regions.json') };
+/** A pool whose pages' articles always come prepared. */
+const preparing = pageParserPool(1, 'always', taxonomyFiles);
 let dir: string;
 
 /** A page bundle of every kind: seed and fixture pages, an HTML page, and bad input. */
@@ -121,7 +122,7 @@ describe('pages parsed in worker threads', () => {
     expect(gone.result.sources).toMatchObject([{ source: 'pages', status: 'failed', error: expect.stringMatching(/no-such-folder/) }]);
   });
 
-  it('with prepare, give each article what preparing it in this thread gives, and a run the same items, rows and lines', async () => {
+  it('prepared, give each article what preparing it in this thread gives, and a run the same items, rows and lines', async () => {
     const reader = folderPages(join(dir, 'pages'));
     let articles = 0;
     for (const ref of (await reader.list()).filter((r) => !['binary.txt', 'huge.txt', 'nul.txt', 'not-utf8.txt'].includes(r))) {
@@ -138,6 +139,26 @@ describe('pages parsed in worker threads', () => {
     }
     expect(articles).toBeGreaterThan(20);
     expect(await ingestOnce(preparing)).toEqual(await ingestOnce());
+  });
+
+  it('when ahead, prepare the pages handed over while few are unanswered, and give a run the same items, rows and lines', async () => {
+    const ahead = pageParserPool(1, 'when ahead', taxonomyFiles);
+    try {
+      const reader = folderPages(join(dir, 'pages'));
+      const refs = (await reader.list()).filter((r) => r.startsWith('seed/'));
+      expect(refs.length).toBeGreaterThan(preparedBelow + 1);
+      const page = async (ref: string) => ({ ref, bytes: await reader.readBytes(ref), now, limits });
+      const prepared = (read: Awaited<ReturnType<typeof ahead.parse>>) => read.parsed.articles.every((a) => a.prepared !== undefined);
+      // One at a time, each answered before the next is handed over: the parser is ahead, it prepares.
+      for (const ref of refs) expect(prepared(await ahead.parse(await page(ref))), ref).toBe(true);
+      // All at once: the first ones while few are unanswered, the rest left to this thread.
+      const pages = await Promise.all(refs.map(page));
+      const all = await Promise.all(pages.map((p) => ahead.parse(p)));
+      expect(all.map(prepared)).toEqual(refs.map((_, i) => i < preparedBelow));
+      expect(await ingestOnce(ahead)).toEqual(await ingestOnce());
+    } finally {
+      await ahead.close();
+    }
   });
 
   it('give a run whose first pages were parsed ahead (prefetch) what parsing them in the run gives', async () => {

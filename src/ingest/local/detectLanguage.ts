@@ -13,10 +13,12 @@ const functionWords = new Set([
 /** The longest of the function words: a longer word is none of them. */
 const longestFunctionWord = Math.max(...[...functionWords].map((w) => w.length));
 
+/** How much of a text's start detectLanguage reads: a hundred words decide it, and a long page stays cheap. */
+export const languageSample = 600;
+
 /** "en" when the text reads as English, null when it is too short or reads as something else. */
 export function detectLanguage(text: string): 'en' | null {
-  // A hundred words decide it; one pass over a short sample keeps long pages cheap.
-  const n = Math.min(text.length, 600);
+  const n = Math.min(text.length, languageSample);
   let words = 0;
   let hits = 0;
   let letters = 0;
