@@ -2,7 +2,7 @@ import type { Article, Origin } from '../../item.js';
 import type { ArticleDraft } from './assembleDrafts.js';
 import { cleanParagraph } from './cleanParagraph.js';
 import { composeSource } from './composeSource.js';
-import { detectLanguage } from './detectLanguage.js';
+import { detectLanguage, languageSample } from './detectLanguage.js';
 import { extractRunInByline } from './extractRunInByline.js';
 import type { PageNotes } from './pageNotes.js';
 import { withTimeOfDay } from './parseDateline.js';
@@ -36,6 +36,13 @@ export function publishedOf(draft: Pick<ArticleDraft, 'published' | 'updated' | 
   return draft.time && /^\d{4}-\d{2}-\d{2}$/.test(date) ? withTimeOfDay(date, draft.time) : date;
 }
 
+/** The title and the paragraphs, one per line, as far as detectLanguage reads them (not a long article's whole text). */
+function textStart(title: string, paragraphs: string[]): string {
+  let text = title;
+  for (let k = 0; k < paragraphs.length && text.length <= languageSample; k++) text += `\n${paragraphs[k]}`;
+  return text;
+}
+
 /** Draft → Article: clean paragraphs, pull a run-in byline out of the lede, settle metadata. */
 export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNotes): Article | null {
   const title = headlineText(draft.title);
@@ -60,7 +67,9 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
       notes.chrome(runIn.caption ? 'caption and byline run into the lede' : 'byline run into the lede');
     }
   }
-  paragraphs = paragraphs.flatMap(splitRunInHeadings);
+  const split: string[] = [];
+  for (const p of paragraphs) for (const piece of splitRunInHeadings(p)) split.push(piece);
+  paragraphs = split;
   if (paragraphs.length === 0) {
     notes.dropped('headline whose text was all chrome', title);
     return null;
@@ -77,7 +86,7 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
     url: null,
     guid: null,
     partial: cut || endsWithEllipsis(last),
-    language: detectLanguage(`${title}\n${paragraphs.join('\n')}`),
+    language: detectLanguage(textStart(title, paragraphs)),
     origin,
   };
 }

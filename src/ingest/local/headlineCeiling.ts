@@ -22,11 +22,11 @@ export const longPenalty = 0.12;
 export const distancePenalty = 0.02;
 
 /**
- * The most a line can score with this echo, length, type and distance from the text: every bonus
- * it could still get (a header below it or, when it has none, above it; a breadcrumb's last
- * crumb; a heading's type) and only the penalties already known.
+ * The most a line can score with this echo, length, type, distance from the text, breadcrumb
+ * bonus and `known` penalties (what its own text and its neighbours' text cost it): the most a
+ * header could add (below it or, when it has none, above it) and no penalty of those still to weigh.
  */
-export function headlineCeiling(echo: number, echoed: number, words: number, heading: boolean, between: number): number {
+export function headlineCeiling(echo: number, echoed: number, words: number, heading: boolean, between: number, crumb: number, known: number): number {
   const header = Math.max(headerBonus[1]! * (echoed === 0 ? unechoedHeader : 1), dateAboveBonus);
-  return 3 * echo + header + crumbBonus + (heading ? headingBonus : 0) - (words < 3 ? shortPenalty : 0) - (words > 14 ? longPenalty * (words - 14) : 0) - distancePenalty * between;
+  return 3 * echo + header + crumb + (heading ? headingBonus : 0) - (words < 3 ? shortPenalty : 0) - (words > 14 ? longPenalty * (words - 14) : 0) - known - distancePenalty * between;
 }

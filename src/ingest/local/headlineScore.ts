@@ -4,7 +4,7 @@ import type { ClassifiedLine } from './classifyLine.js';
 import { headerLineKind } from './headerLine.js';
 import { isPersonName } from './parseByline.js';
 import { isAbbreviation, wordCount } from './textShape.js';
-import { isBreadcrumb } from './isBreadcrumb.js';
+import { isBreadcrumb, isLastCrumb } from './isBreadcrumb.js';
 import { captionOverCredit } from './captionOverCredit.js';
 import { isLinkCard } from './isLinkCard.js';
 import { isTableRow } from './tableRow.js';
@@ -54,7 +54,18 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   const echo = echoed / (own.size + 1.5);
   let between = 0;
   for (let j = i + 1; j < firstParagraph; j++) if (lines[j]!.text) between++;
-  if (atLeast > -Infinity && headlineCeiling(echo, echoed, words, c.kind === 'heading', between) < atLeast - 1e-9) return null;
+  // What the line itself and its neighbours' text tell (cheap), before its header is looked for.
+  const crumb = isLastCrumb(lines, i) ? crumbBonus : 0;
+  const caption = captionWords.test(text) || isCaptionLine(text) ? 'caption' : captionOverCredit(lines, i) ? 'a caption over its credit' : null;
+  const video = underVideoPlayer(lines, i) ? 2 : 0;
+  const card = isLinkCard(lines, i) ? 2.5 : 0;
+  const row: [string, number] | null = isInterfaceRow(text) ? ['a row of interface labels', 2.5] : isBreadcrumb(text) ? ['a breadcrumb trail', 2.5] : linkRow.test(text) ? ['a row of links', 2] : null;
+  const counted = counter.test(text) ? 2 : 0;
+  const colon = /[:]$/.test(text) ? 1 : 0;
+  // A sentence with its full stop is a caption or a standfirst more often than a headline.
+  const sentence = /[^.]\.$/.test(text) && !isAbbreviation(text.split(' ').pop() ?? '') ? 0.6 : 0;
+  const known = (caption ? 2.5 : 0) + video + card + (row ? row[1] : 0) + counted + colon + sentence;
+  if (atLeast > -Infinity && headlineCeiling(echo, echoed, words, c.kind === 'heading', between, crumb, known) < atLeast - 1e-9) return null;
   // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
   const kind = headerLineKind(line, common);
   if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
@@ -83,7 +94,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     const k = headerLineKind(lines[over]!, common);
     // Unless it closes a header block of its own (a name, then the date): that heads the line above it.
     let block = false;
-    for (let j = over - 1, seen = 0; j >= 0 && seen < 3; j--) {
+    for (let j = over - 1, seen = 0; (k === 'date' || k === 'byline') && j >= 0 && seen < 3; j--) {
       if (!lines[j]!.text) continue;
       seen++;
       const kj = headerLineKind(lines[j]!, common);
@@ -96,16 +107,9 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
       why.push('date or byline above');
     }
   }
-  // A breadcrumb trail just above ending in this very line: the page's own title.
-  for (let j = i - 1, seen = 0; j >= 0 && seen < 4; j--) {
-    const t = lines[j]!.text;
-    if (!t) continue;
-    seen++;
-    if (isBreadcrumb(t) && t.endsWith(text) && t.length > text.length) {
-      score += crumbBonus;
-      why.push("the breadcrumb's last crumb");
-      break;
-    }
+  if (crumb) {
+    score += crumb;
+    why.push("the breadcrumb's last crumb");
   }
   if (c.kind === 'heading') score += headingBonus;
   if (words < 3) score -= shortPenalty;
@@ -115,48 +119,40 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= 2;
     why.push('a name');
   }
+  // With its header weighed, what is left can only cost it.
+  if (score - known - distancePenalty * between < atLeast - 1e-9) return null;
   // The site's name over its article (a logo's text, the publisher's line): no headline.
   if (words <= 5 && isSiteNameLine(lines, i)) {
     score -= 3;
     why.push("the site's name");
   }
-  if (captionWords.test(text) || isCaptionLine(text)) {
+  if (caption) {
     score -= 2.5;
-    why.push('caption');
-  } else if (captionOverCredit(lines, i)) {
-    score -= 2.5;
-    why.push('a caption over its credit');
+    why.push(caption);
   }
-  if (underVideoPlayer(lines, i)) {
-    score -= 2;
+  if (video) {
+    score -= video;
     why.push("a video's title");
   }
   if (isTableRow(lines, i, common)) {
     score -= 1.5;
     why.push('a row of a table or list');
   }
-  if (isLinkCard(lines, i)) {
-    score -= 2.5;
+  if (card) {
+    score -= card;
     why.push("a link card's headline");
   }
-  if (isInterfaceRow(text)) {
-    score -= 2.5;
-    why.push('a row of interface labels');
-  } else if (isBreadcrumb(text)) {
-    score -= 2.5;
-    why.push('a breadcrumb trail');
-  } else if (linkRow.test(text)) {
-    score -= 2;
-    why.push('a row of links');
+  if (row) {
+    score -= row[1];
+    why.push(row[0]);
   }
-  if (counter.test(text)) {
-    score -= 2;
+  if (counted) {
+    score -= counted;
     why.push('a counter');
   }
-  if (/[:]$/.test(text)) score -= 1;
-  // A sentence with its full stop is a caption or a standfirst more often than a headline.
-  if (/[^.]\.$/.test(text) && !isAbbreviation(text.split(' ').pop() ?? '')) {
-    score -= 0.6;
+  if (colon) score -= colon;
+  if (sentence) {
+    score -= sentence;
     why.push('a sentence');
   }
   // The standfirst under its headline: a long line right below a shorter headline-shaped one, or

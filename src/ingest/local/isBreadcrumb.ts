@@ -12,3 +12,15 @@ export function isBreadcrumb(text: string): boolean {
   }
   return (marks >= 2 && breadcrumb.test(text)) || (marks === 1 && fromHome.test(text));
 }
+
+/** A breadcrumb trail just above line `i` ending in its very text: the page's own title. */
+export function isLastCrumb(lines: ReadonlyArray<{ text: string }>, i: number): boolean {
+  const text = lines[i]!.text;
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 4; j--) {
+    const t = lines[j]!.text;
+    if (!t) continue;
+    seen++;
+    if (isBreadcrumb(t) && t.endsWith(text) && t.length > text.length) return true;
+  }
+  return false;
+}

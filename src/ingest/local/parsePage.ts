@@ -43,6 +43,12 @@ export interface ParsedPage {
  */
 const textLength = (d: { paragraphs: string[] }) => d.paragraphs.reduce((n, p) => n + p.length, 0);
 const short = (t: string) => (t.length > 70 ? `${t.slice(0, 67)}…` : t);
+/** The first `count` paragraphs of running prose (the rest are not judged). */
+function firstProse(paragraphs: string[], count: number): string[] {
+  const found: string[] = [];
+  for (let k = 0; k < paragraphs.length && found.length < count; k++) if (isGoodProse(paragraphs[k]!)) found.push(paragraphs[k]!);
+  return found;
+}
 
 export function parsePage(text: string, origin: Origin): ParsedPage {
   try {
@@ -119,7 +125,7 @@ export function articlesOf(lines: ClassifiedLine[], common: ReadonlySet<string>,
     }
     const bareNames = new Map<PlacedDraft, string[]>();
     if (main) {
-      const monthFirst = detectLanguage(main.paragraphs.filter(isGoodProse).slice(0, 3).join('\n')) === 'en';
+      const monthFirst = detectLanguage(firstProse(main.paragraphs, 3).join('\n')) === 'en';
       let header = readHeader(lines, main.titleLine, firstProseLine(main), main.lastLine, common, monthFirst);
       // The headline printed twice (a hero block, then the article): the first copy may carry the header.
       for (let i = main.titleLine - 1; i >= Math.max(0, main.titleLine - 150) && (!header.authors.length || !header.published); i--) {

@@ -33,11 +33,14 @@ interface Word {
   end: number;
 }
 
+const nonSpace = /\S+/g;
+
 function wordsFrom(text: string, start: number): Word[] {
   const words: Word[] = [];
   const window = text.slice(start, start + 200);
-  for (const m of window.matchAll(/\S+/g)) {
-    const at = start + (m.index ?? 0);
+  nonSpace.lastIndex = 0;
+  for (let m = nonSpace.exec(window); m !== null; m = nonSpace.exec(window)) {
+    const at = start + m.index;
     words.push({ text: m[0], start: at, end: at + m[0].length });
     if (words.length > maxHeadingWords + 2) break;
   }
@@ -47,6 +50,9 @@ function wordsFrom(text: string, start: number): Word[] {
 /** The heading starting at `start`, as [end of heading, start of the text after it], or null. */
 /** Cheap first test at a sentence start: a capitalised word, then a capital or a small word. */
 const mayStartHeading = /\p{Lu}[\p{L}\p{N}-]*\s+(?:\p{Lu}|(?:of|on|and|the|to|in|for|a|an|with|at|by|from)\s)/uy;
+
+/** A sentence's start (the text's, or after a sentence's end) where a heading may start (see mayStartHeading). */
+const headingStart = new RegExp(`(?:^|[.!?…]["'”’)]*\\s+)(?=${mayStartHeading.source})`, 'gu');
 
 function headingAt(text: string, start: number): [number, number] | null {
   mayStartHeading.lastIndex = start;
@@ -76,8 +82,12 @@ function headingAt(text: string, start: number): [number, number] | null {
 export function splitRunInHeadings(paragraph: string): string[] {
   const pieces: string[] = [];
   let from = 0;
-  for (const m of paragraph.matchAll(/(?:^|[.!?…]["'”’)]*\s+)(?=\p{Lu})/gu)) {
-    const sentenceStart = (m.index ?? 0) + m[0].length;
+  // An exec loop, not matchAll (which copies the pattern for every paragraph).
+  headingStart.lastIndex = 0;
+  for (let m = headingStart.exec(paragraph); m !== null; m = headingStart.exec(paragraph)) {
+    const sentenceStart = m.index + m[0].length;
+    // The text's own start matches empty: go on past it.
+    if (m[0].length === 0) headingStart.lastIndex++;
     if (sentenceStart < from) continue;
     const heading = headingAt(paragraph, sentenceStart);
     if (!heading) continue;

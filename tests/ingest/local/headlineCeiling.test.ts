@@ -39,10 +39,10 @@ describe('headlineCeiling', () => {
     expect(spared).toBeGreaterThan(candidates / 2);
   });
 
-  it('adds every bonus a line could still get', () => {
-    // No echo: the header above (0.8) beats a third of the header below; a breadcrumb; a heading.
-    expect(headlineCeiling(0, 0, 5, true, 0)).toBeCloseTo(0.8 + 1 + 0.5);
-    expect(headlineCeiling(1, 2, 5, false, 10)).toBeCloseTo(3 + 1.5 + 1 - 0.2);
-    expect(headlineCeiling(1, 2, 2, false, 0)).toBeCloseTo(3 + 1.5 + 1 - 1);
+  it('adds every bonus a line could still get, and the penalties known', () => {
+    // No echo: the header above (0.8) beats a third of the header below; a heading.
+    expect(headlineCeiling(0, 0, 5, true, 0, 0, 0)).toBeCloseTo(0.8 + 0.5);
+    expect(headlineCeiling(1, 2, 5, false, 10, 1, 0)).toBeCloseTo(3 + 1.5 + 1 - 0.2);
+    expect(headlineCeiling(1, 2, 2, false, 0, 0, 2.5)).toBeCloseTo(3 + 1.5 - 1 - 2.5);
   });
 });
