@@ -92,25 +92,14 @@ const inlineRules: Rule[] = [
 ];
 
 /**
- * One test for a whole list of rules before asking them one by one (most lines match none): the
- * case-insensitive rules anchored at the line's start as one alternation, the others apart.
+ * The rules `startGate` holds: case-insensitive (or case-free) and anchored at the line's start.
+ * The others (`loose`) are asked of every line. One gate for all (most lines start no rule):
+ * each big alternation costs its thread milliseconds to compile, so there is no second one per list.
  */
-interface Gate {
-  any: RegExp;
-  others: RegExp[];
-}
-function gateOf(rules: Rule[]): Gate {
-  // Anchored at the start as a whole, so a line that starts no rule fails at once.
-  const folded = rules.filter(([re]) => (re.flags === 'i' || re.flags === '') && re.source.startsWith('^'));
-  return {
-    any: new RegExp(`^(?:${folded.map(([re]) => `(?:${re.source})`).join('|')})`, 'i'),
-    others: rules.filter(([re]) => !folded.some(([f]) => f === re)).map(([re]) => re),
-  };
-}
-/** `start`: the line passed `startGate` (every folded rule is in it), so `any` is worth asking. */
-const mayMatch = (gate: Gate, line: string, start: boolean) => (start && gate.any.test(line)) || gate.others.some((re) => re.test(line));
-const boundaryGate = gateOf(boundaryRules);
-const inlineGate = gateOf(inlineRules);
+const gated = ([re]: Rule) => (re.flags === 'i' || re.flags === '') && re.source.startsWith('^');
+const looseOf = (rules: Rule[]) => rules.filter((rule) => !gated(rule)).map(([re]) => re);
+const boundaryLoose = looseOf(boundaryRules);
+const inlineLoose = looseOf(inlineRules);
 
 /** "(Michael Kappeler/Picture Alliance via Getty Images)", "(Gage Skidmore/Flickr)" at the end of a line. */
 // No `i` flag: \p{Lu} must mean a capital, so "(Gage Skidmore/Flickr)" is a credit and
@@ -177,7 +166,7 @@ export const isReplyLink = (line: string): boolean => replyLink.test(line);
 /** One test for every rule read from the line's start (most lines start none): the folded rules, the reply link,
  * a gallery's counter, result counters, hashtags (by their "#"). What it lets through is asked rule by rule, in order. */
 const startGate = new RegExp(`^(?:${[
-  ...[...boundaryRules, ...inlineRules].filter(([re]) => !boundaryGate.others.includes(re) && !inlineGate.others.includes(re)).map(([re]) => re.source),
+  ...[...boundaryRules, ...inlineRules].filter(gated).map(([re]) => re.source),
   replyLink.source, slideCounter.source, ...counterPatterns.map((re) => re.source), '#',
 ].map((src) => `(?:${src})`).join('|')})`, 'i');
 
@@ -185,8 +174,8 @@ export function matchChrome(line: string): ChromeMatch | null {
   const start = startGate.test(line);
   if (start && replyLink.test(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;
-  if (line.length <= 60 && mayMatch(boundaryGate, line, start)) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
-  if (mayMatch(inlineGate, line, start)) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
+  if (line.length <= 60 && (start || boundaryLoose.some((re) => re.test(line)))) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
+  if (start || inlineLoose.some((re) => re.test(line))) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
   if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
   if (start && isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };

@@ -5,7 +5,7 @@
 
 /** Per UTF-16 code unit: 1 a letter, 2 not, 0 not asked yet (a Unicode regex per character is slow; asked once). */
 const letterUnit = new Uint8Array(0x10000);
-function isLetterUnit(c: number): boolean {
+export function isLetterUnit(c: number): boolean {
   let v = letterUnit[c]!;
   if (v === 0) letterUnit[c] = v = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;

@@ -12,11 +12,12 @@ export function lowerCaseWords(lines: ReadonlyArray<{ text: string }>, limit = 3
   for (const { text } of lines) {
     if (!text) continue;
     // Only the tokens (runs of non-space) that start with a lower-case letter once their opening
-    // quotes and brackets are off: found by one pattern, so the others cost no string at all.
-    candidate.lastIndex = 0;
-    for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    // quotes and brackets are off: all of a line's found by one call, so the others cost no string at all.
+    const found = text.match(candidate);
+    if (!found) continue;
+    for (const token of found) {
       // Words of running text only: an address or a handle ("j.okafor@...", "@jdoe") is not one.
-      const w = trimTrailing(m[1]!);
+      const w = trimTrailing(token);
       if (!out.has(w)) {
         if (rejected.has(w)) continue;
         if (!lowerWord.test(w)) {
@@ -43,8 +44,8 @@ export function mostlyLowerCase(text: string, common?: ReadonlySet<string>): boo
   return 2 * lower > words.length;
 }
 
-/** A token's start (after white space or at the line's start), its opening quotes and brackets, then from a lower-case letter on. */
-const candidate = /(?<!\S)[("“‘'«¿¡]*(\p{Ll}\S*)/gu;
+/** From a lower-case letter on to the token's end, where only opening quotes and brackets stand between the token's start (after white space or at the line's start) and the letter. */
+const candidate = /(?<=(?<!\S)[("“‘'«¿¡]*)\p{Ll}\S*/gu;
 const lowerWord = /^\p{Ll}[\p{L}'’-]*$/u;
 /** Closing quotes and brackets and punctuation after a word (all one UTF-16 unit). */
 const trailing = new Set([...')"”’\'»,;:!?.…'].map((c) => c.charCodeAt(0)));

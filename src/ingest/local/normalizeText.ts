@@ -43,6 +43,11 @@ export function normalizeLine(line: string): string {
 /** The page as normalized lines; blank lines are kept (as "") because they separate blocks. */
 export function splitIntoLines(text: string): string[] {
   // U+0085 / U+2028 / U+2029 are line breaks in some encodings; treat them as such, not as junk.
-  // The character clean-ups go over the whole page at once (a line break is none of their characters).
-  return cleanCharacters(text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')).split('\n').map(foldSpaces);
+  // The character clean-ups go over the whole page at once (a line break is none of their characters),
+  // and only when one scan finds a character that any of them (or a break) would change.
+  const clean = anyToClean.test(text) ? cleanCharacters(text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')) : text;
+  return clean.split('\n').map(foldSpaces);
 }
+
+// eslint-disable-next-line no-control-regex
+const anyToClean = /[\r\u0085\u2028\u2029\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u200B-\u200D\u2060\uFEFF\u00AD\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { contentWords, stopwordDensity, stopwords } from '../../../src/ingest/local/contentWords.js';
+import { lowerCaseWords } from '../../../src/ingest/local/lowerCaseWords.js';
 
-// The word scans are hand-written for speed; each must say exactly what its plain regular-expression
-// form says. The reference forms below are those forms (the code as it was before the scans).
+// The word scans are written for speed; each must say exactly what its plain regular-expression form
+// says. The reference forms below are those forms (the code as it was before).
 
 const refWord = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 /** A word unit is a letter or digit that is one UTF-16 unit: a surrogate, paired or not, is none. */
@@ -31,6 +32,27 @@ function refStopwordDensity(text: string): number {
   return words.length ? words.filter((w) => stopwords.has(w.toLowerCase())).length / words.length : 0;
 }
 
+function refLowerCaseWords(lines: ReadonlyArray<{ text: string }>, limit = 30_000): Set<string> {
+  const out = new Set<string>();
+  const rejected = new Set<string>();
+  let n = 0;
+  for (const { text } of lines) {
+    for (const m of text.matchAll(/(?<!\S)[("“‘'«¿¡]*(\p{Ll}\S*)/gu)) {
+      const w = m[1]!.replace(/[)"”’'»,;:!?.…]+$/u, '');
+      if (!out.has(w)) {
+        if (rejected.has(w)) continue;
+        if (!/^\p{Ll}[\p{L}'’-]*$/u.test(w)) {
+          rejected.add(w);
+          continue;
+        }
+        out.add(w);
+      }
+      if (++n >= limit) return out;
+    }
+  }
+  return out;
+}
+
 // Pieces that exercise every branch: cases, apostrophes, quotes and brackets, digits, the wide
 // scripts, odd spaces, letters outside the BMP, lone surrogates, a capital that lower-cases into a wide range.
 const pieces = [
@@ -54,7 +76,16 @@ describe('the word scans say what their patterns say', () => {
     }), { numRuns: 2000 });
   });
 
+  it('lowerCaseWords', () => {
+    fc.assert(fc.property(fc.array(text, { maxLength: 6 }), fc.integer({ min: 1, max: 30 }), (texts, limit) => {
+      const lines = texts.map((t) => ({ text: t }));
+      expect([...lowerCaseWords(lines)]).toEqual([...refLowerCaseWords(lines)]);
+      expect([...lowerCaseWords(lines, limit)]).toEqual([...refLowerCaseWords(lines, limit)]);
+    }), { numRuns: 2000 });
+  });
+
   it('a few words by hand', () => {
+    expect([...lowerCaseWords([{ text: '“quiet” Harbour (new) @jdoe j.doe@mail ok. ((Mixed' }])]).toEqual(['quiet', 'new', 'ok']);
     expect([...contentWords('The ferry’s new timetable starts on 12 May; 年轻人 run.')]).toEqual(['ferry’s', 'new', 'timetable', 'starts', 'may', '年轻', '轻人', 'run']);
   });
 });
