@@ -1,5 +1,6 @@
 import type { Origin } from '../item.js';
 import { sha256Hex } from './hash.js';
+import type { HashHex } from './normalize.js';
 import { isHtmlRef } from './html/isHtmlRef.js';
 import { type ParsedPage, parsePage } from './local/parsePage.js';
 import { binaryKind, PageRefused, pageText, tooLarge, type PageLimits } from './pageText.js';
@@ -30,8 +31,10 @@ export type PageParser = (page: PageBytes) => Promise<PageParse>;
  * (src/ingest/html/), every other page as plain text (src/ingest/local/). A page over the size cap
  * or that is not text throws a `PageRefused` ("page too large (21 MB > 5 MB)", "not a text page
  * (PNG image)") before anything is parsed. Pure (Web standards only): it runs in any thread.
+ * `hashHex`: the content hash's SHA-256 (the Node door's parser thread gives node:crypto's, no
+ * wait on a thread pool job between pages); `sha256Hex` when absent. Both give the same digest.
  */
-export async function parsePageBytes({ ref, bytes, now, limits }: PageBytes): Promise<PageParse> {
+export async function parsePageBytes({ ref, bytes, now, limits }: PageBytes, hashHex: HashHex = sha256Hex): Promise<PageParse> {
   const origin: Origin = { kind: 'page', ref };
   if (isHtmlRef(ref)) {
     if (bytes.byteLength > limits.maxBytes) throw tooLarge(bytes.byteLength, limits.maxBytes);
@@ -41,8 +44,8 @@ export async function parsePageBytes({ ref, bytes, now, limits }: PageBytes): Pr
     for (let i = 0; i < bytes.length; i += 8192) hashInput += String.fromCharCode(...bytes.subarray(i, i + 8192));
     // Loaded with the first HTML page: its DOM and Readability packages cost a text-only run ~0.25 s.
     const { parseHtmlPage } = await import('./html/parseHtmlPage.js');
-    return { parsed: parseHtmlPage(bytes, origin, now), contentHash: await sha256Hex(hashInput) };
+    return { parsed: parseHtmlPage(bytes, origin, now), contentHash: await hashHex(hashInput) };
   }
   const text = pageText(bytes, limits);
-  return { parsed: parsePage(text, origin), contentHash: await sha256Hex(text) };
+  return { parsed: parsePage(text, origin), contentHash: await hashHex(text) };
 }

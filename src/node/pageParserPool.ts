@@ -23,8 +23,9 @@ const prefetchBytes = 16 * 1024 * 1024;
  * Whose thread prepares a page's articles (normalize, the tags of their own text: the storing work
  * that needs nothing but the article): `never` the parser's (the ingesting thread does it, as for
  * pages parsed in it), `always` the parser's, or `when ahead`: the parser's while it is ahead of
- * the ingesting thread (fewer than `preparedBelow` of its pages unanswered when the next is handed
- * over, so the ingesting thread is what the run waits on), else the ingesting thread's. The items
+ * the ingesting thread (a page answered already, and fewer than `preparedBelow` of its pages
+ * unanswered when the next is handed over, so the ingesting thread is what the run waits on), else
+ * the ingesting thread's. The items
  * stored are the same whoever does it (tests/node/pageParserPool.test.ts).
  */
 export type PagePreparing = 'never' | 'always' | 'when ahead';
@@ -60,16 +61,21 @@ export function pageParserPool(
     failure: (failed) => (failed.refused ? new PageRefused(failed.message) : new Error(failed.message)),
     stopped: (reason) => new Error(`page parser stopped (${reason})`),
   });
-  /** Pages handed to the workers and not yet answered. */
+  /** Pages handed to the workers and not yet answered, and answered so far. */
   let unanswered = 0;
+  let answered = 0;
   const run = (page: PageBytes): Promise<PageParse> => {
-    const task: PageTask = { page, prepare: prepare === 'always' || (prepare === 'when ahead' && unanswered < preparedBelow * size) };
+    // Until a first page is answered, few unanswered says nothing (the run is only starting, and
+    // the parser, still loading, is what it waits on).
+    const ahead = answered > 0 && unanswered < preparedBelow * size;
+    const task: PageTask = { page, prepare: prepare === 'always' || (prepare === 'when ahead' && ahead) };
     unanswered++;
     const result = pool.run(task);
-    const answered = () => {
+    const done = () => {
       unanswered--;
+      answered++;
     };
-    result.then(answered, answered);
+    result.then(done, done);
     return result;
   };
   const early = new Map<string, { bytes: Uint8Array; maxBytes: number; result: Promise<PageParse> }>();

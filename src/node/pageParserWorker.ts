@@ -41,7 +41,7 @@ const preparingOnce = (): Preparing => {
 };
 
 async function parseTask({ page, prepare }: PageTask): Promise<PageParse> {
-  const result = await parsePageBytes(page);
+  const result = await parsePageBytes(page, nodeSha256Hex);
   if (prepare && result.parsed.articles.length > 0) {
     const now = page.now.toISOString();
     const how = preparingOnce();

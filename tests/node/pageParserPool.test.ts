@@ -149,8 +149,9 @@ describe('pages parsed in worker threads', () => {
       expect(refs.length).toBeGreaterThan(preparedBelow + 1);
       const page = async (ref: string) => ({ ref, bytes: await reader.readBytes(ref), now, limits });
       const prepared = (read: Awaited<ReturnType<typeof ahead.parse>>) => read.parsed.articles.every((a) => a.prepared !== undefined);
-      // One at a time, each answered before the next is handed over: the parser is ahead, it prepares.
-      for (const ref of refs) expect(prepared(await ahead.parse(await page(ref))), ref).toBe(true);
+      // One at a time, each answered before the next is handed over: the parser is ahead, it
+      // prepares (but the first page: until one is answered, nothing says it is ahead).
+      for (const [i, ref] of refs.entries()) expect(prepared(await ahead.parse(await page(ref))), ref).toBe(i > 0);
       // All at once: the first ones while few are unanswered, the rest left to this thread.
       const pages = await Promise.all(refs.map(page));
       const all = await Promise.all(pages.map((p) => ahead.parse(p)));
