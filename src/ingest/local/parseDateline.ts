@@ -93,6 +93,8 @@ export function findDate(text: string): FoundDate | null {
 }
 
 function firstDate(text: string, patterns: typeof datePatterns): FoundDate | null {
+  // Every pattern holds a four-digit year: a text without four digits in a row holds no date.
+  if (!/\d{4}/.test(text)) return null;
   let best: FoundDate | null = null;
   for (const { re, order, guard } of patterns) {
     // The pattern of many month names is costly: asked only when a day and a word could start it.

@@ -44,6 +44,14 @@ describe('parseDateLine', () => {
 });
 
 describe('findDate', () => {
+  it('finds each form of date with its year, and none in a text without four digits in a row', () => {
+    for (const [text, iso] of [
+      ['Posted March 3, 2024 at 10:15', '2024-03-03T10:15:00Z'], ['3 March 2024', '2024-03-03'], ['2024-03-03', '2024-03-03'],
+      ['3 mars 2024', '2024-03-03'], ['03.03.2024', '2024-03-03'], ['2024年3月3日', '2024-03-03'], ['2024/03/03', '2024-03-03'],
+    ] as const) expect(findDate(text)?.iso, text).toBe(iso);
+    for (const text of ['10:15', '5 comments', 'Page 2 of 12', 'March 3, 24', '3.3.24 at 10:15', '202 4-03-03']) expect(findDate(text), text).toBeNull();
+  });
+
   it('finds the dateline inside a byline and says where it is', () => {
     const text = 'by Nate Ostiller and The Kyiv Independent news desk September 17, 2024 1:24 AM 2 min read';
     const found = findDate(text);
