@@ -131,7 +131,12 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
       if (name) return [name];
     }
   }
-  if (!bare) return [];
+  return bare ? bareNamesIn(line, common, dated) : [];
+}
+
+/** bylineIn's bare names alone, for a line whose "by" word, label or avatar named nobody (bylineIn(line, false) is empty). */
+export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = false): string[] {
+  if (line.length > 220) return [];
   // "• A", "1. A", "A - May 21, 2024", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
   // ...after a bullet, a list number, an avatar's file name or a text browser's image mark ("[alt]").
   // ...or after a publication's label and its avatar's image mark ("Lake Notes [0] A on Mar 27").

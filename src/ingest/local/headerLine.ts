@@ -1,6 +1,6 @@
 import type { ClassifiedLine } from './classifyLine.js';
 import { findDate } from './parseDateline.js';
-import { bylineIn, headerDate } from './bylineIn.js';
+import { bareNamesIn, bylineIn, headerDate } from './bylineIn.js';
 import { isPersonName } from './parseByline.js';
 
 /**
@@ -60,7 +60,8 @@ function judgeHeaderLine(line: ClassifiedLine, common?: ReadonlySet<string>): He
   if (text.length <= 100) {
     // A name with a date beside it ("A July 19, 2021", "A - May 21, 2024") is a byline.
     const dated = headerDate(text) !== null;
-    name = bylineIn(text, true, common, dated).length > 0;
+    // Its "by" word, label or avatar named nobody (above): its bare names.
+    name = bareNamesIn(text, common, dated).length > 0;
     if (name && dated) return 'byline';
   }
   // "A / Lake Wire / Updated: May 2, 2024, 11:05": a name, the outlet and the stamp between slashes or bars.

@@ -1,4 +1,4 @@
-import { bylineIn, headerDate, personName } from './bylineIn.js';
+import { bareNamesIn, bylineIn, headerDate, personName } from './bylineIn.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
 
@@ -90,7 +90,7 @@ export function readHeader(lines: ClassifiedLine[], titleLine: number, firstPros
         byline = better(byline, { value: marked, line: i, score: (where === 'foot' ? 2 : 3.5) + near + (dated ? 0.3 : 0), form: 'a "by" byline' });
       } else if (text.length <= 120 && (c.kind !== 'chrome' || dated || (where === 'below' && distance <= 2))) {
         // A nav link is chrome; a name with its date, or right under the headline, may be classified so too.
-        const bare = bylineIn(text, true, common, dated !== null);
+        const bare = bareNamesIn(text, common, dated !== null);
         // A bare name counts near the headline, or with a date beside it ("A — 2022-04-11 — in
         // Code"), which it needs at the foot.
         if (bare.length && (dated || (where !== 'foot' && distance <= bareNameReach))) {
