@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isImageFileName, isTickerLine, matchChrome } from '../../../src/ingest/local/chromeLine.js';
+import { type LineClass, classifyLine, isCutMarker } from '../../../src/ingest/local/classifyLine.js';
+import { stopwordDensity } from '../../../src/ingest/local/contentWords.js';
+import { endsWithCopyright, parseCopyrightLine } from '../../../src/ingest/local/copyrightTrailer.js';
+import { letterShare, lineFacts } from '../../../src/ingest/local/lineFacts.js';
+import { parseByline } from '../../../src/ingest/local/parseByline.js';
+import { isRelativeTime, parseDateLine, parseTimeLine } from '../../../src/ingest/local/parseDateline.js';
+import { parseSourceNote } from '../../../src/ingest/local/sourceNote.js';
+import { wireAgencyName } from '../../../src/ingest/local/wireAgency.js';
+import {
+  headlineShape, isLabelShaped, isProseShaped, isShoutedLabel, isWideScript, letterRatio, proseLength, wideCount, wordCount, wordsOf,
+} from '../../../src/ingest/local/textShape.js';
+
+// classifyLine asks each rule only of a line that could match it (gates on the line's first
+// character, length and facts) and reads the line's shape from one scan. Each must say exactly what
+// the rules say asked of every line: the reference below is classifyLine as it was before the gates.
+
+function refPipeLabel(line: string): boolean {
+  if (line.length > 80 || !/\s[|•·]\s/.test(line)) return false;
+  return line.split(/\s+[|•·]\s+/).every((part) => wordCount(part) <= 4 && /^\p{Lu}/u.test(part) && !/[.!?]$/.test(part));
+}
+
+function refClassifyLine(line: string): LineClass {
+  if (!line) return { kind: 'blank' };
+  if (isCutMarker(line)) return { kind: 'cut' };
+  const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
+  if (time) return { kind: 'time', time };
+  if (isRelativeTime(line)) return { kind: 'relative' };
+  const date = parseDateLine(line);
+  if (date) return { kind: 'date', ...date };
+  const byline = parseByline(line);
+  if (byline) return { kind: 'byline', byline };
+  const outlet = /^[-–—]\s*(\S.*)$/.exec(line);
+  if (outlet && isLabelShaped(outlet[1] ?? '')) return { kind: 'outlet', name: (outlet[1] ?? '').trim() };
+  const chrome = matchChrome(line);
+  if (chrome) return { kind: 'chrome', ...chrome };
+  const holder = parseCopyrightLine(line);
+  if (holder) return { kind: 'copyright', holder, wire: wireAgencyName(holder) !== null };
+  const note = parseSourceNote(line);
+  if (note) return { kind: 'sourceNote', name: note };
+  if (refPipeLabel(line) || isShoutedLabel(line)) return { kind: 'label' };
+  const signOff = endsWithCopyright(line);
+  const shape = signOff ? null : headlineShape(line);
+  if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line) };
+  if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
+  if (/[:：]$/u.test(line) && wordCount(line) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
+  if (/^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
+  return { kind: 'chrome', what: 'fragment', boundary: false };
+}
+
+// Pieces that open, close and fill lines the way each rule's gate looks at them: the words the rules
+// start with in both cases, figures and years, clock times, "ago", marks, bullets and dashes,
+// the wide scripts, white space of every kind, letters that case-fold into ASCII (K, ſ), surrogates.
+const starts = [
+  'By ', 'by ', 'BY ', 'ByJane ', 'Written by ', 'Reporting by ', 'Text by ', 'Words by ', 'Author: ', 'Authors: ',
+  '© ', '(c) ', '(C) ', 'Copyright ', 'COPYRIGHT ', 'copyright ', 'This article was republished with permission from ', 'The above story first appeared in ',
+  'Originally published by ', 'First appeared in ', 'Republished from ', 're-published from ', 'Reprinted with permission of ',
+  '• ', '* ', '· ', '▪ ', '◦ ', '- ', '– ', '— ', '14:10', '9:25 PM', '21:25', '5 hours ago', 'about 2 days ago', 'yesterday', 'Just now', 'moments ago',
+  'Updated: ', 'Published ', '22 January 2025', 'September 17, 2024 1:24 AM', '2025-03-03', '03.03.2025', '2021年3月2日', '2021/03/02', '30 avril 2015',
+  'Related Articles', 'More from ', 'Read also: ', 'Photo: ', 'Credit: ', 'Subscribe', 'Share', 'Reply', '3 Reply', '12/50 ', 'Page 2 of 9', '#tag', '(', '<img src="x"> ',
+  'Jane Doe', 'Reuters', 'AFP', 'The', 'the', 'Ferry', 'MORE NEWS', 'QIOSK', 'Latin America', 'K', 'ſ', 'İ', 'Þ', '\u212a', '\u017f',
+];
+const pieces = [
+  ...starts, ' ', ' ', ' ', ' and ', ', ', '. ', '.', '!', '?', ':', '：', ';', '…', '...', '"', '”', '’', ')', ']', ' | ', ' • ', ' · ', '-', '—',
+  'ago', 'AGO', 'ago.', ' min read', '0', '1', '12', '2024', '12345', 'x', 'river', 'of the', 'photo.jpg', '_', 'KGS/USD = 0.01 %', 'Getty Images)',
+  '河边夜跑', '年轻人', 'ニュース', '한국어', 'москва', '\u00a0', '\u2003', '\u3000', '\t', '\u2028', '\ufeff', '\u1680', '\u0085', '\uD835', '\uDC00', '𝑥',
+];
+const line = fc.tuple(fc.constantFrom(...starts, ''), fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 0, max: 40 }))
+  .map(([start, rest, repeat]) => {
+    const body = start + rest.join('');
+    // Now and then a long one (past each rule's length cap and past the facts' span of 600).
+    return repeat > 36 ? (body + ' ').repeat(repeat * 3) + body : body;
+  });
+
+describe('the line gates say what the rules say', () => {
+  it('classifyLine equals the rules asked of every line', () => {
+    fc.assert(fc.property(line, (l) => {
+      expect(classifyLine(l)).toEqual(refClassifyLine(l));
+      expect(classifyLine(l.trim())).toEqual(refClassifyLine(l.trim()));
+    }), { numRuns: 6000 });
+  });
+
+  it('the facts of one scan are what each scan says', () => {
+    fc.assert(fc.property(line, (l) => {
+      const f = lineFacts(l);
+      const head = l.slice(0, 600);
+      expect(letterShare(f)).toBe(letterRatio(l));
+      expect(f.wide).toBe(wideCount(l));
+      expect(f.words).toBe(wordCount(head));
+      expect(f.words400).toBe(wordCount(l.slice(0, 400)));
+      expect(f.digit).toBe(/\d/.test(head));
+      expect(f.fourDigits).toBe(/\d{4}/.test(head));
+      expect(f.white).toBe(/\s/.test(head));
+      expect(isWideScript(l, f)).toBe(isWideScript(l));
+      expect(proseLength(l, f)).toBe(proseLength(l));
+      expect(headlineShape(l, f)).toBe(headlineShape(l));
+      expect(isProseShaped(l, f)).toBe(isProseShaped(l));
+      expect(matchChrome(l, f)).toEqual(matchChrome(l));
+      expect(isTickerLine(l, f)).toBe(isTickerLine(l));
+      expect(isImageFileName(l, f)).toBe(isImageFileName(l));
+      if (l.length <= 200) expect(wordsOf(l, f)).toBe(wordsOf(l));
+    }), { numRuns: 4000 });
+  });
+});
