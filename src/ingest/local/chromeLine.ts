@@ -16,7 +16,6 @@ export interface ChromeMatch {
 }
 
 import { counterPatterns, isCounterLine } from './counterLine.js';
-import type { LineFacts } from './lineFacts.js';
 
 type Rule = [RegExp, string];
 
@@ -118,15 +117,14 @@ export function isCaptionLine(line: string): boolean {
 const trailingCredit = /\s(?:Credits?|Photograph|Photo|Picture|Image)\s?:\s*\p{Lu}[^.!?:]{1,60}$|[.!?]["”’]?\s+Credits?\s+\p{Lu}[^.!?:]{1,60}$/u;
 
 /** Currency and market tickers: figures, codes and signs, no running words ("• KGS/USD = 0.01144 0%"). */
-export function isTickerLine(line: string, f?: LineFacts): boolean {
-  // (`f`: the line's facts, all of it for a line of at most 200 characters.)
-  if (line.length > 200 || !(f ? f.digit : /\d/.test(line)) || /\p{Ll}{3,}/u.test(line)) return false;
+export function isTickerLine(line: string): boolean {
+  if (line.length > 200 || !/\d/.test(line) || /\p{Ll}{3,}/u.test(line)) return false;
   return /[=%$€£¥₽₸]|\b\p{Lu}{3}\s*\/\s*\p{Lu}{3}\b/u.test(line);
 }
 
 /** Image file names left where the image was ("1600px-kassym-jomart_tokayev_2019-04-03_03"). */
-export function isImageFileName(line: string, f?: LineFacts): boolean {
-  if (line.length < 6 || line.length > 200 || (f ? f.white : /\s/.test(line))) return false;
+export function isImageFileName(line: string): boolean {
+  if (line.length < 6 || line.length > 200 || /\s/.test(line)) return false;
   return /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)$/i.test(line) || (/_/.test(line) && /^[\w.,()-]+$/.test(line)) || /^\d+px-/i.test(line);
 }
 
@@ -172,8 +170,7 @@ const startGate = new RegExp(`^(?:${[
   replyLink.source, slideCounter.source, ...counterPatterns.map((re) => re.source), '#',
 ].map((src) => `(?:${src})`).join('|')})`, 'i');
 
-/** The chrome a line is, or null (`f`: the line's facts, when the caller has them). */
-export function matchChrome(line: string, f?: LineFacts): ChromeMatch | null {
+export function matchChrome(line: string): ChromeMatch | null {
   const start = startGate.test(line);
   if (start && replyLink.test(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;
@@ -181,9 +178,9 @@ export function matchChrome(line: string, f?: LineFacts): ChromeMatch | null {
   if (start || inlineLoose.some((re) => re.test(line))) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
   if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
   if (start && isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
-  if (isTickerLine(line, f)) return { what: 'ticker', boundary: false };
+  if (isTickerLine(line)) return { what: 'ticker', boundary: false };
   if (start && isCounterLine(line)) return { what: 'result counter', boundary: false };
-  if (isImageFileName(line, f)) return { what: 'image file name', boundary: false };
+  if (isImageFileName(line)) return { what: 'image file name', boundary: false };
   if (start && isHashtagLine(line)) return { what: 'hashtags', boundary: false };
   if (isCaptionLine(line)) return { what: 'photo caption', boundary: false };
   return null;

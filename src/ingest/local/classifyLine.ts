@@ -5,8 +5,7 @@ import { type Byline, parseByline } from './parseByline.js';
 import { type TimeOfDay, isRelativeTime, parseDateLine, parseTimeLine } from './parseDateline.js';
 import { parseSourceNote } from './sourceNote.js';
 import { wireAgencyName } from './wireAgency.js';
-import { factsSpan, isWhiteUnit, letterShare, lineFacts } from './lineFacts.js';
-import { headlineShape, isLabelShaped, isProseShaped, isShoutedLabel, wordCount, wordsOf } from './textShape.js';
+import { headlineShape, isLabelShaped, isProseShaped, isShoutedLabel, letterRatio, wordCount, wordsOf } from './textShape.js';
 
 /**
  * What one line is, judged on the line alone. Whether a headline-shaped line is a title, a label
@@ -68,15 +67,14 @@ function isPipeLabel(line: string): boolean {
 
 /**
  * Each rule below is asked only of a line that could match it, by tests of the line's first
- * character, its length and its facts (lineFacts): most lines are asked a handful of integer
- * questions instead of a pattern per rule. Every gate is implied by its rule's own pattern.
+ * character, its length or its figures: most lines are asked a few integer questions instead of
+ * a pattern per rule. Every gate is implied by its rule's own pattern.
  */
 export function classifyLine(line: string): LineClass {
   if (!line) return { kind: 'blank' };
   if (isCutMarker(line)) return { kind: 'cut' };
   const length = line.length;
   const c0 = line.charCodeAt(0);
-  const f = lineFacts(line);
   // "• 14:10": a news feed's stamps are often list items. A clock time starts with a figure.
   if (isDigitUnit(c0) || isTimeBullet(c0)) {
     const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
@@ -85,7 +83,7 @@ export function classifyLine(line: string): LineClass {
   // "5 hours ago" ends with "ago"; "yesterday", "just now", "moments ago" are short.
   if ((length <= 11 || endsWithAgo(line)) && isRelativeTime(line)) return { kind: 'relative' };
   // Every date pattern holds a four-digit year.
-  if (length <= 120 && f.fourDigits) {
+  if (length <= 120 && fourDigits.test(line)) {
     const date = parseDateLine(line);
     if (date) return { kind: 'date', ...date };
   }
@@ -98,7 +96,7 @@ export function classifyLine(line: string): LineClass {
     const outlet = outletLine.exec(line);
     if (outlet && isLabelShaped(outlet[1] ?? '')) return { kind: 'outlet', name: (outlet[1] ?? '').trim() };
   }
-  const chrome = matchChrome(line, f);
+  const chrome = matchChrome(line);
   if (chrome) return { kind: 'chrome', ...chrome };
   // "© 2025 AFP", "(c) ...", "Copyright ...", after any white space (the notice is read trimmed).
   if (length <= 100 && (c0 === 0xa9 || c0 === 0x28 || c0 === 0x43 || c0 === 0x63 || isWhiteUnit(c0))) {
@@ -113,19 +111,25 @@ export function classifyLine(line: string): LineClass {
   if (isPipeLabel(line) || isShoutedLabel(line)) return { kind: 'label' };
   // A paragraph signed off by an agency ("... the territory. © KYODO") is prose whatever its length.
   const signOff = endsWithCopyright(line);
-  const shape = signOff ? null : headlineShape(line, f);
-  if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line, f) };
-  if (signOff || isProseShaped(line, f)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
+  const shape = signOff ? null : headlineShape(line);
+  if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line) };
+  if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
   // "To see why, take the small example below:": a sentence that introduces what follows.
   const last = line.charCodeAt(length - 1);
-  if ((last === 0x3a || last === 0xff1a) && (length <= factsSpan ? f.words : wordCount(line)) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
+  if ((last === 0x3a || last === 0xff1a) && wordCount(line) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
   // A list item inside an article ("- Increase tariffs on imports") is text, though unfinished.
-  if (isListMark(c0) && /^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterShare(f) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
+  if (isListMark(c0) && /^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
   // Short, unfinished, not a headline: image alt text ("remittance tax central america"),
   // form prompts ("Explore what ... can do for you:"), stray fragments.
   return { kind: 'chrome', what: 'fragment', boundary: false };
 }
 
+const fourDigits = /\d{4}/;
+/** What `\s` matches, by code unit (the copyright notice is read trimmed). */
+function isWhiteUnit(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const isDigitUnit = (c: number) => c >= 48 && c <= 57;
 /** • ▪ ◦ * · */
 const isTimeBullet = (c: number) => c === 0x2022 || c === 0x25aa || c === 0x25e6 || c === 0x2a || c === 0xb7;

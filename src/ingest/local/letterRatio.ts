@@ -12,7 +12,7 @@ export function isLetterUnit(c: number): boolean {
 }
 
 /** Per code unit below U+0250: 0 white space (none counted), 1 a letter, 2 another visible character. */
-export const latinUnit = (() => {
+const latinUnit = (() => {
   const t = new Uint8Array(0x250).fill(2);
   for (let c = 0; c <= 32; c++) t[c] = 0;
   for (let c = 65; c <= 90; c++) t[c] = 1;

@@ -4,7 +4,6 @@
  * they hold for any outlet.
  */
 import { letterRatio } from './letterRatio.js';
-import { type LineFacts, letterShare } from './lineFacts.js';
 
 export { letterRatio };
 
@@ -23,9 +22,9 @@ export function isAbbreviation(token: string): boolean {
   return abbreviations.has(bare.toLowerCase());
 }
 
-/** Words, counting a Chinese or Japanese line's characters two to a word (`f`: facts of all of the line). */
-export function wordsOf(line: string, f?: LineFacts): number {
-  return f ? Math.max(f.words, Math.ceil(f.wide / 2)) : Math.max(wordCount(line), Math.ceil(wideCount(line) / 2));
+/** Words, counting a Chinese or Japanese line's characters two to a word. */
+export function wordsOf(line: string): number {
+  return Math.max(wordCount(line), Math.ceil(wideCount(line) / 2));
 }
 
 export function wordCount(line: string): number {
@@ -86,9 +85,8 @@ export function wideCount(line: string): number {
 
 const wideProbe = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
-/** A line mostly in a script written without spaces (`f`: its facts, when the caller has them). */
-export function isWideScript(line: string, f?: LineFacts): boolean {
-  if (f) return f.wide >= 2 && f.wide * 2 >= Math.min(line.length, 400) - f.words400;
+/** A line mostly in a script written without spaces. */
+export function isWideScript(line: string): boolean {
   if (!wideProbe.test(line)) return false;
   const wide = wideCount(line);
   return wide >= 2 && wide * 2 >= Math.min(line.length, 400) - wordCount(line.slice(0, 400));
@@ -98,8 +96,8 @@ export function isWideScript(line: string, f?: LineFacts): boolean {
  * The line's length in Latin characters' worth: a Chinese or Japanese character weighs as much as
  * three Latin ones (a word and its space), so a paragraph of 50 characters counts as one.
  */
-export function proseLength(line: string, f?: LineFacts): number {
-  return line.length + 2 * (f ? f.wide : wideCount(line));
+export function proseLength(line: string): number {
+  return line.length + 2 * wideCount(line);
 }
 
 /** Longest headline, in characters, in the scripts written without spaces (a Latin letter in it weighs a third). */
@@ -109,9 +107,9 @@ const maxWideHeadline = 48;
  * A headline in Chinese or Japanese: short, no sentence-ending 。 (a ？ or ！ may stand inside, as in
  * a question headline), not cut off.
  */
-function wideHeadlineShape(line: string, f?: LineFacts): 'headline' | null {
+function wideHeadlineShape(line: string): 'headline' | null {
   if ((line.length > maxWideHeadline && wideCount(line) + (line.length - wideCount(line)) / 3 > maxWideHeadline) || /[。，、；：,;:]$/u.test(line) || /。./u.test(line) || withoutClosingMarks(line).endsWith('。')) return null;
-  if (endsWithEllipsis(line) || (f ? letterShare(f) : letterRatio(line)) < 0.6) return null;
+  if (endsWithEllipsis(line) || letterRatio(line) < 0.6) return null;
   return 'headline';
 }
 
@@ -146,12 +144,12 @@ export function hasInnerSentenceBreak(line: string): boolean {
  * position, not shape. 'fullStop': it would be one but ends with a full stop, as news-feed
  * headlines do ("Arms procurement head should keep post, supervisory board says.").
  */
-export function headlineShape(line: string, f?: LineFacts): 'headline' | 'fullStop' | null {
-  if (line.length < 2 || line.length > 200) return null; // (so `f`, the line's facts, are of all of it)
-  if (isWideScript(line, f)) return wideHeadlineShape(line, f);
+export function headlineShape(line: string): 'headline' | 'fullStop' | null {
+  if (line.length < 2 || line.length > 200) return null;
+  if (isWideScript(line)) return wideHeadlineShape(line);
   if (endsUnfinished(line)) return null;
   if (!startsCapitalised.test(line)) return null;
-  if ((f ? f.words : wordCount(line)) > 30) return null;
+  if (wordCount(line) > 30) return null;
   // Judge the end inside closing quotes: `... "political statement."` ends a sentence.
   const end = withoutClosingMarks(line);
   if (endsWithEllipsis(end)) return null;
@@ -160,7 +158,7 @@ export function headlineShape(line: string, f?: LineFacts): 'headline' | 'fullSt
     if (end !== line) return null;
     shape = 'fullStop';
   }
-  if ((f ? letterShare(f) : letterRatio(line)) < 0.6 || hasInnerSentenceBreak(line)) return null;
+  if (letterRatio(line) < 0.6 || hasInnerSentenceBreak(line)) return null;
   return shape;
 }
 
@@ -194,7 +192,6 @@ export function isShoutedLabel(line: string): boolean {
  * Looks like running prose: mostly letters, and either finished like a sentence or long enough
  * that it cannot be a label or an image alt text.
  */
-export function isProseShaped(line: string, f?: LineFacts): boolean {
-  return (endsLikeSentence(line) || line.length >= 120 || (line.length >= 40 && proseLength(line, f) >= 120))
-    && (f ? letterShare(f) : letterRatio(line)) >= 0.5;
+export function isProseShaped(line: string): boolean {
+  return (endsLikeSentence(line) || line.length >= 120 || (line.length >= 40 && proseLength(line) >= 120)) && letterRatio(line) >= 0.5;
 }
