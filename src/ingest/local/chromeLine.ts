@@ -92,14 +92,22 @@ const inlineRules: Rule[] = [
 ];
 
 /**
- * The rules `startGate` holds: case-insensitive (or case-free) and anchored at the line's start.
+ * The rules `startGate` holds: anchored at the line's start, and case-insensitive or free of
+ * cased letters (the gate is, so a rule matches alone just when its part of the gate does).
  * The others (`loose`) are asked of every line. One gate for all (most lines start no rule):
  * each big alternation costs its thread milliseconds to compile, so there is no second one per list.
  */
-const gated = ([re]: Rule) => (re.flags === 'i' || re.flags === '') && re.source.startsWith('^');
+const caseFree = (source: string) => !/[A-Za-z]/.test(source.replace(/\\[sSdDwWbB]/g, ''));
+const gated = ([re]: Rule) => (re.flags === 'i' || (re.flags === '' && caseFree(re.source))) && re.source.startsWith('^');
 const looseOf = (rules: Rule[]) => rules.filter((rule) => !gated(rule)).map(([re]) => re);
 const boundaryLoose = looseOf(boundaryRules);
 const inlineLoose = looseOf(inlineRules);
+/** The gated rules in the gate's order (the boundary list's, then the inline list's), and each rule's place there (-1: loose). */
+const gatedRules = [...boundaryRules, ...inlineRules].filter(gated);
+const boundaryGated = boundaryRules.filter(gated).length;
+const boundaryAt = boundaryRules.map((rule) => gatedRules.indexOf(rule));
+const inlineAt = inlineRules.map((rule) => gatedRules.indexOf(rule));
+const ruleMarks = gatedRules.map((_, k) => `r${k}`);
 
 /** "(Michael Kappeler/Picture Alliance via Getty Images)", "(Gage Skidmore/Flickr)" at the end of a line. */
 // No `i` flag: \p{Lu} must mean a capital, so "(Gage Skidmore/Flickr)" is a credit and
@@ -156,26 +164,59 @@ export function isHashtagLine(line: string): boolean {
   return /^#[\p{L}\p{N}_]+(?:[\s,]+#[\p{L}\p{N}_]+)*$/u.test(line);
 }
 
-/** The chrome a line is, or null when it is not chrome by itself (it may still be by position). */
 /** A comment's "Reply" link, with its counts ("• Reply", "924Reply", "3 12Reply <span ...>" when the scrape left its markup). */
 const replyLink = /^(?:[•*]\s*)?(?:\d+\s*){0,3}repl(?:y|ies)(?:\s*<|\s*$)/i;
 
 /** Whether a line is a comment's "Reply" link (see `replyLink`). */
 export const isReplyLink = (line: string): boolean => replyLink.test(line);
 
-/** One test for every rule read from the line's start (most lines start none): the folded rules, the reply link,
- * a gallery's counter, result counters, hashtags (by their "#"). What it lets through is asked rule by rule, in order. */
+/**
+ * One pattern for every rule read from the line's start (most lines start none): the gated rules,
+ * each followed by an empty group named after its place, the reply link, a gallery's counter,
+ * result counters, hashtags (by their "#"). An alternation answers with its first alternative that
+ * matches, so the group that took part names the first gated rule the line matches: the rules are
+ * not asked (nor compiled) one by one.
+ */
 const startGate = new RegExp(`^(?:${[
-  ...[...boundaryRules, ...inlineRules].filter(gated).map(([re]) => re.source),
-  replyLink.source, slideCounter.source, ...counterPatterns.map((re) => re.source), '#',
-].map((src) => `(?:${src})`).join('|')})`, 'i');
+  ...gatedRules.map(([re], k) => `(?:${re.source})(?<${ruleMarks[k]}>)`),
+  ...[replyLink.source, slideCounter.source, ...counterPatterns.map((re) => re.source), '#'].map((src) => `(?:${src})`),
+].join('|')})`, 'i');
 
+/** The rule lists, in the order they are asked (for tests that ask them one by one). */
+export const chromeRules: { readonly boundary: readonly Rule[]; readonly inline: readonly Rule[] } = { boundary: boundaryRules, inline: inlineRules };
+
+/** The place in `gatedRules` of the first one the gate's match took (`gatedRules.length`: none, another start rule matched). */
+function firstGated(m: RegExpExecArray | null): number {
+  const groups = m?.groups;
+  if (groups) for (let k = 0; k < ruleMarks.length; k++) if (groups[ruleMarks[k]!] !== undefined) return k;
+  return gatedRules.length;
+}
+
+/** The chrome a line is, or null when it is not chrome by itself (it may still be by position). */
 export function matchChrome(line: string): ChromeMatch | null {
-  const start = startGate.test(line);
+  const m = startGate.exec(line);
+  const start = m !== null;
   if (start && replyLink.test(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;
-  if (line.length <= 60 && (start || boundaryLoose.some((re) => re.test(line)))) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
-  if (start || inlineLoose.some((re) => re.test(line))) for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
+  // A gated rule matches when it is the first the gate found; the loose ones are asked. The
+  // boundary rules come first in the gate, so when one of them was found (in a line too long for
+  // them) the gate says nothing of the inline rules, which are then asked one by one.
+  const first = firstGated(m);
+  if (line.length <= 60 && (start || boundaryLoose.some((re) => re.test(line)))) {
+    for (let k = 0; k < boundaryRules.length; k++) {
+      const [re, what] = boundaryRules[k]!;
+      const at = boundaryAt[k]!;
+      if (at < 0 ? re.test(line) : at === first) return { what, boundary: true };
+    }
+  }
+  if (start || inlineLoose.some((re) => re.test(line))) {
+    const known = first >= boundaryGated;
+    for (let k = 0; k < inlineRules.length; k++) {
+      const [re, what] = inlineRules[k]!;
+      const at = inlineAt[k]!;
+      if (at < 0 || !known ? re.test(line) : at === first) return { what, boundary: false };
+    }
+  }
   if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
   if (start && isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };

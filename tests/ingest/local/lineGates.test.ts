@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchChrome } from '../../../src/ingest/local/chromeLine.js';
+import {
+  chromeRules, isCaptionLine, isGallerySlide, isHashtagLine, isImageFileName, isLeakedMarkup, isReplyLink, isTickerLine, matchChrome,
+} from '../../../src/ingest/local/chromeLine.js';
+import { isCounterLine } from '../../../src/ingest/local/counterLine.js';
 import { type LineClass, classifyLine, isCutMarker } from '../../../src/ingest/local/classifyLine.js';
 import { stopwordDensity } from '../../../src/ingest/local/contentWords.js';
 import { endsWithCopyright, parseCopyrightLine } from '../../../src/ingest/local/copyrightTrailer.js';
@@ -78,4 +81,54 @@ describe('the line gates say what the rules say', () => {
       expect(classifyLine(l.trim())).toEqual(refClassifyLine(l.trim()));
     }), { numRuns: 6000 });
   });
+
+  it('matchChrome equals its rules asked one by one', () => {
+    fc.assert(fc.property(chromeLike, (l) => {
+      expect(matchChrome(l)).toEqual(refMatchChrome(l));
+    }), { numRuns: 8000 });
+    for (const l of chromeSamples) expect(matchChrome(l)).toEqual(refMatchChrome(l));
+  });
 });
+
+/** matchChrome with no gate: every rule asked, in order. */
+function refMatchChrome(line: string): { what: string; boundary: boolean } | null {
+  if (isReplyLink(line)) return { what: 'comments widget', boundary: true };
+  if (line.length > 500) return null;
+  if (line.length <= 60) for (const [re, what] of chromeRules.boundary) if (re.test(line)) return { what, boundary: true };
+  for (const [re, what] of chromeRules.inline) if (re.test(line)) return { what, boundary: false };
+  if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
+  if (isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
+  if (isTickerLine(line)) return { what: 'ticker', boundary: false };
+  if (isCounterLine(line)) return { what: 'result counter', boundary: false };
+  if (isImageFileName(line)) return { what: 'image file name', boundary: false };
+  if (isHashtagLine(line)) return { what: 'hashtags', boundary: false };
+  if (isCaptionLine(line)) return { what: 'photo caption', boundary: false };
+  return null;
+}
+
+// Lines each rule takes (and near misses), in several cases, so that lines matching two rules,
+// boundary lines too long for the boundary rules and rules after them in the gate all come up.
+const chromeSamples = [
+  'Related Articles', 'Recommended stories:', 'More news', 'Most read', 'More from Lake Notes', 'MORE FROM LAKE NOTES', 'Latest in Central Asia', 'News feed',
+  'Live updates', 'In brief', 'Read next', "Don't miss", 'You may also like', "Editor's picks", 'Comments (3)', '3 comments', 'No comments yet', 'Leave a reply',
+  'Post a comment', 'There are 7 comments', '2 comments on “A very long title of a story about the ferry and the lake and the quay”', 'Tags:', 'Newsletters',
+  'Try our AI tools', 'Skip to content', 'Skip to contentSkip to search', 'Jump to: navigation, search', 'Menu', 'Search', 'Log in', 'Share', 'Tweet', 'Facebook',
+  'Follow us on Telegram', 'Share this article with a friend', 'Advertisement', 'Sponsored content', 'Accept all cookies', 'Manage preferences', 'Open in app',
+  'Imprimir este artículo', '分享到微博', 'Print this article', 'Edit on GitHub', 'View source', 'Report an error', 'Reprints & Permissions',
+  'Continue reading the main story', 'Story continues below advertisement', 'Click here to read more about it', 'Enable JavaScript to view', 'Loading...',
+  'Suscríbete a nuestro boletín', 'Síguenos en X', 'Iniciar sesión', 'Photo placeholder', 'Watch the video', 'Close menu', 'Leer más »',
+  'Part 2 of the Lake Crossings series', '← Previous chapter', 'Chapter 3 of 12', 'Image 3 of 12', 'Caption', 'More', 'Image caption', 'Enlarge this image',
+  'This audio is created with AI assistance', 'Listen to this article 5 min', '5 min read', 'Key points', 'Explore what Daily AI can do for you:',
+  '* indicates required', 'Enter your email to subscribe', 'Email address', 'Successfully subscribed to the list', 'Thanks for signing up!',
+  'Subscribe now to our weekly round-up', 'By signing up, you agree to our terms', 'Read also: Kazakhstan picks a consortium', 'Related: the ferry story',
+  'More: the ferry story', 'Photo: Jane Doe', 'Top photo credit: People line up', 'Credit: Lake Notes', '(kremlin.ru)', 'All rights reserved.',
+  'Reply', '• 924Reply', '3 12Reply <span>', '• 12/50 Airport put up for sale', '3/4 cup of flour', 'Viewing results 1 - 6 of 578', 'Page 2 of 9',
+  'About 1,204 results', 'No results found for your search', '« Previous 1 2 3 … 9 Next »', 'Next ›', 'Load more', '#Kazakhstan #Russia', '#1 story',
+  '• KGS/USD = 0.01144 0%', 'georgian_parliament.jpg', '<img src="https://example.org/pixel.gif" style="display:none" width="1" height="1">',
+  'Border guards patrol near the river. (Jane Doe/AFP via Getty Images)', 'Ferries wait at the quay Credit: LAKE NOTES',
+  'Comments', 'COMMENTS', 'comments', 'Share on Facebook and Twitter and everywhere else that matters to you today', 'More from the lake',
+];
+const casings = (t: string) => [t, t.toLowerCase(), t.toUpperCase()];
+const tails = ['', ' ', ':', '.', ' and more', ' of the ferry story on the lake', ' (3)', ' »', ' 2024', ' — Lake Notes, a newspaper of the lakes and the rivers and the towns'];
+const chromeLike = fc.tuple(fc.constantFrom(...chromeSamples), fc.constantFrom(0, 1, 2), fc.constantFrom(...tails), fc.constantFrom('', '• ', '1 ', 'The ', ' '))
+  .map(([t, c, tail, head]) => head + casings(t)[c]! + tail);
