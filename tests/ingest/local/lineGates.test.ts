@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { boundaryRules, inlineRules } from '../../../src/ingest/local/chromeRules.js';
 import {
-  chromeRules, isCaptionLine, isGallerySlide, isHashtagLine, isImageFileName, isLeakedMarkup, isReplyLink, isTickerLine, matchChrome,
+  isCaptionLine, isGallerySlide, isHashtagLine, isImageFileName, isLeakedMarkup, isReplyLink, isTickerLine, matchChrome,
 } from '../../../src/ingest/local/chromeLine.js';
 import { isCounterLine } from '../../../src/ingest/local/counterLine.js';
 import { type LineClass, classifyLine, isCutMarker } from '../../../src/ingest/local/classifyLine.js';
@@ -94,8 +95,8 @@ describe('the line gates say what the rules say', () => {
 function refMatchChrome(line: string): { what: string; boundary: boolean } | null {
   if (isReplyLink(line)) return { what: 'comments widget', boundary: true };
   if (line.length > 500) return null;
-  if (line.length <= 60) for (const [re, what] of chromeRules.boundary) if (re.test(line)) return { what, boundary: true };
-  for (const [re, what] of chromeRules.inline) if (re.test(line)) return { what, boundary: false };
+  if (line.length <= 60) for (const [re, what] of boundaryRules) if (re.test(line)) return { what, boundary: true };
+  for (const [re, what] of inlineRules) if (re.test(line)) return { what, boundary: false };
   if (isLeakedMarkup(line)) return { what: 'ad or tracking markup', boundary: false };
   if (isGallerySlide(line)) return { what: 'gallery slide', boundary: true };
   if (isTickerLine(line)) return { what: 'ticker', boundary: false };
