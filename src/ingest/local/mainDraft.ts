@@ -120,8 +120,10 @@ export function mainDraft(drafts: PlacedDraft[]): { main: number; words: (k: num
       main = top;
       break;
     }
+    // The other's bound tightened (cheap), else this one's next paragraph counted.
     const o = tally(other);
-    refine(!t.tight || o.tight || done(o) ? t : o);
+    if (!o.tight && !done(o)) tighten(o);
+    else step(t);
   }
   return { main, words, count };
 }

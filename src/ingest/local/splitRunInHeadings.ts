@@ -51,8 +51,35 @@ function wordsFrom(text: string, start: number): Word[] {
 /** Cheap first test at a sentence start: a capitalised word, then a capital or a small word. */
 const mayStartHeading = /\p{Lu}[\p{L}\p{N}-]*\s+(?:\p{Lu}|(?:of|on|and|the|to|in|for|a|an|with|at|by|from)\s)/uy;
 
-/** A sentence's start (the text's, or after a sentence's end) where a heading may start (see mayStartHeading). */
-const headingStart = new RegExp(`(?:^|[.!?…]["'”’)]*\\s+)(?=${mayStartHeading.source})`, 'gu');
+/** What may close a sentence, and the quotes and brackets that may follow its end. */
+const isSentenceEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+const isCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29;
+/** A white-space character as `\s` reads one. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+const mayStartAt = (text: string, at: number) => {
+  mayStartHeading.lastIndex = at;
+  return mayStartHeading.test(text);
+};
+
+/**
+ * The sentence starts from `from` on where a heading may start (see mayStartHeading): the text's
+ * own start, or after a sentence's end, its closing quotes or brackets and white space; each as
+ * [where its end mark is, where the sentence starts]. Scanned by hand for the end marks (a
+ * pattern tried at every character of every paragraph was most of the cost).
+ */
+export function nextSentenceStart(text: string, from: number): [number, number] | null {
+  if (from === 0 && mayStartAt(text, 0)) return [0, 0];
+  for (let i = from; i < text.length; i++) {
+    if (!isSentenceEnd(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < text.length && isCloser(text.charCodeAt(j))) j++;
+    let k = j;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    if (k > j && mayStartAt(text, k)) return [i, k];
+  }
+  return null;
+}
 
 function headingAt(text: string, start: number): [number, number] | null {
   mayStartHeading.lastIndex = start;
@@ -82,12 +109,8 @@ function headingAt(text: string, start: number): [number, number] | null {
 export function splitRunInHeadings(paragraph: string): string[] {
   const pieces: string[] = [];
   let from = 0;
-  // An exec loop, not matchAll (which copies the pattern for every paragraph).
-  headingStart.lastIndex = 0;
-  for (let m = headingStart.exec(paragraph); m !== null; m = headingStart.exec(paragraph)) {
-    const sentenceStart = m.index + m[0].length;
-    // The text's own start matches empty: go on past it.
-    if (m[0].length === 0) headingStart.lastIndex++;
+  for (let m = nextSentenceStart(paragraph, 0); m !== null; m = nextSentenceStart(paragraph, m[1] === 0 ? 1 : m[1])) {
+    const sentenceStart = m[1];
     if (sentenceStart < from) continue;
     const heading = headingAt(paragraph, sentenceStart);
     if (!heading) continue;
