@@ -82,8 +82,8 @@ export function classifyLine(line: string): LineClass {
   }
   // "5 hours ago" ends with "ago"; "yesterday", "just now", "moments ago" are short.
   if ((length <= 11 || endsWithAgo(line)) && isRelativeTime(line)) return { kind: 'relative' };
-  // Every date pattern holds a four-digit year.
-  if (length <= 120 && fourDigits.test(line)) {
+  // Every date pattern holds a four-digit year, and a dateline starts with a letter or a figure (its prefix, a weekday, a month, the day).
+  if (length <= 120 && isAsciiAlnum(c0) && fourDigits.test(line)) {
     const date = parseDateLine(line);
     if (date) return { kind: 'date', ...date };
   }
@@ -108,7 +108,9 @@ export function classifyLine(line: string): LineClass {
     const note = parseSourceNote(line);
     if (note) return { kind: 'sourceNote', name: note };
   }
-  if (isPipeLabel(line) || isShoutedLabel(line)) return { kind: 'label' };
+  // A label's first part starts with a capital; a SHOUTED one holds no lower-case letter or figure.
+  if ((!(c0 < 0x80) || (c0 >= 0x41 && c0 <= 0x5a)) && isPipeLabel(line)) return { kind: 'label' };
+  if (!((c0 >= 0x61 && c0 <= 0x7a) || isDigitUnit(c0)) && isShoutedLabel(line)) return { kind: 'label' };
   // A paragraph signed off by an agency ("... the territory. © KYODO") is prose whatever its length.
   const signOff = endsWithCopyright(line);
   const shape = signOff ? null : headlineShape(line);
@@ -131,6 +133,7 @@ function isWhiteUnit(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const isDigitUnit = (c: number) => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number) => isDigitUnit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 /** • ▪ ◦ * · */
 const isTimeBullet = (c: number) => c === 0x2022 || c === 0x25aa || c === 0x25e6 || c === 0x2a || c === 0xb7;
 /** - – • ▪ * */

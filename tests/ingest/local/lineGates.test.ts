@@ -60,7 +60,7 @@ const starts = [
   '© ', '(c) ', '(C) ', 'Copyright ', 'COPYRIGHT ', 'copyright ', 'This article was republished with permission from ', 'The above story first appeared in ',
   'Originally published by ', 'First appeared in ', 'Republished from ', 're-published from ', 'Reprinted with permission of ',
   '• ', '* ', '· ', '▪ ', '◦ ', '- ', '– ', '— ', '14:10', '9:25 PM', '21:25', '5 hours ago', 'about 2 days ago', 'yesterday', 'Just now', 'moments ago',
-  'Updated: ', 'Published ', '22 January 2025', 'September 17, 2024 1:24 AM', '2025-03-03', '03.03.2025', '2021年3月2日', '2021/03/02', '30 avril 2015',
+  'Updated: ', 'updated ', 'Monday, ', 'Tue ', 'Published ', '22 January 2025', 'September 17, 2024 1:24 AM', '2025-03-03', '03.03.2025', '2021年3月2日', '2021/03/02', '30 avril 2015',
   'Related Articles', 'More from ', 'Read also: ', 'Photo: ', 'Credit: ', 'Subscribe', 'Share', 'Reply', '3 Reply', '12/50 ', 'Page 2 of 9', '#tag', '(', '<img src="x"> ',
   'Jane Doe', 'Reuters', 'AFP', 'The', 'the', 'Ferry', 'MORE NEWS', 'QIOSK', 'Latin America', 'K', 'ſ', 'İ', 'Þ', '\u212a', '\u017f',
 ];
