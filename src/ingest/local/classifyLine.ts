@@ -87,8 +87,8 @@ export function classifyLine(line: string): LineClass {
     const date = parseDateLine(line);
     if (date) return { kind: 'date', ...date };
   }
-  // "By ...", "Written by ...", "Reporting by ...", "Text by ...", "Author: ..."
-  if (length <= 250 && isBylineStart(c0)) {
+  // "By ...", "Written by ...", "Words by ...", "Reporting by ...", "Text by ...", "Author: ..."
+  if (length <= 250 && isBylineStart(c0, line.charCodeAt(1))) {
     const byline = parseByline(line);
     if (byline) return { kind: 'byline', byline };
   }
@@ -104,7 +104,7 @@ export function classifyLine(line: string): LineClass {
     if (holder) return { kind: 'copyright', holder, wire: wireAgencyName(holder) !== null };
   }
   // "This article was ...", "The above ...", "Originally ...", "First ...", "Republished ...", "Reprinted ..."
-  if (length <= 250 && isSourceNoteStart(c0)) {
+  if (length <= 250 && isSourceNoteStart(c0, line.charCodeAt(1))) {
     const note = parseSourceNote(line);
     if (note) return { kind: 'sourceNote', name: note };
   }
@@ -138,15 +138,20 @@ const isAsciiAlnum = (c: number) => isDigitUnit(c) || ((c | 0x20) >= 0x61 && (c 
 const isTimeBullet = (c: number) => c === 0x2022 || c === 0x25aa || c === 0x25e6 || c === 0x2a || c === 0xb7;
 /** - – • ▪ * */
 const isListMark = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x25aa || c === 0x2a;
-/** w r t b a in either case (`c | 0x20` is one of these lower-case letters only for the letter's two cases). */
-function isBylineStart(c: number): boolean {
-  const l = c | 0x20;
-  return l === 0x77 || l === 0x72 || l === 0x74 || l === 0x62 || l === 0x61;
+/**
+ * The first two letters, in either case, of a byline's opening word: by, wr(itten), wo(rds),
+ * re(porting), te(xt), au(thor). (`c | 0x20` is a lower-case letter only for that letter's two cases.)
+ */
+function isBylineStart(c: number, d: number): boolean {
+  const a = c | 0x20;
+  const b = d | 0x20;
+  return (a === 0x62 && b === 0x79) || (a === 0x77 && (b === 0x72 || b === 0x6f)) || (a === 0x72 && b === 0x65) || (a === 0x74 && b === 0x65) || (a === 0x61 && b === 0x75);
 }
-/** t o f r in either case. */
-function isSourceNoteStart(c: number): boolean {
-  const l = c | 0x20;
-  return l === 0x74 || l === 0x6f || l === 0x66 || l === 0x72;
+/** th(is, the), or(iginally), fi(rst), re(published, reprinted), in either case. */
+function isSourceNoteStart(c: number, d: number): boolean {
+  const a = c | 0x20;
+  const b = d | 0x20;
+  return (a === 0x74 && b === 0x68) || (a === 0x6f && b === 0x72) || (a === 0x66 && b === 0x69) || (a === 0x72 && b === 0x65);
 }
 
 /** Ends with "ago" or "ago." in any case. */
