@@ -75,8 +75,8 @@ export function classifyLine(line: string): LineClass {
   if (isCutMarker(line)) return { kind: 'cut' };
   const length = line.length;
   const c0 = line.charCodeAt(0);
-  // "• 14:10": a news feed's stamps are often list items. A clock time starts with a figure.
-  if (isDigitUnit(c0) || isTimeBullet(c0)) {
+  // "• 14:10": a news feed's stamps are often list items. A clock time starts with a figure (after the bullet and its spaces).
+  if (isDigitUnit(c0) || (isTimeBullet(c0) && (isDigitUnit(line.charCodeAt(2)) || isWhiteUnit(line.charCodeAt(2))))) {
     const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
     if (time) return { kind: 'time', time };
   }
