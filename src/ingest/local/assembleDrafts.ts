@@ -54,18 +54,18 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
     draft.lastLine = at;
   };
   // While the current article has no paragraph yet, metadata lines describe it.
-  // A line or two before the first prose (a caption, "• Our Correspondents") still leave it in its header.
+  // A line or two before the first prose (a caption, "• Our Correspondents") still leave it in its header. Asked (once a line) only by metadata lines and boundaries.
   const inHeader = (): PlacedDraft | null => (current && (current.paragraphs.length === 0 || (current.paragraphs.length <= 2 && !current.paragraphs.some(isGoodProse))) ? current : null);
 
   lines.forEach((line, i) => {
     const c = line.cls;
-    const head = inHeader();
+    let asked: PlacedDraft | null | undefined; const header = () => (asked === undefined ? (asked = inHeader()) : asked);
     switch (c.kind) {
       case 'blank':
         return;
       case 'chrome':
         notes.chrome(c.what);
-        if (c.boundary && !(head && isCommentLink(lines, i))) {
+        if (c.boundary && !(header() && isCommentLink(lines, i))) {
           close(interruptions.has(c.what));
           pending = emptyPending();
           blockDate = null;
@@ -81,12 +81,12 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         return;
       case 'date': {
         // A date under a standfirst, or under a sub-heading that started an article (lateDateOwner).
-        const late = head ? null : lateDateOwner(current, lines, i);
+        const late = header() ? null : lateDateOwner(current, lines, i);
         if (late?.split) {
           drafts.push(current!);
           current = late.owner;
         }
-        const dated = head ?? late?.owner ?? null;
+        const dated = header() ?? late?.owner ?? null;
         if (dated) {
           if (c.updated) dated.updated ??= c.iso;
           else dated.published ??= c.iso;
@@ -98,9 +98,9 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         return;
       }
       case 'time':
-        if (head) {
-          head.time = c.time;
-          head.ownMeta = true;
+        if (header()) {
+          header()!.time = c.time;
+          header()!.ownMeta = true;
         } else {
           close();
           pending.time = c.time;
@@ -108,9 +108,9 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         return;
       case 'relative':
         notes.chrome('relative time');
-        if (head) {
-          head.relativeStamp = true;
-          head.ownMeta = true;
+        if (header()) {
+          header()!.relativeStamp = true;
+          header()!.ownMeta = true;
         } else {
           close();
           pending.relative = true;
@@ -129,7 +129,7 @@ export function assembleDrafts(lines: Line[], notes: PageNotes): PlacedDraft[] {
         return;
       case 'byline': {
         // Some layouts put the byline under the standfirst: it still describes the open article.
-        const target = head ?? (current && current.authors.length === 0 ? current : null);
+        const target = header() ?? (current && current.authors.length === 0 ? current : null);
         if (target) {
           target.authors.push(...c.byline.authors);
           target.outlet ??= c.byline.outlet;

@@ -39,6 +39,8 @@ const spacedName = /^(\S{1,2})\s(\S{1,3})$/u;
 
 /** "dsteer-headshot", "author_avatar.jpg": an avatar image's file name, which the author's name follows. */
 const avatarMark = /(?:^|\s)[\w.]*[-_](?:headshot|avatar)(?:[-_.][\w.-]*)?\s+(?=\p{Lu})/iu;
+/** The avatar's word, the cheap first test before avatarMark (tried at every character, it is costly). */
+const mayNameAvatar = /headshot|avatar/iu;
 /** A name followed by "on", "in", "at"...: a sentence ("A in B"), unless a date follows "on". */
 const sentenceAfterName = /^\s*\s(?:on|in|at|for|le|el|am|il|is|was|has)\s/iu;
 /** " in Lakeside", " in New Delhi": where the correspondent files from, the line's last words. */
@@ -79,8 +81,9 @@ export function personName(text: string): string | null {
  * `whole`: every part up to that end must be a name, or none is taken (a line that only starts
  * with a name-shaped phrase, like a headline in Title Case, names nobody).
  */
-export function namesIn(text: string, whole = false): string[] {
-  let cut = text.replace(nameEnd, '').replace(/[\s,;:.]+$/, '');
+export function namesIn(text: string, whole = false, end: RegExpExecArray | null | undefined = nameEnd.exec(text)): string[] {
+  // Where the names end (`end`: nameEnd's match on the text, when the caller has it already).
+  let cut = (end ? text.slice(0, end.index) + text.slice(end.index + end[0].length) : text).replace(/[\s,;:.]+$/, '');
   // "By A FEB. 7, 2023": the month of the date that follows is no part of the name.
   for (let m = trailingWord.exec(cut); m && monthByName.has(m[1]!.toLowerCase()); m = trailingWord.exec(cut)) {
     cut = cut.slice(0, m.index);
@@ -123,7 +126,7 @@ export function bylineIn(line: string, bare: boolean, common?: ReadonlySet<strin
   if (wide) return [spacedName.test(wide[1]!) ? wide[1]! : wide[1]!.split(/\s/u)[0]!];
   // "dsteer-headshot A developer survey": the name right after an avatar's file name, however the
   // line goes on (tags, an image's caption): the avatar names its author.
-  const avatar = avatarMark.exec(line);
+  const avatar = mayNameAvatar.test(line) ? avatarMark.exec(line) : null;
   if (avatar) {
     const words = line.slice(avatar.index + avatar[0].length).split(whitespace).slice(0, 4);
     for (let n = words.length; n >= 2; n--) {
@@ -140,7 +143,8 @@ export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = 
   // "• A", "1. A", "A - May 21, 2024", "A, @handle", "A A" (a name printed twice), "img-name A", "[img] A • 8h".
   // ...after a bullet, a list number, an avatar's file name or a text browser's image mark ("[alt]").
   // ...or after a publication's label and its avatar's image mark ("Lake Notes [0] A on Mar 27").
-  const rest = line.replace(/^(?:[•▪*·]\s*|\d{1,2}\.\s+|(?:\p{Lu}\S*\s+){0,3}\[[^\]]{1,40}\]\s+)/u, '');
+  // (The pattern only where it may match: a bullet or a figure first, or an image mark.)
+  const rest = leadMarkFirst.test(line) || line.includes('[') ? line.replace(leadMark, '') : line;
   // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B"),
   // though "A on Mar 27" is a name and its date.
   const end = nameEnd.exec(rest);
@@ -164,10 +168,14 @@ export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = 
       if (names.length) return names;
     }
   }
-  const names = people(namesIn(rest, true));
+  const names = people(namesIn(rest, true, end));
   if (names.length) return names;
   return [];
 }
+
+/** What bareNamesIn passes over before the names, and the characters it can start with but "[". */
+const leadMark = /^(?:[•▪*·]\s*|\d{1,2}\.\s+|(?:\p{Lu}\S*\s+){0,3}\[[^\]]{1,40}\]\s+)/u;
+const leadMarkFirst = /^[•▪*·\d]/u;
 
 /** "Shop Subscribe", "Follow Facebook": a word of the pair is a share or newsletter widget's label, so it is a row of links, not a person. */
 const widgetWord = (name: string) => name.split(whitespace).some((w) => {

@@ -14,6 +14,8 @@ export const dateAboveBonus = 0.8;
 export const crumbBonus = 1;
 /** Printed as a heading. */
 export const headingBonus = 0.5;
+/** A person's name (or a handle) rather than a headline. */
+export const namePenalty = 2;
 /** Under three words. */
 export const shortPenalty = 1;
 /** Per word beyond fourteen. */
@@ -24,10 +26,11 @@ export const distancePenalty = 0.02;
 /**
  * The most a line can score with this echo, length, type, distance from the text, breadcrumb
  * bonus and `known` penalties (what its own text and its neighbours' text cost it): the most a
- * header could add (below it or, when it has none, above it) and no penalty of those still to weigh.
+ * header could add (below it, from its `from`th non-blank line below on, or, when it has none,
+ * above it) and no penalty of those still to weigh.
  */
-export function headlineCeiling(echo: number, echoed: number, words: number, heading: boolean, between: number, crumb: number, known: number): number {
-  const header = Math.max(headerBonus[1]! * (echoed === 0 ? unechoedHeader : 1), dateAboveBonus);
+export function headlineCeiling(echo: number, echoed: number, words: number, heading: boolean, between: number, crumb: number, known: number, from = 1): number {
+  const header = Math.max(headerBonus[from]! * (echoed === 0 ? unechoedHeader : 1), dateAboveBonus);
   return 3 * echo + header + crumb + (heading ? headingBonus : 0) - (words < 3 ? shortPenalty : 0) - (words > 14 ? longPenalty * (words - 14) : 0) - known - distancePenalty * between;
 }
 

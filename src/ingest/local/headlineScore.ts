@@ -12,8 +12,9 @@ import { mostlyLowerCase } from './lowerCaseWords.js';
 import { isSiteNameLine } from './siteNameSuffix.js';
 import { isFragmentHeadline } from './isFragmentHeadline.js';
 import { underVideoPlayer } from './underVideoPlayer.js';
-import { crumbBonus, dateAboveBonus, distancePenalty, headerBonus, headingBonus, headlineCeiling, longPenalty, shortPenalty, textLinesBetween, unechoedHeader } from './headlineCeiling.js';
+import { crumbBonus, dateAboveBonus, distancePenalty, headerBonus, headingBonus, headlineCeiling, longPenalty, namePenalty, shortPenalty, textLinesBetween, unechoedHeader } from './headlineCeiling.js';
 import { isInterfaceRow } from './interfaceRow.js';
+import { isStandfirst, linkRow, previousNonBlank } from './isStandfirst.js';
 
 export { isFragmentHeadline };
 
@@ -29,7 +30,6 @@ export { isFragmentHeadline };
  * - **distance**: nearer the text is better, a little.
  */
 const captionWords = /^(?:photo(?:graph)?|image|picture|video|media caption|caption|illustration|gallery|credit|watch|listen|play|replay|advertisement)\b|\b(?:photograph|photo|image|illustration)\s*:|\b(?:getty images|shutterstock|reuters|afp|ap photo)\b/i;
-const linkRow = /\s[|•·]\s.*\s[|•·]\s|^[•*▪◦]\s/u;
 
 /** "2 responses", "0 comments", "14 shares": a counter under the headline, never one. */
 const counter = /^\d[\d,.]*\s*[kK]?\s+\p{L}+$/u;
@@ -69,6 +69,10 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   // A byline or a dateline printed in a headline's type is not one ("Wednesday 9 October 2024 by A").
   const kind = headerLineKind(line, common);
   if (kind === 'byline' || kind === 'date' || kind === 'stamp') return null;
+  // A line of more than ten words is no name line, whatever name it holds ("A - the B of C ...").
+  const aName = (kind === 'name' && words <= 10) || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common));
+  const costs = known + (aName ? namePenalty : 0);
+  if (aName && atLeast > -Infinity && headlineCeiling(echo, echoed, words, c.kind === 'heading', between, crumb, costs) < atLeast - 1e-9) return null;
   let score = 3 * echo;
   const why: string[] = [`echo ${echoed}/${own.size}`];
   // A byline or dateline just below: the article's header. Nearer counts more.
@@ -76,6 +80,8 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   for (let j = i + 1, seen = 0; j < lines.length && seen < headerBonus.length - 1 && j < firstParagraph + 1; j++) {
     if (!lines[j]!.text) continue;
     seen++;
+    // The further down its header, the less it adds: it may no longer be enough to win.
+    if (seen > 1 && atLeast > -Infinity && headlineCeiling(echo, echoed, words, c.kind === 'heading', between, crumb, costs, seen) < atLeast - 1e-9) return null;
     const k = headerLineKind(lines[j]!, common);
     // A strong headline (six words or more, most of them echoed) passes the standfirst right under it, however short.
     const dek = seen === 1 && words >= 6 && echoed >= 2 && 2 * echoed > own.size;
@@ -114,15 +120,28 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   if (c.kind === 'heading') score += headingBonus;
   if (words < 3) score -= shortPenalty;
   if (words > 14) score -= longPenalty * (words - 14);
-  // A line of more than ten words is no name line, whatever name it holds ("A - the B of C ...").
-  if ((kind === 'name' && words <= 10) || /(?:^|\s)@\w/.test(text) || (isPersonName(text.split(/[,|]/)[0] ?? '') && !mostlyLowerCase(text.split(/[,|]/)[0]!, common))) {
-    score -= 2;
+  if (aName) {
+    score -= namePenalty;
     why.push('a name');
   }
-  // With its header weighed, what is left can only cost it.
-  if (score - known - distancePenalty * between < atLeast - 1e-9) return null;
+  // With its header weighed, what is left can only cost it: the costs not yet known are asked
+  // cheapest first (the lines around it are mostly judged by now, the page's names are not), and
+  // a line they take below the runner-up is not weighed further.
+  let least = score - known - distancePenalty * between;
+  const loses = (cost: number) => (least -= cost) < atLeast - 1e-9;
+  if (least < atLeast - 1e-9) return null;
+  // Under a byline: the header's tail (an outlet, a reviewer), not its head.
+  const prev = previousNonBlank(lines, i, true);
+  const underByline = prev !== null && headerLineKind(lines[prev]!, common) === 'byline';
+  if (underByline && loses(1)) return null;
+  const standfirst = isStandfirst(lines, i, words, text, body, common);
+  if (standfirst && loses(1.2)) return null;
+  const tableRow = isTableRow(lines, i, common);
+  if (tableRow && loses(1.5)) return null;
+  const siteName = words <= 5 && isSiteNameLine(lines, i);
+  if (siteName && loses(3)) return null;
   // The site's name over its article (a logo's text, the publisher's line): no headline.
-  if (words <= 5 && isSiteNameLine(lines, i)) {
+  if (siteName) {
     score -= 3;
     why.push("the site's name");
   }
@@ -134,7 +153,7 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= video;
     why.push("a video's title");
   }
-  if (isTableRow(lines, i, common)) {
+  if (tableRow) {
     score -= 1.5;
     why.push('a row of a table or list');
   }
@@ -155,30 +174,11 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
     score -= sentence;
     why.push('a sentence');
   }
-  // The standfirst under its headline: a long line right below a shorter headline-shaped one, or
-  // a line as long right below a headline that also names the article's subject.
-  const above = previousNonBlank(lines, i);
-  if (above !== null && words >= 5) {
-    const a = lines[above]!;
-    const aw = wordCount(a.text);
-    const headlineAbove = (a.cls.kind === 'heading' || (a.cls.kind === 'text' && a.cls.headlineLike)) && aw >= 3 && !headerLineKind(a, common) && !linkRow.test(a.text) && !isBreadcrumb(a.text);
-    let aEcho = 0;
-    let aWords = 0;
-    if (headlineAbove && !(words >= 13 && aw < words)) {
-      for (const w of contentWords(a.text)) {
-        aWords++;
-        if (body.has(w)) aEcho++;
-      }
-    }
-    // The same line twice is the headline printed twice, not a headline and its standfirst.
-    if (headlineAbove && a.text !== text && ((words >= 13 && aw < words) || (aw >= 6 && (words >= 8 || aw > words) && aEcho >= 2 && 2 * aEcho > aWords))) {
-      score -= 1.2;
-      why.push('a standfirst under a headline');
-    }
+  if (standfirst) {
+    score -= 1.2;
+    why.push('a standfirst under a headline');
   }
-  // Under a byline: the header's tail (an outlet, a reviewer), not its head.
-  const prev = previousNonBlank(lines, i, true);
-  if (prev !== null && headerLineKind(lines[prev]!, common) === 'byline') {
+  if (underByline) {
     score -= 1;
     why.push('under a byline');
   }
@@ -186,10 +186,3 @@ export function headlineScore(lines: ClassifiedLine[], i: number, body: Readonly
   why.push(`${between} lines above the text`);
   return { score, why: why.join(', ') };
 }
-
-/** The nearest line above `i` that is neither blank nor chrome (a caption may stand between headline and standfirst). */
-function previousNonBlank(lines: ClassifiedLine[], i: number, chromeToo = false): number | null {
-  for (let j = i - 1; j >= 0 && j >= i - 6; j--) if (lines[j]!.text && (chromeToo || lines[j]!.cls.kind !== 'chrome')) return j;
-  return null;
-}
-

@@ -5,6 +5,7 @@ import { headerLineKind } from './headerLine.js';
 import { isFragmentHeadline } from './headlineScore.js';
 import { wordCount } from './textShape.js';
 import { textWords } from './textWords.js';
+import type { WordCount } from './mainDraft.js';
 
 /** How much of a draft's prose may stand above a headline with a byline inside it for the article to start there. */
 const innerHeaderShare = 0.35;
@@ -20,28 +21,36 @@ const headerReach = 12;
 /** "• Share on Twitter", "Share this story": a share bar, which stands under a headline. */
 const shareBar = /^(?:[•▪*·]\s*)?share\b/iu;
 
-/** `total`: the draft's textWords, when the caller has counted them already. */
-export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstParagraph: number, common?: ReadonlySet<string>, total = textWords(draft)): number | null {
+/**
+ * `total`: the draft's textWords, or their count so far (see mainDraft), when the caller has
+ * counted them already. The walk stops once the prose above is past its share of the most the
+ * draft can count; a headline found before is weighed against the draft's count itself.
+ */
+export function innerHeader(lines: ClassifiedLine[], draft: PlacedDraft, firstParagraph: number, common?: ReadonlySet<string>, total: number | WordCount = textWords(draft)): number | null {
   const proseAt = new Map<number, string>();
   draft.paragraphs.forEach((p, k) => proseAt.set(draft.paragraphLines[k]!, p));
+  const most = typeof total === 'number' ? total : total.most();
   let before = 0;
+  const tooFar = (n: number) => before > innerHeaderShare * n;
+  // The prose above the headline found is not more than its share (what it has above grows with it, so no line before was past it).
+  const found = (at: number) => ((typeof total === 'number' ? tooFar(total) : total.holds(tooFar)) ? null : at);
   for (let at = firstParagraph; at <= draft.lastLine; at++) {
     const line = lines[at]!;
     const p = proseAt.get(at);
     if (p !== undefined && isGoodProse(p)) before += wordCount(p) + (p.length >> 3);
-    if (before > innerHeaderShare * total) return null;
+    if (tooFar(most)) return null;
     if (at === firstParagraph || !(line.cls.kind === 'heading' || isFragmentHeadline(line)) || wordCount(line.text) < 4 || wordCount(line.text) > 25) continue;
     let twice: boolean | null = null;
     // Chrome between (an image's id, a share icon) does not count; a caption and its credit do.
     for (let j = at + 1, seen = 0; j < lines.length && seen < 3 && j <= at + headerReach; j++) {
       if (!lines[j]!.text) continue;
-      if (shareBar.test(lines[j]!.text)) return at;
+      if (shareBar.test(lines[j]!.text)) return found(at);
       if (lines[j]!.cls.kind === 'chrome') continue;
       seen++;
       const kind = headerLineKind(lines[j]!, common);
-      if (kind === 'byline') return at;
+      if (kind === 'byline') return found(at);
       // A bare name under it is enough when the headline is printed twice here (a hero block, then the article).
-      if (kind === 'name' && (twice ??= printedAbove(lines, line.text, firstParagraph, at))) return at;
+      if (kind === 'name' && (twice ??= printedAbove(lines, line.text, firstParagraph, at))) return found(at);
     }
   }
   return null;

@@ -13,9 +13,15 @@ const labels = new Set(
   ).split(' '),
 );
 
+const firstWord = /\p{L}+/u;
+
 export function isInterfaceRow(text: string): boolean {
   if (text.length > 80) return false;
-  const words = text.toLowerCase().match(/\p{L}+/gu);
+  const lower = text.toLowerCase();
+  // Its first word first: on most lines it is no label, and then no list of all its words is made.
+  const first = firstWord.exec(lower);
+  if (!first || !labels.has(first[0])) return false;
+  const words = lower.match(/\p{L}+/gu);
   if (!words || words.length < 2 || words.length > 10) return false;
   return words.every((w) => labels.has(w));
 }

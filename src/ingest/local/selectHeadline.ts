@@ -5,7 +5,7 @@ import { firstProseAfter, innerHeader } from './innerHeader.js';
 import { headlineUnderLead } from './headlineUnderLead.js';
 import { textWords } from './textWords.js';
 import { runningTitle } from './runningTitle.js';
-import { mainDraft } from './mainDraft.js';
+import { type WordCount, mainDraft } from './mainDraft.js';
 import { searchAbove, searchStart } from './searchAbove.js';
 import { wikiTitle } from './wikiTitle.js';
 
@@ -63,7 +63,7 @@ function withoutLeadingBullets(draft: PlacedDraft): PlacedDraft {
  * of prose, and also from a headline with its byline inside the draft's first part (see
  * innerHeader) or under its standfirst (see headlineUnderLead): the better wins.
  */
-export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>, words = textWords(draft)): HeadlineChoice | null {
+export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floor: number, common?: ReadonlySet<string>, words: number | WordCount = textWords(draft)): HeadlineChoice | null {
   const firstParagraph = firstProseLine(draft);
   const outer = searchAbove(lines, draft, firstParagraph, Math.max(floor + 1, searchStart(lines, firstParagraph, searchLines)), common);
   const inner = innerHeader(lines, draft, firstParagraph, common, words);
@@ -92,9 +92,9 @@ export function chooseHeadline(lines: ClassifiedLine[], draft: PlacedDraft, floo
  */
 export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], common?: ReadonlySet<string>): { drafts: PlacedDraft[]; choice: (HeadlineChoice & { article: number }) | null } {
   if (drafts.length === 0) return { drafts, choice: null };
-  const { main, words: prose } = mainDraft(drafts);
+  const { main, count } = mainDraft(drafts);
   const draft = drafts[main]!;
-  if (prose(main) < minArticleWords) return { drafts, choice: null };
+  if (count(main).holds((n) => n < minArticleWords)) return { drafts, choice: null };
   const first = firstProseLine(draft);
   let mainWords: Set<string> | null = null;
   // A draft above whose words are the main article's: a part of it split off by assembly (its
@@ -106,7 +106,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     // An earlier article with real text of its own (or a teaser with its own stamp) bounds the
     // search; a menu, or a headline with only its standfirst, does not; nor does a part of the
     // main article itself.
-    if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && prose(k) >= 60)) {
+    if (d.paragraphs.filter(isGoodProse).length > 1 || ((d.ownMeta || d.cut) && count(k).holds((n) => n >= 60))) {
       if (d.titleLine >= first - searchLines && !d.cut && sameSubject(d)) continue;
       floor = d.lastLine;
       break;
@@ -121,7 +121,7 @@ export function selectHeadline(drafts: PlacedDraft[], lines: ClassifiedLine[], c
     ? { line: running, score: 0, why: "the document's title, printed in its running head" }
     : wiki !== null
       ? { line: wiki, score: 0, why: "the document's title, over the wiki's tagline" }
-      : chooseHeadline(lines, draft, floor, common, prose(main));
+      : chooseHeadline(lines, draft, floor, common, count(main));
   if (!choice || choice.line === draft.titleLine) {
     const out = [...drafts];
     out[main] = withoutLeadingBullets(draft);

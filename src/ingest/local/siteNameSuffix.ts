@@ -31,6 +31,16 @@ function asName(text: string): string {
   return t.trim();
 }
 
+/**
+ * A line asName may make shorter than it is: white space, a bullet, a copyright sign or a year
+ * first, or "reserved", a full stop or white space last. Any other line is its own name.
+ */
+function mayShorten(t: string): boolean {
+  const first = t.charAt(0);
+  const last = t.charCodeAt(t.length - 1);
+  return t.trim().length !== t.length || bulletFirst.has(first) || /^[cC©(\d]/u.test(first) || last === 0x64 || last === 0x44 || last === 0x2e || last === 0x3002;
+}
+
 /** "© 2024 Lake Notes Inc.", "Copyright Lake Notes Media": a copyright notice's holder starts with the site's name. */
 const notice = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(\S.{0,60})/iu;
 const mayHoldNotice = /\(c\)|copyright/i;
@@ -59,9 +69,13 @@ function namesOnPage(lines: ReadonlyArray<{ text: string }>): PageNames {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (!t) continue;
-    if (t.length <= 80) {
-      const name = asName(t).toLowerCase();
-      if (name) out.lines.set(name, (out.lines.get(name) ?? 0) + 1);
+    // Only names a question can ask about are kept (see printedAsName).
+    if (t.length <= 80 && (t.length <= maxNameChars || mayShorten(t))) {
+      const raw = asName(t);
+      if (raw.length <= maxNameChars) {
+        const name = raw.toLowerCase();
+        if (name) out.lines.set(name, (out.lines.get(name) ?? 0) + 1);
+      }
     }
     if (t.length <= 300) {
       // The patterns only where their mark is: a copyright sign or word, an address's dot before letters.
@@ -83,9 +97,21 @@ function isNamedOwner(name: string, names: PageNames): boolean {
   return letters.length >= 4 && names.domains.has(letters);
 }
 
+/**
+ * How many lines print `name` (lower case) on their own. The page's names are kept only up to
+ * maxNameChars (as printed): a longer name in lower case (its capitals can take two characters
+ * in lower case) is counted line by line.
+ */
+function printedAsName(name: string, names: PageNames, lines: ReadonlyArray<{ text: string }>): number {
+  if (name.length <= maxNameChars) return names.lines.get(name) ?? 0;
+  let n = 0;
+  for (const l of lines) if (l.text && l.text.length <= 80 && asName(l.text).toLowerCase() === name) n++;
+  return n;
+}
+
 /** The page names `name` (lower case) as its own: a line of its own (other than line `skip`), a copyright holder starting with it, or its address. */
 function isPageName(name: string, names: PageNames, lines: ReadonlyArray<{ text: string }>, skip: number): boolean {
-  const printed = (names.lines.get(name) ?? 0) - (asName(lines[skip]?.text ?? '').toLowerCase() === name ? 1 : 0);
+  const printed = printedAsName(name, names, lines) - (asName(lines[skip]?.text ?? '').toLowerCase() === name ? 1 : 0);
   return printed > 0 || isNamedOwner(name, names);
 }
 
@@ -109,7 +135,7 @@ export function isSiteNameLine(lines: ReadonlyArray<{ text: string }>, i: number
   const name = asName(lines[i]?.text ?? '').toLowerCase();
   if (!name || name.length > maxNameChars || name.split(/\s+/).length > maxNameWords) return false;
   const names = namesOnPage(lines);
-  return (isShortName(name) && (names.lines.get(name) ?? 0) >= repeatedName) || isNamedOwner(name, names);
+  return (isShortName(name) && printedAsName(name, names, lines) >= repeatedName) || isNamedOwner(name, names);
 }
 
 /**

@@ -51,8 +51,36 @@ function wordsFrom(text: string, start: number): Word[] {
 /** Cheap first test at a sentence start: a capitalised word, then a capital or a small word. */
 const mayStartHeading = /\p{Lu}[\p{L}\p{N}-]*\s+(?:\p{Lu}|(?:of|on|and|the|to|in|for|a|an|with|at|by|from)\s)/uy;
 
-/** A sentence's start (the text's, or after a sentence's end) where a heading may start (see mayStartHeading). */
-const headingStart = new RegExp(`(?:^|[.!?…]["'”’)]*\\s+)(?=${mayStartHeading.source})`, 'gu');
+/** What may close a sentence (found by a pattern: a plain character class is scanned natively, fast). */
+const sentenceEnd = /[.!?…]/g;
+
+const mayStartAt = (text: string, at: number) => {
+  mayStartHeading.lastIndex = at;
+  return mayStartHeading.test(text);
+};
+
+/**
+ * The sentence starts from `from` on where a heading may start (see mayStartHeading): the text's
+ * own start, or after a sentence's end, its closing quotes or brackets (" ' ” ’ ")") and white
+ * space (as `\s` reads it); each as [where its end mark is, where the sentence starts]. The end
+ * marks are found first (the whole pattern tried at every character of every paragraph was most
+ * of the cost); the tests of a character are written out, not called (no calls are inlined).
+ */
+export function nextSentenceStart(text: string, from: number): [number, number] | null {
+  if (from === 0 && mayStartAt(text, 0)) return [0, 0];
+  const n = text.length;
+  sentenceEnd.lastIndex = from;
+  for (let m = sentenceEnd.exec(text); m !== null; m = sentenceEnd.exec(text)) {
+    const i = m.index;
+    let j = i + 1;
+    for (let c = text.charCodeAt(j); j < n && (c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29); c = text.charCodeAt(++j));
+    let k = j;
+    for (let c = text.charCodeAt(k); k < n && (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff); c = text.charCodeAt(++k));
+    if (k > j && mayStartAt(text, k)) return [i, k];
+    sentenceEnd.lastIndex = i + 1;
+  }
+  return null;
+}
 
 function headingAt(text: string, start: number): [number, number] | null {
   mayStartHeading.lastIndex = start;
@@ -82,12 +110,8 @@ function headingAt(text: string, start: number): [number, number] | null {
 export function splitRunInHeadings(paragraph: string): string[] {
   const pieces: string[] = [];
   let from = 0;
-  // An exec loop, not matchAll (which copies the pattern for every paragraph).
-  headingStart.lastIndex = 0;
-  for (let m = headingStart.exec(paragraph); m !== null; m = headingStart.exec(paragraph)) {
-    const sentenceStart = m.index + m[0].length;
-    // The text's own start matches empty: go on past it.
-    if (m[0].length === 0) headingStart.lastIndex++;
+  for (let m = nextSentenceStart(paragraph, 0); m !== null; m = nextSentenceStart(paragraph, m[1] === 0 ? 1 : m[1])) {
+    const sentenceStart = m[1];
     if (sentenceStart < from) continue;
     const heading = headingAt(paragraph, sentenceStart);
     if (!heading) continue;

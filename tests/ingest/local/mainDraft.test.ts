@@ -33,4 +33,26 @@ describe('mainDraft', () => {
       { numRuns: 400 },
     );
   });
+  it('answers a question of a count counted only in part as the full count does', () => {
+    const paragraph = fc.oneof(
+      fc.constantFrom(prose, `${prose} ${prose}`, 'Home | News | Sport | Weather', '• Share this story', '渡轮恢复湖上航线，乘客们说这样可以放松心情，也能认识新朋友，越来越多的年轻人选择在下班以后去河边。'),
+      fc.string({ maxLength: 200 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(paragraph, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.nat(200), fc.boolean(), (texts, x, tightFirst) => {
+        const drafts = texts.map(draftOf);
+        const { count } = mainDraft(drafts);
+        drafts.forEach((d, k) => {
+          const c = count(k);
+          if (tightFirst) expect(c.most()).toBeGreaterThanOrEqual(textWords(d));
+          expect(c.holds((n) => n >= x)).toBe(textWords(d) >= x);
+          expect(c.holds((n) => 0.35 * n < x)).toBe(0.35 * textWords(d) < x);
+          expect(c.most()).toBeGreaterThanOrEqual(textWords(d));
+          expect(c.exact()).toBe(textWords(d));
+          expect(c.most()).toBe(textWords(d));
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
 });

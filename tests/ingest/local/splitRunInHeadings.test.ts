@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitRunInHeadings } from '../../../src/ingest/local/splitRunInHeadings.js';
+import fc from 'fast-check';
+import { nextSentenceStart, splitRunInHeadings } from '../../../src/ingest/local/splitRunInHeadings.js';
 
 describe('splitRunInHeadings', () => {
   it('splits a Title-Case subheading run into the text after a sentence', () => {
@@ -31,5 +32,31 @@ describe('splitRunInHeadings', () => {
     'It ended. The Aeronautical Accidents Investigation and Prevention Center (CENIPA) confirmed the findings.',
   ])('leaves ordinary sentences alone: %j', (text) => {
     expect(splitRunInHeadings(text)).toEqual([text]);
+  });
+});
+
+describe('nextSentenceStart', () => {
+  // The pattern it replaces: the text's start, or a sentence's end, closers and white space, before a heading's first words.
+  const pattern = /(?:^|[.!?…]["'”’)]*\s+)(?=\p{Lu}[\p{L}\p{N}-]*\s+(?:\p{Lu}|(?:of|on|and|the|to|in|for|a|an|with|at|by|from)\s))/gu;
+  const byPattern = (text: string) => {
+    const out: [number, number][] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      out.push([m.index, m.index + m[0].length]);
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    return out;
+  };
+  const byScan = (text: string) => {
+    const out: [number, number][] = [];
+    for (let m = nextSentenceStart(text, 0); m; m = nextSentenceStart(text, m[1] === 0 ? 1 : m[1])) out.push(m);
+    return out;
+  };
+  it('finds the sentence starts the pattern finds', () => {
+    const piece = fc.constantFrom('.', '!', '?', '…', '"', "'", '”', '’', ')', ' ', '  ', '\u00a0', '\n', '\u2009', 'The', 'Ferry', 'of', 'the', 'and', 'in', 'ran', 'Élan', 'x', '-', 'A', '1');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const text = pieces.join('');
+      expect(byScan(text)).toEqual(byPattern(text));
+    }), { numRuns: 3000 });
   });
 });
