@@ -145,6 +145,8 @@ export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = 
   // ...or after a publication's label and its avatar's image mark ("Lake Notes [0] A on Mar 27").
   // (The pattern only where it may match: a bullet or a figure first, or an image mark.)
   const rest = leadMarkFirst.test(line) || line.includes('[') ? line.replace(leadMark, '') : line;
+  // Every name starts with a capital (see personName): a line without one names nobody.
+  if (!anyCapital.test(rest)) return [];
   // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B"),
   // though "A on Mar 27" is a name and its date.
   const end = nameEnd.exec(rest);
@@ -176,6 +178,7 @@ export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = 
 /** What bareNamesIn passes over before the names, and the characters it can start with but "[". */
 const leadMark = /^(?:[•▪*·]\s*|\d{1,2}\.\s+|(?:\p{Lu}\S*\s+){0,3}\[[^\]]{1,40}\]\s+)/u;
 const leadMarkFirst = /^[•▪*·\d]/u;
+const anyCapital = /\p{Lu}/u;
 
 /** "Shop Subscribe", "Follow Facebook": a word of the pair is a share or newsletter widget's label, so it is a row of links, not a person. */
 const widgetWord = (name: string) => name.split(whitespace).some((w) => {
