@@ -16,6 +16,7 @@ import { summarize } from '../src/ingest/summarize.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { SqlConnector, SqlValue } from '../src/store/connector.js';
 import { upsertItemParams, upsertItemSql } from '../src/store/feedRank.js';
+import { indexWrites } from '../src/store/indexWrites.js';
 import { searchTermWriter } from '../src/store/searchTerms.js';
 import { itemTags, rowValues, toRow } from '../src/store/itemRow.js';
 import { readMigrations } from '../src/store/sqlite.js';
@@ -211,17 +212,24 @@ async function generate(path: string, n: number, direct: boolean, log: (line: st
     let batchTerms: string[] = [];
     const write = db.transaction((batch: Written[]) => {
       batchTerms = [];
+      const run = (statement: { sql: string; params: SqlValue[] }) => {
+        let st = prepared.get(statement.sql);
+        if (!st) prepared.set(statement.sql, (st = db.prepare(statement.sql)));
+        st.run(...statement.params);
+      };
+      const scratch: string[] = [];
       for (const w of batch) {
         item.run(...w.values);
-        const { statement, terms } = termWriter.statement(w.title, w.contentText);
+        const { statement, terms, scratch: viaScratch } = termWriter.statement(w.title, w.contentText);
         if (statement) {
-          let st = prepared.get(statement.sql);
-          if (!st) prepared.set(statement.sql, (st = db.prepare(statement.sql)));
-          st.run(...statement.params);
+          run(statement);
           batchTerms.push(...terms);
         }
+        if (viaScratch) scratch.push(w.id);
         for (const t of w.tags) tag.run(t, w.sortKey, w.id);
       }
+      // The batch's index rows after its items, as upsertItems writes them (src/store/indexWrites.ts).
+      for (const statement of indexWrites(batch.map((w) => w.id), scratch)) run(statement);
       bump.run();
     });
     const source = itemSource(n);

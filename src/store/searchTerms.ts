@@ -31,12 +31,13 @@ const knownCap = 200_000;
 
 export interface SearchTermWriter {
   /**
-   * The statement that keeps `search_terms` (migration 0002) a superset of the index's terms for an
-   * item's text, or null when every term is known to be there, and the terms it writes. Plain text:
-   * its terms not yet written by this store; other text: into `search_scratch`, whose terms
-   * (SQLite's own tokenizer) the version bump at the end of the batch moves into search_terms.
+   * What keeps `search_terms` (migration 0002) a superset of the index's terms for an item's text.
+   * Plain text: the statement that writes its terms not yet written by this store (null when every
+   * term is known to be there), and those terms. Other text: `scratch`, its text goes into
+   * `search_scratch` (`indexWrites`, with the write's other new index rows), whose terms (SQLite's
+   * own tokenizer) the version bump at the end of the write moves into search_terms.
    */
-  statement(title: string, contentText: string): { statement: Statement | null; terms: string[] };
+  statement(title: string, contentText: string): { statement: Statement | null; terms: string[]; scratch: boolean };
   /** The terms of a batch that committed (a batch that failed wrote none, so none is remembered). */
   committed(terms: string[]): void;
 }
@@ -51,9 +52,9 @@ export function searchTermWriter(): SearchTermWriter {
   return {
     statement(title, contentText) {
       const terms = newPlainTerms(`${title}\n${contentText}`, known);
-      if (!terms) return { statement: { sql: 'INSERT INTO search_scratch (title, content_text) VALUES (?, ?)', params: [title, contentText] }, terms: [] };
-      if (terms.length === 0) return { statement: null, terms };
-      return { statement: { sql: 'INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)', params: [JSON.stringify(terms)] }, terms };
+      if (!terms) return { statement: null, terms: [], scratch: true };
+      if (terms.length === 0) return { statement: null, terms, scratch: false };
+      return { statement: { sql: 'INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)', params: [JSON.stringify(terms)] }, terms, scratch: false };
     },
     committed(terms) {
       for (const t of terms) {

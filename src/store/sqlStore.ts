@@ -2,6 +2,7 @@ import type { Item } from '../item.js';
 import { LRUCache } from 'lru-cache';
 import type { Migration, SqlConnector, SqlValue, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
+import { indexWrites } from './indexWrites.js';
 import { searchTermWriter } from './searchTerms.js';
 import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type ItemVersion, type SearchClause } from './itemQuerySql.js';
 import { fromRow, itemColumnList, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
@@ -84,22 +85,39 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       statements.push({ sql: tagInsertSql[tagRows.length / 3], params: tagRows });
       tagRows = [];
     };
+    // SQLite and D1: the index rows of the items inserted so far (and the scratch text of those
+    // written so far whose terms SQLite must tell), written together after their rows (indexWrites.ts).
+    let fresh: string[] = [];
+    let scratch: string[] = [];
+    const flushIndex = () => {
+      statements.push(...indexWrites(fresh, scratch));
+      [fresh, scratch] = [[], []];
+    };
     return {
       statements,
       /** One item (`stored`: whether a row of it is stored already). */
       add(row: ItemRow, item: Item, stored: boolean) {
         // A stored item's tag rows are replaced: the rows still to be written (maybe its own, written
-        // earlier in this batch) go first, then its old ones are deleted.
-        if (stored) flushTags();
-        statements.push(...writeItem(row, item, stored, terms));
+        // earlier in this batch) go first, then its old ones are deleted. Its index rows are
+        // replaced by its update (items_fts_update): the items inserted before it are indexed
+        // first (maybe itself, inserted earlier in this batch).
+        if (stored) {
+          flushTags();
+          flushIndex();
+        }
+        const write = writeItem(row, item, stored, terms);
+        statements.push(...write.statements);
+        if (!search && !stored) fresh.push(item.id);
+        if (write.scratch) scratch.push(item.id);
         for (const tag of itemTags(item)) {
           tagRows.push(tag, row.sort_key, item.id);
           if (tagRows.length === 3 * tagsPerInsert) flushTags();
         }
       },
-      /** The statements, every tag row included. */
+      /** The statements, every tag row and index row included. */
       done(): Statement[] {
         flushTags();
+        flushIndex();
         return statements;
       },
     };
@@ -110,11 +128,11 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
    * stored already (`stored`); its new tag rows are `writeBatch`'s. The search terms they write are
    * pushed to `terms`.
    */
-  function writeItem(row: ItemRow, item: Item, stored: boolean, terms: string[]): Statement[] {
+  function writeItem(row: ItemRow, item: Item, stored: boolean, terms: string[]): { statements: Statement[]; scratch: boolean } {
     const values = rowValues(row);
     const termWrite = termWriter?.statement(row.title, row.content_text);
     if (termWrite) terms.push(...termWrite.terms);
-    return [
+    return { scratch: termWrite?.scratch === true, statements: [
       search
         ? {
           // PostgreSQL: no feed rank (its search walks the feed's tag index, postgres.ts).
@@ -125,7 +143,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
       ...(termWrite?.statement ? [termWrite.statement] : []),
       // A new item has no tag rows (an item's tags go with it, deleteItems); a stored one's are replaced.
       ...(stored ? [{ sql: 'DELETE FROM item_tags WHERE item_id = ?', params: [item.id] }] : []),
-    ];
+    ] };
   }
 
   /**

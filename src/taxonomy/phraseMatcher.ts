@@ -11,7 +11,7 @@
  * ("Atlanta, Georgia") claims its words without counting for anyone.
  */
 
-import { Words, tokenize } from './tokenize.js';
+import { WordGate, Words, tokenize } from './tokenize.js';
 
 export interface PhraseEntry {
   /** Index of the topic or region this entry's terms count for. */
@@ -50,6 +50,8 @@ const newNode = (): TrieNode => ({ next: undefined, owners: undefined });
 
 export class PhraseMatcher {
   private readonly roots = new Map<string, Root>();
+  /** The roots' keys as a test without strings: most words of a text start no term and are passed over by it. */
+  private readonly gate = new WordGate();
 
   constructor(entries: readonly PhraseEntry[]) {
     for (const e of entries) {
@@ -73,7 +75,10 @@ export class PhraseMatcher {
   private insert(words: readonly string[], exact: boolean, owner: number | undefined): void {
     const key = words[0].toLowerCase();
     let root = this.roots.get(key);
-    if (root === undefined) this.roots.set(key, (root = { exact: newNode(), folded: newNode() }));
+    if (root === undefined) {
+      this.roots.set(key, (root = { exact: newNode(), folded: newNode() }));
+      this.gate.add(key);
+    }
     let node = exact ? root.exact : root.folded;
     for (const w of exact ? words : words.map((x) => x.toLowerCase())) {
       node.next ??= new Map();
@@ -90,11 +95,11 @@ export class PhraseMatcher {
    * Longest match wins; matched words are consumed.
    */
   scan(words: Words, sink: PhraseSink): void {
-    const lower = words.lower;
-    const n = lower.length;
+    const n = words.length;
     let i = 0;
     while (i < n) {
-      const root = this.roots.get(lower[i]);
+      const lower = words.lowerIfMay(i, this.gate);
+      const root = lower === null ? undefined : this.roots.get(lower);
       if (root === undefined) { i++; continue; }
       let hit = longest(root.exact, words, i, true);
       const f = longest(root.folded, words, i, false);
@@ -114,7 +119,7 @@ function longest(start: TrieNode, words: Words, from: number, exact: boolean): H
   let best: Hit | undefined;
   for (let j = from; j < words.length; j++) {
     if (node.next === undefined) break;
-    node = node.next.get(exact ? words.exact(j) : words.lower[j]);
+    node = node.next.get(exact ? words.exact(j) : words.lowerAt(j));
     if (node === undefined) break;
     if (node.owners !== undefined) best = { len: j - from + 1, owners: node.owners };
   }

@@ -37,10 +37,18 @@ function classifyChar(text: string, i: number, c: number): boolean {
 let wordEnd = 0;
 function nextWord(text: string, i: number): number {
   const n = text.length;
-  while (i < n && !isWordChar(text, i)) i++;
+  // isWordChar written out in both loops: this runs per character of every article, and a call per
+  // character costs more than the test itself where V8 inlines nothing (`npm run ingest`'s flags).
+  for (; i < n; i++) {
+    const k = CLASS[text.charCodeAt(i)];
+    if (k === 1 || (k === 0 && classifyChar(text, i, text.charCodeAt(i)))) break;
+  }
   if (i >= n) return -1;
   let e = i + 1;
-  while (e < n && isWordChar(text, e)) e++;
+  for (; e < n; e++) {
+    const k = CLASS[text.charCodeAt(e)];
+    if (k === 2 || (k === 0 && !classifyChar(text, e, text.charCodeAt(e)))) break;
+  }
   wordEnd = e;
   return i;
 }
@@ -57,35 +65,88 @@ export function tokenize(text: string, limit = Infinity): string[] {
 }
 
 /**
- * An article field as words for matching: lower-case forms up front (every word is looked up by
- * them), the exact forms sliced only when a lower-case form was a hit (for case-sensitive terms).
+ * Per matcher: which first words a term can start with, as a test that costs no string. Bit `len` of
+ * entry `gateIndex(c0, c1, last)` is set for each first word of that length whose first, second
+ * and last UTF-16 units hash there (`WordGate.add`): a word whose bit is clear starts no term.
+ */
+export class WordGate {
+  /** Read by `Words.lowerIfMay` itself (the same test as `mayHold`, written out there). */
+  readonly bits = new Uint32Array(1 << 16);
+
+  /** Let `word` (a lower-case first word of a term) through. */
+  add(word: string): void {
+    const n = word.length;
+    this.bits[gateIndex(word.charCodeAt(0), n > 1 ? word.charCodeAt(1) : 0, word.charCodeAt(n - 1))] |= 1 << Math.min(n, 31);
+  }
+
+  /** Whether the `n` characters of `text` from `start` may be a word added (false: certainly not). */
+  mayHold(text: string, start: number, n: number): boolean {
+    const k = gateIndex(text.charCodeAt(start), n > 1 ? text.charCodeAt(start + 1) : 0, text.charCodeAt(start + n - 1));
+    return ((this.bits[k] >>> Math.min(n, 31)) & 1) === 1;
+  }
+}
+
+const gateIndex = (c0: number, c1: number, last: number): number => ((c0 * 127 + c1) * 31 + last) & 0xffff;
+
+/**
+ * An article field as words for matching: each word's offsets, and its lower-case form (every word
+ * is looked up by it) made only for a word a matcher's `WordGate` lets through (`lowerIfMay`), the
+ * exact form only when a lower-case form was a hit (for case-sensitive terms).
  */
 export class Words {
-  readonly lower: string[] = [];
   /** Start and end offsets of word i at 2i and 2i + 1. */
-  private readonly bounds: number[] = [];
-  /** Lower-casing kept the text's length (it does but for rare letters like İ): lower forms are slices of the lower-cased text. */
-  private readonly aligned: boolean = true;
+  private readonly bounds: number[];
+  /**
+   * The lower-cased text, when lower-casing kept the text's length (it does but for rare letters
+   * like İ): lower forms are its slices. Null otherwise: each word is lower-cased alone.
+   */
+  private readonly lowerText: string | null;
+  readonly length: number;
 
   /** `head`: the words of `head.of`'s text up to `head.length` characters (see `head`), not tokenized again. */
   constructor(private readonly text: string, limit = Infinity, head?: { of: Words; length: number }) {
-    const lower = this.lower;
-    const bounds = this.bounds;
     if (head !== undefined) {
       const { of, length } = head;
-      for (let i = 0; i < of.lower.length && lower.length < limit && of.bounds[2 * i + 1] <= length; i++) {
-        bounds.push(of.bounds[2 * i], of.bounds[2 * i + 1]);
-        lower.push(of.lower[i]);
-      }
+      this.bounds = of.bounds;
+      this.lowerText = of.lowerText;
+      let n = 0;
+      while (n < of.length && n < limit && of.bounds[2 * n + 1] <= length) n++;
+      this.length = n;
       return;
     }
+    const bounds: number[] = [];
+    for (let s = nextWord(text, 0); s >= 0 && bounds.length < 2 * limit; s = nextWord(text, wordEnd)) bounds.push(s, wordEnd);
+    this.bounds = bounds;
+    this.length = bounds.length / 2;
     const lowerText = text.toLowerCase();
-    const aligned = lowerText.length === text.length; // false only for rare letters like İ
-    this.aligned = aligned;
-    for (let s = nextWord(text, 0); s >= 0 && lower.length < limit; s = nextWord(text, wordEnd)) {
-      bounds.push(s, wordEnd);
-      lower.push(aligned ? lowerText.slice(s, wordEnd) : text.slice(s, wordEnd).toLowerCase());
+    this.lowerText = lowerText.length === text.length ? lowerText : null;
+  }
+
+  /** Word i's lower-case form. */
+  lowerAt(i: number): string {
+    const s = this.bounds[2 * i];
+    const e = this.bounds[2 * i + 1];
+    return this.lowerText !== null ? this.lowerText.slice(s, e) : this.text.slice(s, e).toLowerCase();
+  }
+
+  /** Word i's lower-case form when `gate` may let it through, else null (it starts no term of that gate's). */
+  lowerIfMay(i: number, gate: WordGate): string | null {
+    const s = this.bounds[2 * i];
+    const e = this.bounds[2 * i + 1];
+    const lowerText = this.lowerText;
+    if (lowerText === null) {
+      const lower = this.text.slice(s, e).toLowerCase();
+      return gate.mayHold(lower, 0, lower.length) ? lower : null;
     }
+    // gate.mayHold(lowerText, s, e - s), written out: it runs for every word.
+    const n = e - s;
+    const k = ((lowerText.charCodeAt(s) * 127 + (n > 1 ? lowerText.charCodeAt(s + 1) : 0)) * 31 + lowerText.charCodeAt(e - 1)) & 0xffff;
+    return ((gate.bits[k] >>> (n < 31 ? n : 31)) & 1) === 1 ? lowerText.slice(s, e) : null;
+  }
+
+  /** Every word's lower-case form. */
+  get lower(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.lowerAt(i));
   }
 
   /**
@@ -96,13 +157,9 @@ export class Words {
    */
   head(prefix: string, limit = Infinity): Words | null {
     const { text } = this;
-    if (!this.aligned || !text.startsWith(prefix)) return null;
+    if (this.lowerText === null || !text.startsWith(prefix)) return null;
     if (prefix.length < text.length && !/\s/.test(text[prefix.length])) return null;
     return new Words(prefix, limit, { of: this, length: prefix.length });
-  }
-
-  get length(): number {
-    return this.lower.length;
   }
 
   exact(i: number): string {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { storeContract } from './storeContract.js';
@@ -28,5 +29,31 @@ it("sees another handle's rewrite of an item (a CLI ingest beside the server) in
   } finally {
     await server.close();
     await ingest.close();
+  }
+});
+
+it("indexes a write's new items once, in one full-text segment, an item inserted and rewritten in the same write included", async () => {
+  const path = join(dir, 'index-writes', 'caravan.db');
+  const store = await openSqliteStore(path);
+  // Newest first: ranks (rowids) come in falling order, as a page's articles often do.
+  const items = Array.from({ length: 20 }, (_, i) => makeItem({
+    id: `n${i}`, published: `2025-06-${String(28 - i).padStart(2, '0')}T00:00:00Z`, title: `Item ${i}`, contentText: i % 2 ? 'plain words' : 'Қазақ words',
+  }));
+  const rewritten = { ...items[4], title: 'Item 4, rewritten', contentText: 'other text' };
+  await store.upsertItemGroups([items.slice(0, 10).map((item) => ({ item, titleKey: item.title })), [rewritten, ...items.slice(10)].map((item) => ({ item, titleKey: item.title }))]);
+  const ids = async (q: string) => (await store.queryItems({ q, limit: 50 })).items.map((i) => i.id).sort();
+  expect(await ids('words')).toHaveLength(19);
+  expect(await ids('rewritten')).toEqual(['n4']);
+  expect(await ids('қазақ')).toHaveLength(9);
+  await store.close();
+  const file = new Database(path);
+  try {
+    // Throws if an index row does not match its item (one indexed twice, or deleted with other values).
+    file.prepare("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)").run();
+    // The 10 items before the rewrite in one segment, the rewrite and the 10 after it in another.
+    expect((file.prepare('SELECT count(DISTINCT segid) AS n FROM items_fts_idx').get() as { n: number }).n).toBeLessThanOrEqual(3);
+    expect(file.prepare("SELECT term FROM search_terms WHERE term = 'қазақ'").get()).toBeDefined();
+  } finally {
+    file.close();
   }
 });

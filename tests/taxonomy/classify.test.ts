@@ -4,7 +4,7 @@ import { classify } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/loadTaxonomy.js';
 import { LEAD_MAX_WORDS } from '../../src/taxonomy/scoreMatches.js';
 import type { Taxonomy } from '../../src/taxonomy/taxonomy.js';
-import { Words, hasWord, tokenize } from '../../src/taxonomy/tokenize.js';
+import { WordGate, Words, hasWord, tokenize } from '../../src/taxonomy/tokenize.js';
 import { taxonomy } from './configFiles.js';
 
 /** Regions for an article whose every field is `text` (title, lead and body alike). */
@@ -29,6 +29,37 @@ describe('tokenize', () => {
     }
     expect(hasWord('--')).toBe(false);
     expect(hasWord('-- x')).toBe(true);
+  });
+});
+
+describe('WordGate: which words may start a term, told without making the word', () => {
+  const piece = fc.constantFrom('Almaty', 'ΟΔΟΣ', 'σ', 'İstanbul', "'", ' ', '\n', '.', '-', '2024', '字', '😀', 'e\u0301', 'Kazakhstan', 'USA', 'a', 'x'.repeat(40));
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('lets through every word it was given, in any text (a word whose bit is clear starts no term)', () => {
+    fc.assert(
+      fc.property(text, text, (given, other) => {
+        const gate = new WordGate();
+        const taught = new Words(given);
+        for (let i = 0; i < taught.length; i++) gate.add(taught.lowerAt(i));
+        for (const words of [taught, new Words(`${other} ${given}`), new Words(given.toUpperCase())]) {
+          for (let i = 0; i < words.length; i++) {
+            const lower = words.lowerAt(i);
+            const through = words.lowerIfMay(i, gate);
+            if (through !== null) expect(through).toBe(lower);
+            if (taught.lower.includes(lower)) expect(through).toBe(lower);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('turns away words that share no first, second and last letter and length with one given', () => {
+    const gate = new WordGate();
+    gate.add('kazakhstan');
+    const words = new Words('The Kazakhstan KAZAKHSTAN kazakh');
+    expect(Array.from({ length: words.length }, (_, i) => words.lowerIfMay(i, gate))).toEqual([null, 'kazakhstan', 'kazakhstan', null]);
   });
 });
 

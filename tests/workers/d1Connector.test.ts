@@ -53,7 +53,7 @@ describe('d1Connector on D1', () => {
     const store = await openD1Store(env.DB, migrations);
     await store.migrate();
     const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['items_fts_delete', 'items_fts_insert', 'items_fts_update', 'search_terms_flush']);
+    expect(results.map((r) => r.name)).toEqual(['items_fts_delete', 'items_fts_update', 'search_terms_flush']);
     const applied = await env.DB.prepare('SELECT name FROM d1_migrations').all<{ name: string }>();
     expect(applied.results.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
   });

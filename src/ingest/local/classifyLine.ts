@@ -65,25 +65,49 @@ function isPipeLabel(line: string): boolean {
   return line.split(/\s+[|•·]\s+/).every((part) => wordCount(part) <= 4 && /^\p{Lu}/u.test(part) && !/[.!?]$/.test(part));
 }
 
+/**
+ * Each rule below is asked only of a line that could match it, by tests of the line's first
+ * character, its length or its figures: most lines are asked a few integer questions instead of
+ * a pattern per rule. Every gate is implied by its rule's own pattern.
+ */
 export function classifyLine(line: string): LineClass {
   if (!line) return { kind: 'blank' };
   if (isCutMarker(line)) return { kind: 'cut' };
-  // "• 14:10": a news feed's stamps are often list items.
-  const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
-  if (time) return { kind: 'time', time };
-  if (isRelativeTime(line)) return { kind: 'relative' };
-  const date = parseDateLine(line);
-  if (date) return { kind: 'date', ...date };
-  const byline = parseByline(line);
-  if (byline) return { kind: 'byline', byline };
-  const outlet = outletLine.exec(line);
-  if (outlet && isLabelShaped(outlet[1] ?? '')) return { kind: 'outlet', name: (outlet[1] ?? '').trim() };
+  const length = line.length;
+  const c0 = line.charCodeAt(0);
+  // "• 14:10": a news feed's stamps are often list items. A clock time starts with a figure.
+  if (isDigitUnit(c0) || isTimeBullet(c0)) {
+    const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
+    if (time) return { kind: 'time', time };
+  }
+  // "5 hours ago" ends with "ago"; "yesterday", "just now", "moments ago" are short.
+  if ((length <= 11 || endsWithAgo(line)) && isRelativeTime(line)) return { kind: 'relative' };
+  // Every date pattern holds a four-digit year.
+  if (length <= 120 && fourDigits.test(line)) {
+    const date = parseDateLine(line);
+    if (date) return { kind: 'date', ...date };
+  }
+  // "By ...", "Written by ...", "Reporting by ...", "Text by ...", "Author: ..."
+  if (length <= 250 && isBylineStart(c0)) {
+    const byline = parseByline(line);
+    if (byline) return { kind: 'byline', byline };
+  }
+  if (c0 === 0x2d || c0 === 0x2013 || c0 === 0x2014) {
+    const outlet = outletLine.exec(line);
+    if (outlet && isLabelShaped(outlet[1] ?? '')) return { kind: 'outlet', name: (outlet[1] ?? '').trim() };
+  }
   const chrome = matchChrome(line);
   if (chrome) return { kind: 'chrome', ...chrome };
-  const holder = parseCopyrightLine(line);
-  if (holder) return { kind: 'copyright', holder, wire: wireAgencyName(holder) !== null };
-  const note = parseSourceNote(line);
-  if (note) return { kind: 'sourceNote', name: note };
+  // "© 2025 AFP", "(c) ...", "Copyright ...", after any white space (the notice is read trimmed).
+  if (length <= 100 && (c0 === 0xa9 || c0 === 0x28 || c0 === 0x43 || c0 === 0x63 || isWhiteUnit(c0))) {
+    const holder = parseCopyrightLine(line);
+    if (holder) return { kind: 'copyright', holder, wire: wireAgencyName(holder) !== null };
+  }
+  // "This article was ...", "The above ...", "Originally ...", "First ...", "Republished ...", "Reprinted ..."
+  if (length <= 250 && isSourceNoteStart(c0)) {
+    const note = parseSourceNote(line);
+    if (note) return { kind: 'sourceNote', name: note };
+  }
   if (isPipeLabel(line) || isShoutedLabel(line)) return { kind: 'label' };
   // A paragraph signed off by an agency ("... the territory. © KYODO") is prose whatever its length.
   const signOff = endsWithCopyright(line);
@@ -91,10 +115,40 @@ export function classifyLine(line: string): LineClass {
   if (shape === 'headline') return { kind: 'heading', labelShaped: isLabelShaped(line), words: wordsOf(line) };
   if (signOff || isProseShaped(line)) return { kind: 'text', headlineLike: shape === 'fullStop', signOff };
   // "To see why, take the small example below:": a sentence that introduces what follows.
-  if (/[:：]$/u.test(line) && wordCount(line) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
+  const last = line.charCodeAt(length - 1);
+  if ((last === 0x3a || last === 0xff1a) && wordCount(line) >= 6 && stopwordDensity(line) >= 0.25) return { kind: 'text', headlineLike: false, signOff: false };
   // A list item inside an article ("- Increase tariffs on imports") is text, though unfinished.
-  if (/^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
+  if (isListMark(c0) && /^[-–•▪*]\s+\S+\s+\S/u.test(line) && letterRatio(line) >= 0.5) return { kind: 'text', headlineLike: false, signOff: false };
   // Short, unfinished, not a headline: image alt text ("remittance tax central america"),
   // form prompts ("Explore what ... can do for you:"), stray fragments.
   return { kind: 'chrome', what: 'fragment', boundary: false };
+}
+
+const fourDigits = /\d{4}/;
+/** What `\s` matches, by code unit (the copyright notice is read trimmed). */
+function isWhiteUnit(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const isDigitUnit = (c: number) => c >= 48 && c <= 57;
+/** • ▪ ◦ * · */
+const isTimeBullet = (c: number) => c === 0x2022 || c === 0x25aa || c === 0x25e6 || c === 0x2a || c === 0xb7;
+/** - – • ▪ * */
+const isListMark = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x25aa || c === 0x2a;
+/** w r t b a in either case (`c | 0x20` is one of these lower-case letters only for the letter's two cases). */
+function isBylineStart(c: number): boolean {
+  const l = c | 0x20;
+  return l === 0x77 || l === 0x72 || l === 0x74 || l === 0x62 || l === 0x61;
+}
+/** t o f r in either case. */
+function isSourceNoteStart(c: number): boolean {
+  const l = c | 0x20;
+  return l === 0x74 || l === 0x6f || l === 0x66 || l === 0x72;
+}
+
+/** Ends with "ago" or "ago." in any case. */
+function endsWithAgo(line: string): boolean {
+  let end = line.length;
+  if (line.charCodeAt(end - 1) === 0x2e) end--;
+  return end >= 3 && (line.charCodeAt(end - 3) | 0x20) === 0x61 && (line.charCodeAt(end - 2) | 0x20) === 0x67 && (line.charCodeAt(end - 1) | 0x20) === 0x6f;
 }

@@ -1,0 +1,29 @@
+import type { Statement } from './connector.js';
+
+/** Ids as one bound JSON list (D1 allows 100 bound parameters a statement). */
+const idList = 'SELECT value FROM json_each(?)';
+
+/**
+ * The statements that index the items a write inserted (SQLite and D1, migration 0004), run after
+ * their rows in the same transaction: their full-text rows (`items_fts`, in rowid order, so FTS5
+ * keeps them as one segment) and, for `scratchIds` (text whose terms only SQLite's tokenizer can
+ * tell, src/store/searchTerms.ts), their text into `search_scratch`, whose terms the version bump
+ * moves into `search_terms`. Each reads the rows as they are now: an item must not be updated
+ * between its insert and these (the store writes them before any update of the write, sqlStore.ts).
+ */
+export function indexWrites(newIds: readonly string[], scratchIds: readonly string[]): Statement[] {
+  const statements: Statement[] = [];
+  if (newIds.length > 0) {
+    statements.push({
+      sql: `INSERT INTO items_fts (rowid, title, content_text) SELECT rowid, title, content_text FROM items WHERE id IN (${idList}) ORDER BY rowid`,
+      params: [JSON.stringify(newIds)],
+    });
+  }
+  if (scratchIds.length > 0) {
+    statements.push({
+      sql: `INSERT INTO search_scratch (title, content_text) SELECT title, content_text FROM items WHERE id IN (${idList})`,
+      params: [JSON.stringify(scratchIds)],
+    });
+  }
+  return statements;
+}
