@@ -61,8 +61,13 @@ export function titleMatchHolds(a: Item, b: Item, key: string): boolean {
   return a.partial || b.partial || sameStory(a, b);
 }
 
+/** The text's first 400 words, lower-cased: what matching them all and keeping 400 gives, without matching the rest. */
 function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 400) ?? [];
+  const word = /[\p{L}\p{N}]+/gu;
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  for (let match = word.exec(lower); match !== null && out.length < 400; match = word.exec(lower)) out.push(match[0]);
+  return out;
 }
 
 function triples(list: string[]): Set<string> {

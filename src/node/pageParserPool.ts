@@ -4,6 +4,7 @@
  * the next pages (`workerPool`). A worker that dies fails the pages it held (each its own row,
  * `read: page parser stopped (...)`).
  */
+import { Buffer } from 'node:buffer';
 import type { PageParsing } from '../ingest/collectPages.js';
 import { isHtmlRef } from '../ingest/html/isHtmlRef.js';
 import type { PageReader } from '../ingest/pageReader.js';
@@ -125,8 +126,7 @@ export function pageParserPool(
   return { parse, ahead: size * aheadPerWorker, start: pool.start, prefetch, close };
 }
 
+/** Byte for byte (node:buffer's compare: a JS loop over each byte of the pages parsed ahead cost ~10 ms a run). */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }

@@ -5,7 +5,8 @@ import type { Statement } from './connector.js';
  * punctuation: no letter, digit or mark): no-break space, « », dashes, curly quotes, bullet, ellipsis.
  */
 const separators = '\u00A0\u00AB\u00BB\u2010-\u2015\u2018-\u201F\u2022\u2026';
-const plainText = new RegExp(`^[\\u0000-\\u007F${separators}]*$`, 'u');
+/** A character of any other text: one search for it, not a Unicode-aware match of the whole text (~15x the time). */
+const notPlain = new RegExp(`[^\\u0000-\\u007F${separators}]`);
 
 /**
  * The terms FTS5 makes of a text, when this can tell exactly: for ASCII text (and the separators
@@ -19,11 +20,13 @@ export function plainTerms(text: string): string[] | null {
 
 /** `plainTerms` of a text that are not in `known` (in the order they first come), or null. */
 function newPlainTerms(text: string, known: ReadonlySet<string>): string[] | null {
-  if (!plainText.test(text)) return null;
-  const fresh = new Set<string>();
-  // Most terms of a text are known once a store has some items: only the new ones are kept.
-  for (const term of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) if (!known.has(term)) fresh.add(term);
-  return [...fresh];
+  // Only ASCII and the separators, none of them a surrogate: a text without any other UTF-16 unit.
+  if (notPlain.test(text)) return null;
+  // Most terms of a text are known once a store has some items: only the new ones are kept, each
+  // once, in the order they first come (the text's distinct terms first, by Set's own constructor).
+  const fresh: string[] = [];
+  for (const term of new Set(text.toLowerCase().match(/[a-z0-9]+/g))) if (!known.has(term)) fresh.push(term);
+  return fresh;
 }
 
 /** Terms remembered as written, at most: beyond, every later write of a term probes the table again. */

@@ -2,7 +2,6 @@ import { eng } from 'stopword';
 import { matchChrome } from './chromeLine.js';
 import { isNameParticle } from './parseByline.js';
 import { monthByName } from './monthNames.js';
-import { findDate, findShortDate } from './parseDateline.js';
 
 /**
  * Reading who wrote an article and when from one header line, in the forms pages print them: "By A
@@ -145,6 +144,8 @@ export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = 
   // ...or after a publication's label and its avatar's image mark ("Lake Notes [0] A on Mar 27").
   // (The pattern only where it may match: a bullet or a figure first, or an image mark.)
   const rest = leadMarkFirst.test(line) || line.includes('[') ? line.replace(leadMark, '') : line;
+  // Every name starts with a capital (see personName): a line without one names nobody.
+  if (!anyCapital.test(rest)) return [];
   // The names end at a separator, a date, a handle or a role, not in a sentence ("A in B"),
   // though "A on Mar 27" is a name and its date.
   const end = nameEnd.exec(rest);
@@ -176,24 +177,10 @@ export function bareNamesIn(line: string, common?: ReadonlySet<string>, dated = 
 /** What bareNamesIn passes over before the names, and the characters it can start with but "[". */
 const leadMark = /^(?:[•▪*·]\s*|\d{1,2}\.\s+|(?:\p{Lu}\S*\s+){0,3}\[[^\]]{1,40}\]\s+)/u;
 const leadMarkFirst = /^[•▪*·\d]/u;
+const anyCapital = /\p{Lu}/u;
 
 /** "Shop Subscribe", "Follow Facebook": a word of the pair is a share or newsletter widget's label, so it is a row of links, not a person. */
 const widgetWord = (name: string) => name.split(whitespace).some((w) => {
   const c = matchChrome(w);
   return c !== null && (c.what === 'newsletter form' || c.what === 'share widget');
 });
-
-const updatedWords = /\b(?:updated|modified|mis\s+à\s+jour|actualizado|aktualisiert|aktualizováno|обновлено|last\s+modified)\b/iu;
-
-/**
- * The first publication date on a short header line (an "Updated ..." part does not count). A
- * numeric date with a two-digit year ("10.15.15") is read month first on a page in English (`monthFirst`), day
- * first elsewhere, unless its figures settle the order.
- */
-export function headerDate(line: string, monthFirst = true): string | null {
-  if (line.length > 200 || !/\d/.test(line)) return null;
-  const upd = updatedWords.exec(line);
-  const head = upd ? line.slice(0, upd.index) : line;
-  return findDate(head)?.iso ?? findShortDate(head, monthFirst);
-}
-

@@ -49,8 +49,8 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
   let paragraphs: string[] = [];
   let holder: string | null = null;
   let cut = draft.cut;
-  for (const raw of draft.paragraphs) {
-    const cleaned = cleanParagraph(raw);
+  for (let k = 0; k < draft.paragraphs.length; k++) {
+    const cleaned = cleanParagraph(draft.paragraphs[k]!);
     for (let k = 0; k < cleaned.shortcodes; k++) notes.chrome('caption shortcode');
     holder = cleaned.holder ?? holder;
     cut ||= cleaned.cut;
@@ -68,7 +68,10 @@ export function finishArticle(draft: ArticleDraft, origin: Origin, notes: PageNo
     }
   }
   const split: string[] = [];
-  for (const p of paragraphs) for (const piece of splitRunInHeadings(p)) split.push(piece);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const pieces = splitRunInHeadings(paragraphs[k]!);
+    for (let j = 0; j < pieces.length; j++) split.push(pieces[j]!);
+  }
   paragraphs = split;
   if (paragraphs.length === 0) {
     notes.dropped('headline whose text was all chrome', title);

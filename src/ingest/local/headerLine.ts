@@ -1,6 +1,7 @@
 import type { ClassifiedLine } from './classifyLine.js';
 import { findDate } from './parseDateline.js';
-import { bareNamesIn, bylineIn, headerDate } from './bylineIn.js';
+import { bareNamesIn, bylineIn } from './bylineIn.js';
+import { headerDate } from './headerDate.js';
 import { isPersonName } from './parseByline.js';
 
 /**

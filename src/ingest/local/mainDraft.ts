@@ -102,17 +102,34 @@ export function mainDraft(drafts: PlacedDraft[]): { main: number; words: (k: num
     };
   };
   const words = (k: number) => count(k).exact();
+  // The drafts by the most they can be (longest first; the first of equals first). Only the
+  // drafts refined (`touched`, a few) change their bound, and only downwards: the longest of the
+  // others is the first untouched one in this order.
+  const bound = drafts.map((_, k) => high(k));
+  const order = drafts.map((_, k) => k).sort((a, b) => bound[b]! - bound[a]! || a - b);
+  const isTouched = new Uint8Array(drafts.length);
+  const touched: number[] = [];
+  const touch = (k: number) => {
+    if (!isTouched[k]) touched.push(k);
+    isTouched[k] = 1;
+  };
+  const untouched = (from: number) => {
+    while (from < order.length && isTouched[order[from]!]) from++;
+    return from;
+  };
+  // Could `a` be longer than `b` (the first of equals when as long)?
+  const beats = (a: number, b: number) => b < 0 || high(a) > high(b) || (high(a) === high(b) && a < b);
   let main = 0;
-  for (; drafts.length > 0; ) {
+  for (let first = 0; drafts.length > 0; ) {
+    first = untouched(first);
+    const second = untouched(first + 1);
+    const u1 = first < order.length ? order[first]! : -1;
+    const u2 = second < order.length ? order[second]! : -1;
     // The draft that could be longest, and the other that could be longest.
-    let top = 0;
-    let other = -1;
-    for (let k = 1; k < drafts.length; k++) {
-      if (high(k) > high(top)) {
-        other = top;
-        top = k;
-      } else if (other < 0 || high(k) > high(other)) other = k;
-    }
+    let top = u1;
+    for (const k of touched) if (beats(k, top)) top = k;
+    let other = top === u1 ? u2 : u1;
+    for (const k of touched) if (k !== top && beats(k, other)) other = k;
     const t = tally(top);
     // Counted in full, it is the longest (the first of equals: an earlier one that could be as
     // long would be `top`); counted in part, once even its least is more than any other's most.
@@ -122,8 +139,13 @@ export function mainDraft(drafts: PlacedDraft[]): { main: number; words: (k: num
     }
     // The other's bound tightened (cheap), else this one's next paragraph counted.
     const o = tally(other);
-    if (!o.tight && !done(o)) tighten(o);
-    else step(t);
+    if (!o.tight && !done(o)) {
+      tighten(o);
+      touch(other);
+    } else {
+      step(t);
+      touch(top);
+    }
   }
   return { main, words, count };
 }

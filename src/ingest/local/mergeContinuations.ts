@@ -84,12 +84,13 @@ export function separateBecause(a: PlacedDraft, b: PlacedDraft, lines: Classifie
       return 'a section boundary stands between';
     }
   }
-  const [wa, wb] = [aWords(), bWords()];
-  const together = cohesion(wa, wb);
   // A chart, a table or a gallery between two parts of one article: far apart, the prose below
   // must share clearly more of the subject words of the prose above (a site's menu and its
   // footer share words too, but they are no prose).
   if (b.titleLine - aEnd > maxGapLines && !farPartOf(a, b, box ? minBoxCohesion : minFarCohesion)) return 'far from the text above';
+  // (The subject words only now: parted, the text above is not compared again.)
+  const [wa, wb] = [aWords(), bWords()];
+  const together = cohesion(wa, wb);
   if (Math.min(wa.size, wb.size) >= minComparableWords && together < minCohesion) return `a different subject (cohesion ${together.toFixed(2)})`;
   return null;
 }

@@ -1,4 +1,5 @@
-import { bareNamesIn, bylineIn, headerDate, personName } from './bylineIn.js';
+import { bareNamesIn, bylineIn, personName } from './bylineIn.js';
+import { headerDate } from './headerDate.js';
 import type { ClassifiedLine } from './classifyLine.js';
 import { isGoodProse } from './contentWords.js';
 

@@ -31,6 +31,11 @@ export function searchAbove(lines: ClassifiedLine[], draft: PlacedDraft, lead: n
       best = second = null;
       continue;
     }
+    // No candidate at all (headlineScore's first tests, asked here without a call): a line of
+    // under four characters, chrome but a fragment, a label or metadata, a sentence of text.
+    const text = lines[i]!.text;
+    if (text.length < 4 || !(c.kind === 'heading' || c.kind === 'text' || (c.kind === 'chrome' && c.what === 'fragment'))) continue;
+    if (c.kind === 'text' && !c.headlineLike && text.charCodeAt(text.length - 1) === 0x2e) continue;
     const own = i === draft.titleLine ? titleBonus : 0;
     // Only a line that can beat the second best changes the outcome (or the report's "over").
     const s = headlineScore(lines, i, body, lead, common, second ? second.score - own : -Infinity, between);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { joinWrappedLines } from '../../../src/ingest/local/joinWrappedLines.js';
 import { parsePage } from '../../../src/ingest/local/parsePage.js';
-import { bylineIn, headerDate } from '../../../src/ingest/local/bylineIn.js';
+import { bylineIn } from '../../../src/ingest/local/bylineIn.js';
+import { headerDate } from '../../../src/ingest/local/headerDate.js';
 
 /** The stages added for pages of any layout, on pages written for these tests. */
 const origin = { kind: 'page' as const, ref: 'test/stages.txt' };

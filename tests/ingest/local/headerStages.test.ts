@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bylineIn, headerDate } from '../../../src/ingest/local/bylineIn.js';
+import { bylineIn } from '../../../src/ingest/local/bylineIn.js';
+import { headerDate } from '../../../src/ingest/local/headerDate.js';
 import { classifyLine } from '../../../src/ingest/local/classifyLine.js';
 import { headerLineKind } from '../../../src/ingest/local/headerLine.js';
 import { lowerCaseWords } from '../../../src/ingest/local/lowerCaseWords.js';
