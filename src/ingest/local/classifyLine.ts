@@ -68,27 +68,29 @@ function isPipeLabel(line: string): boolean {
 /**
  * Each rule below is asked only of a line that could match it, by tests of the line's first
  * character, its length or its figures: most lines are asked a few integer questions instead of
- * a pattern per rule. Every gate is implied by its rule's own pattern.
+ * a pattern per rule. Every gate is implied by its rule's own pattern, so a parser taught a new
+ * form (a byline opening with another word) needs its gate widened too: lineGates.test.ts compares
+ * classifyLine with the rules asked of every line.
  */
 export function classifyLine(line: string): LineClass {
   if (!line) return { kind: 'blank' };
   if (isCutMarker(line)) return { kind: 'cut' };
   const length = line.length;
   const c0 = line.charCodeAt(0);
-  // "• 14:10": a news feed's stamps are often list items. A clock time starts with a figure.
-  if (isDigitUnit(c0) || isTimeBullet(c0)) {
+  // "• 14:10": a news feed's stamps are often list items. A clock time starts with a figure (after the bullet and its spaces).
+  if (isDigitUnit(c0) || (isTimeBullet(c0) && (isDigitUnit(line.charCodeAt(2)) || isWhiteUnit(line.charCodeAt(2))))) {
     const time = parseTimeLine(/^[•▪◦*·]\s/u.test(line) ? line.slice(2).trimStart() : line);
     if (time) return { kind: 'time', time };
   }
   // "5 hours ago" ends with "ago"; "yesterday", "just now", "moments ago" are short.
   if ((length <= 11 || endsWithAgo(line)) && isRelativeTime(line)) return { kind: 'relative' };
-  // Every date pattern holds a four-digit year.
-  if (length <= 120 && fourDigits.test(line)) {
+  // Every date pattern holds a four-digit year, and a dateline starts with a letter or a figure (its prefix, a weekday, a month, the day).
+  if (length <= 120 && isAsciiAlnum(c0) && fourDigits.test(line)) {
     const date = parseDateLine(line);
     if (date) return { kind: 'date', ...date };
   }
-  // "By ...", "Written by ...", "Reporting by ...", "Text by ...", "Author: ..."
-  if (length <= 250 && isBylineStart(c0)) {
+  // "By ...", "Written by ...", "Words by ...", "Reporting by ...", "Text by ...", "Author: ..."
+  if (length <= 250 && isBylineStart(c0, line.charCodeAt(1))) {
     const byline = parseByline(line);
     if (byline) return { kind: 'byline', byline };
   }
@@ -104,11 +106,13 @@ export function classifyLine(line: string): LineClass {
     if (holder) return { kind: 'copyright', holder, wire: wireAgencyName(holder) !== null };
   }
   // "This article was ...", "The above ...", "Originally ...", "First ...", "Republished ...", "Reprinted ..."
-  if (length <= 250 && isSourceNoteStart(c0)) {
+  if (length <= 250 && isSourceNoteStart(c0, line.charCodeAt(1))) {
     const note = parseSourceNote(line);
     if (note) return { kind: 'sourceNote', name: note };
   }
-  if (isPipeLabel(line) || isShoutedLabel(line)) return { kind: 'label' };
+  // A label's first part starts with a capital; a SHOUTED one holds no lower-case letter or figure.
+  if ((!(c0 < 0x80) || (c0 >= 0x41 && c0 <= 0x5a)) && isPipeLabel(line)) return { kind: 'label' };
+  if (!((c0 >= 0x61 && c0 <= 0x7a) || isDigitUnit(c0)) && isShoutedLabel(line)) return { kind: 'label' };
   // A paragraph signed off by an agency ("... the territory. © KYODO") is prose whatever its length.
   const signOff = endsWithCopyright(line);
   const shape = signOff ? null : headlineShape(line);
@@ -131,19 +135,25 @@ function isWhiteUnit(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 const isDigitUnit = (c: number) => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number) => isDigitUnit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 /** • ▪ ◦ * · */
 const isTimeBullet = (c: number) => c === 0x2022 || c === 0x25aa || c === 0x25e6 || c === 0x2a || c === 0xb7;
 /** - – • ▪ * */
 const isListMark = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2022 || c === 0x25aa || c === 0x2a;
-/** w r t b a in either case (`c | 0x20` is one of these lower-case letters only for the letter's two cases). */
-function isBylineStart(c: number): boolean {
-  const l = c | 0x20;
-  return l === 0x77 || l === 0x72 || l === 0x74 || l === 0x62 || l === 0x61;
+/**
+ * The first two letters, in either case, of a byline's opening word: by, wr(itten), wo(rds),
+ * re(porting), te(xt), au(thor). (`c | 0x20` is a lower-case letter only for that letter's two cases.)
+ */
+function isBylineStart(c: number, d: number): boolean {
+  const a = c | 0x20;
+  const b = d | 0x20;
+  return (a === 0x62 && b === 0x79) || (a === 0x77 && (b === 0x72 || b === 0x6f)) || (a === 0x72 && b === 0x65) || (a === 0x74 && b === 0x65) || (a === 0x61 && b === 0x75);
 }
-/** t o f r in either case. */
-function isSourceNoteStart(c: number): boolean {
-  const l = c | 0x20;
-  return l === 0x74 || l === 0x6f || l === 0x66 || l === 0x72;
+/** th(is, the), or(iginally), fi(rst), re(published, reprinted), in either case. */
+function isSourceNoteStart(c: number, d: number): boolean {
+  const a = c | 0x20;
+  const b = d | 0x20;
+  return (a === 0x74 && b === 0x68) || (a === 0x6f && b === 0x72) || (a === 0x66 && b === 0x69) || (a === 0x72 && b === 0x65);
 }
 
 /** Ends with "ago" or "ago." in any case. */

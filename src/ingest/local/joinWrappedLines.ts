@@ -61,17 +61,25 @@ const connectors = new Set([
   'de', 'la', 'le', 'les', 'des', 'du', 'et', 'un', 'une', 'el', 'los', 'las', 'y', 'del', 'que',
   'der', 'die', 'das', 'und', 'von', 'mit', 'zu', 'für', 'ein', 'eine', 'и', 'в', 'на', 'с', 'что',
 ]);
-const cjk = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]/u;
-const startsLower = /^[\p{Ll}]/u;
+/** A character of the scripts written without spaces, or their punctuation (one UTF-16 unit). */
+function isCjkUnit(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef);
+}
+const lowerFirst = /^\p{Ll}/u;
+/** Starts with a lower-case letter (ASCII by its code; the pattern only beyond). */
+function startsLower(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : lowerFirst.test(line);
+}
 /** A long line wraps where a headline never would. */
 const maxHeadlineLength = 110;
 
 function runsOn(line: string, next: string, headlineShaped: (line: string) => boolean): boolean {
   if (isFinished(line)) return false;
   if (endsOpen(line)) return true;
-  if (startsLower.test(next)) return true;
+  if (startsLower(next)) return true;
   // Two lines of a CJK paragraph: a wrapped column, unless the first is a short title.
-  if (cjk.test(line.slice(-1)) && cjk.test(next.charAt(0))) return line.length >= 20;
+  if (isCjkUnit(line.charCodeAt(line.length - 1)) && isCjkUnit(next.charCodeAt(0))) return line.length >= 20;
   const lastWord = line.slice(line.lastIndexOf(' ') + 1).toLowerCase();
   if (connectors.has(lastWord)) return true;
   return line.length > maxHeadlineLength || (line.length >= 40 && line.includes(' ') && !headlineShaped(line));
@@ -83,9 +91,10 @@ export function joinWrappedLines(lines: string[], options: JoinOptions): string[
   const headlineShaped = options.headlineShaped ?? ((line: string) => headlineShape(line) !== null);
   let open = null as string | null;
   for (const line of lines) {
-    if (open !== null && line && !listItem.test(line) && !options.closes?.(open) && runsOn(open, line, headlineShaped) && !options.standsAlone(line)) {
-      const glue: string = cjk.test(open.slice(-1)) && cjk.test(line.charAt(0)) ? '' : ' ';
-      open = open.endsWith('-') && /^\p{Ll}/u.test(line) && /\p{L}-$/u.test(open.slice(-3)) ? open + line : open + glue + line;
+    // (Each test is pure: the cheapest, whether the open line runs on at all, goes first.)
+    if (open !== null && line && runsOn(open, line, headlineShaped) && !listItem.test(line) && !options.closes?.(open) && !options.standsAlone(line)) {
+      const glue: string = isCjkUnit(open.charCodeAt(open.length - 1)) && isCjkUnit(line.charCodeAt(0)) ? '' : ' ';
+      open = open.endsWith('-') && startsLower(line) && /\p{L}-$/u.test(open.slice(-3)) ? open + line : open + glue + line;
       continue;
     }
     if (open !== null) out.push(open);

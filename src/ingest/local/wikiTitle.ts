@@ -25,6 +25,9 @@ const taglines = [
 /** "Jump to navigation Jump to search", "Jump to: navigation, search": a wiki's skip links. */
 export const wikiSkipLinks = /^jump\s+to:?\s+(?:navigation|content|search)(?:[,\s]+(?:jump\s+to:?\s+)?(?:navigation|content|search))*$/i;
 
+/** The first letters of the taglines (the cheap test before them all). */
+const taglineFirst = /^[faudoм出]/iu;
+
 /** How far from the page's top the tagline may stand (non-blank lines). */
 const reach = 40;
 
@@ -33,6 +36,8 @@ export function wikiTitle(lines: ClassifiedLine[], before: number): number | nul
     const t = lines[i]!.text;
     if (!t) continue;
     seen++;
+    // Each tagline starts with one of these letters (any case), but the Chinese one, which holds its phrase.
+    if (!taglineFirst.test(t) && !t.includes('自由的百科全')) continue;
     // "From Lakepedia" over the wiki's skip links: a tagline of the generic form.
     if ((t.length <= 80 && taglines.some((re) => re.test(t))) || (/^from\s+\S.{1,40}$/i.test(t) && wikiSkipLinks.test(nextText(lines, i)))) return titleAbove(lines, i);
   }
