@@ -16,7 +16,7 @@ import { summarize } from '../src/ingest/summarize.js';
 import { titleKey } from '../src/ingest/titleKey.js';
 import type { SqlConnector, SqlValue } from '../src/store/connector.js';
 import { upsertItemParams, upsertItemSql } from '../src/store/feedRank.js';
-import { indexWrites } from '../src/store/indexWrites.js';
+import { indexWrites, storeIndexes } from '../src/store/indexWrites.js';
 import { searchTermWriter } from '../src/store/searchTerms.js';
 import { itemTags, rowValues, toRow } from '../src/store/itemRow.js';
 import { readMigrations } from '../src/store/sqlite.js';
@@ -218,6 +218,7 @@ async function generate(path: string, n: number, direct: boolean, log: (line: st
         st.run(...statement.params);
       };
       const scratch: string[] = [];
+      run(storeIndexes.on);
       for (const w of batch) {
         item.run(...w.values);
         const { statement, terms, scratch: viaScratch } = termWriter.statement(w.title, w.contentText);
@@ -230,6 +231,7 @@ async function generate(path: string, n: number, direct: boolean, log: (line: st
       }
       // The batch's index rows after its items, as upsertItems writes them (src/store/indexWrites.ts).
       for (const statement of indexWrites(batch.map((w) => w.id), scratch)) run(statement);
+      run(storeIndexes.off);
       bump.run();
     });
     const source = itemSource(n);

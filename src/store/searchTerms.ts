@@ -57,6 +57,8 @@ export function searchTermWriter(): SearchTermWriter {
       const terms = newPlainTerms(`${title}\n${contentText}`, known);
       if (!terms) return { statement: null, terms: [], scratch: true };
       if (terms.length === 0) return { statement: null, terms, scratch: false };
+      // In the table's order: each of its pages is met once, in turn (ASCII terms: JavaScript's order is SQLite's).
+      terms.sort();
       return { statement: { sql: 'INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)', params: [JSON.stringify(terms)] }, terms, scratch: false };
     },
     committed(terms) {

@@ -2,7 +2,7 @@ import type { Item } from '../item.js';
 import { LRUCache } from 'lru-cache';
 import type { Migration, SqlConnector, SqlValue, Statement } from './connector.js';
 import { upsertItemParams, upsertItemSql } from './feedRank.js';
-import { indexWrites } from './indexWrites.js';
+import { indexWrites, storeIndexes } from './indexWrites.js';
 import { searchTermWriter } from './searchTerms.js';
 import { encodeCursor, itemQuerySql, rankedSearchSlack, rankedSearchSql, type ItemVersion, type SearchClause } from './itemQuerySql.js';
 import { fromRow, itemColumnList, itemColumns, itemTags, rowValues, toRow, type ItemRow } from './itemRow.js';
@@ -215,7 +215,7 @@ export function createSqlStore(db: SqlConnector, migrations: Migration[], search
     if (statements.length > 0) {
       versionSeen = null;
       itemCache.drop(existing.keys());
-      await db.batch([...statements, bumpVersion]);
+      await db.batch(search ? [...statements, bumpVersion] : [storeIndexes.on, ...statements, storeIndexes.off, bumpVersion]);
       versionSeen = null;
       itemCache.drop(existing.keys());
       termWriter?.committed(terms);

@@ -43,7 +43,7 @@ describe('splitSqlStatements', () => {
 
   it('splits the real migrations into the statements wrangler applies', () => {
     const statements = migrations.flatMap((m) => splitSqlStatements(m.sql));
-    expect(statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(9);
+    expect(statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(10);
     expect(statements.every((s) => !s.trim().endsWith(';'))).toBe(true);
   });
 });
@@ -53,7 +53,7 @@ describe('d1Connector on D1', () => {
     const store = await openD1Store(env.DB, migrations);
     await store.migrate();
     const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['items_fts_delete', 'items_fts_update', 'search_terms_flush']);
+    expect(results.map((r) => r.name)).toEqual(['items_fts_delete', 'items_fts_insert', 'items_fts_update', 'search_terms_flush']);
     const applied = await env.DB.prepare('SELECT name FROM d1_migrations').all<{ name: string }>();
     expect(applied.results.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
   });
